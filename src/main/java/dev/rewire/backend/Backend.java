@@ -1,0 +1,15 @@
+package dev.rewire.backend;
+
+import dev.rewire.plan.Plan;
+
+/** A way to execute plans: the Java reference, or an OpenCL device. */
+public interface Backend {
+  /** Short name used on the command line and in summaries ("java"). */
+  String name();
+
+  /** A one-line description of where it runs (device, threads), for reports. */
+  String description();
+
+  /** Allocates and initialises the state of {@code plan} at step 0. */
+  Simulation open(Plan plan);
+}

@@ -1,0 +1,25 @@
+package dev.rewire.backend;
+
+import dev.rewire.plan.Plan;
+
+/**
+ * The state of one network being simulated. Not thread-safe; close it to release native resources.
+ */
+public interface Simulation extends AutoCloseable {
+  Plan plan();
+
+  /** The next step to be run (0 before the first). */
+  int step();
+
+  /**
+   * Runs {@code steps} steps, reporting to {@code listener}; spikes are reported in step order, and
+   * a structural event before the spikes of its step.
+   */
+  void run(int steps, SimulationListener listener);
+
+  /** The active synapses of projection {@code name} now, sorted by (source, target). */
+  ActiveSynapses activeSynapses(String name);
+
+  @Override
+  void close();
+}

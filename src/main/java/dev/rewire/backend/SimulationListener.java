@@ -1,0 +1,22 @@
+package dev.rewire.backend;
+
+/** Receives what a simulation produces, in step order. */
+public interface SimulationListener {
+  /**
+   * Neurons that spiked in {@code step}: global indices in {@code neurons[0..count)}, ascending. Only
+   * called for steps with at least one spike. The array is reused: copy what you keep.
+   */
+  void onSpikes(int step, int[] neurons, int count);
+
+  /** One structural-plasticity call of one projection. */
+  void onStructural(StructuralEvent event);
+
+  /** A listener that ignores everything. */
+  SimulationListener NONE = new SimulationListener() {
+    @Override
+    public void onSpikes(int step, int[] neurons, int count) {}
+
+    @Override
+    public void onStructural(StructuralEvent event) {}
+  };
+}

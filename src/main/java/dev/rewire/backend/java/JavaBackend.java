@@ -1,0 +1,25 @@
+package dev.rewire.backend.java;
+
+import dev.rewire.backend.Backend;
+import dev.rewire.backend.Simulation;
+import dev.rewire.plan.Plan;
+
+/** The reference backend: plain Java on one thread. */
+public final class JavaBackend implements Backend {
+  public static final String NAME = "java";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String description() {
+    return "Java " + Runtime.version() + ", 1 thread";
+  }
+
+  @Override
+  public Simulation open(Plan plan) {
+    return new JavaSimulation(plan);
+  }
+}

@@ -1,0 +1,193 @@
+package dev.rewire.backend.java;
+
+import dev.rewire.backend.ActiveSynapses;
+import dev.rewire.backend.Simulation;
+import dev.rewire.backend.SimulationListener;
+import dev.rewire.backend.StructuralEvent;
+import dev.rewire.plan.InputPlan;
+import dev.rewire.plan.Phase;
+import dev.rewire.plan.Plan;
+import dev.rewire.plan.ProjectionPlan;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A network stepped in Java, phase by phase in {@link Plan#stepOrder()}. Projections are held in
+ * model order; each static one is delivered from its source's spike list, each potential one also
+ * runs STDP (DESIGN.md §1).
+ */
+final class JavaSimulation implements Simulation {
+  private final Plan plan;
+  private final int seed;
+  private final NeuronState neurons;
+  private final NeuronUpdate neuronUpdate;
+  private final SpikeList spikes;
+  private final PoissonInput[] inputs;
+  private final PoissonInput[] drivingInputs;
+  private final Object[] synapses;
+  private final PotentialSynapses[] plastic;
+  private final List<ProjectionPlan> projections;
+  private final Phase[] order;
+  private int step;
+
+  JavaSimulation(Plan plan) {
+    this.plan = plan;
+    this.seed = plan.seed();
+    this.neurons = new NeuronState(plan);
+    this.neuronUpdate = new NeuronUpdate(plan.groups(), neurons);
+    this.spikes = new SpikeList(plan.neuronCount());
+    this.projections = plan.projections();
+    this.inputs = new PoissonInput[plan.inputs().size()];
+    List<PoissonInput> driving = new ArrayList<>();
+    for (InputPlan in : plan.inputs()) {
+      inputs[in.index()] = new PoissonInput(in, seed);
+      if (projections.stream().anyMatch(p -> p.sourceInput() == in.index())) {
+        driving.add(inputs[in.index()]);
+      }
+    }
+    // An input that drives no projection cannot change anything observable; it is not stepped.
+    this.drivingInputs = driving.toArray(new PoissonInput[0]);
+    this.synapses = new Object[projections.size()];
+    List<PotentialSynapses> withStdp = new ArrayList<>();
+    for (ProjectionPlan p : projections) {
+      if (p.hasPotentialSet()) {
+        PotentialSynapses ps = InitialSynapses.potentialSynapses(p, seed);
+        synapses[p.index()] = ps;
+        if (p.stdp() != null) {
+          withStdp.add(ps);
+        }
+      } else {
+        synapses[p.index()] = InitialSynapses.staticSynapses(p, seed);
+      }
+    }
+    this.plastic = withStdp.toArray(new PotentialSynapses[0]);
+    this.order = plan.stepOrder().toArray(new Phase[0]);
+  }
+
+  @Override
+  public Plan plan() {
+    return plan;
+  }
+
+  @Override
+  public int step() {
+    return step;
+  }
+
+  @Override
+  public void run(int steps, SimulationListener listener) {
+    for (int k = 0; k < steps; k++) {
+      int n = step;
+      for (Phase phase : order) {
+        switch (phase) {
+          case STRUCTURAL_PLASTICITY -> structuralPlasticity(n, listener);
+          case NEURON_UPDATE -> neuronUpdate.run(n, spikes);
+          case POISSON_INPUT -> {
+            for (PoissonInput in : drivingInputs) {
+              in.run(n);
+            }
+          }
+          case SYNAPSE_PRE -> synapsePre(n);
+          case SYNAPSE_POST -> synapsePost(n);
+          default -> throw new IllegalStateException("unknown phase " + phase);
+        }
+      }
+      if (spikes.count > 0) {
+        listener.onSpikes(n, spikes.index, spikes.count);
+      }
+      step = n + 1;
+    }
+  }
+
+  private void structuralPlasticity(int n, SimulationListener listener) {
+    for (ProjectionPlan p : projections) {
+      if (p.structural() != null && p.structural().dueAt(n)) {
+        PotentialSynapses ps = (PotentialSynapses) synapses[p.index()];
+        StructuralPlasticity.Change c = StructuralPlasticity.run(ps, n, seed);
+        listener.onStructural(new StructuralEvent(n, p.name(), c.pruned().length,
+            c.regrown().length, ps.activeCount));
+      }
+    }
+  }
+
+  private void synapsePre(int n) {
+    for (ProjectionPlan p : projections) {
+      long[] input = neurons.input(p.receptor());
+      Object syn = synapses[p.index()];
+      if (p.sourceIsInput()) {
+        SpikeList s = inputs[p.sourceInput()].spikes;
+        StaticSynapses st = (StaticSynapses) syn;
+        for (int k = 0; k < s.count; k++) {
+          st.deliver(s.index[k], neurons, input);
+        }
+        continue;
+      }
+      int lo = p.sourceStart();
+      int hi = lo + p.sourceSize();
+      for (int k = 0; k < spikes.count; k++) {
+        int g = spikes.index[k];
+        if (g < lo || g >= hi) {
+          continue;
+        }
+        if (syn instanceof PotentialSynapses ps) {
+          SynapsePre.run(ps, g - lo, n, neurons, input);
+        } else {
+          ((StaticSynapses) syn).deliver(g - lo, neurons, input);
+        }
+      }
+    }
+  }
+
+  private void synapsePost(int n) {
+    for (PotentialSynapses ps : plastic) {
+      int lo = ps.plan.targetStart();
+      int hi = lo + ps.plan.targetSize();
+      for (int k = 0; k < spikes.count; k++) {
+        int g = spikes.index[k];
+        if (g >= lo && g < hi) {
+          SynapsePost.run(ps, g - lo, n);
+        }
+      }
+    }
+  }
+
+  @Override
+  public ActiveSynapses activeSynapses(String name) {
+    ProjectionPlan p = plan.projection(name);
+    Object syn = synapses[p.index()];
+    if (syn instanceof PotentialSynapses ps) {
+      int n = ps.activeCount;
+      int[] src = new int[n];
+      int[] tgt = new int[n];
+      float[] w = new float[n];
+      int k = 0;
+      for (int i = 0; i < p.sourceSize(); i++) {
+        for (int s = ps.rowOffset[i]; s < ps.rowOffset[i + 1]; s++) {
+          if (ps.active[s]) {
+            src[k] = i;
+            tgt[k] = ps.targetOf(i, s);
+            w[k] = ps.weight[s];
+            k++;
+          }
+        }
+      }
+      return new ActiveSynapses(name, src, tgt, w);
+    }
+    StaticSynapses st = (StaticSynapses) syn;
+    int n = st.target.length;
+    int[] src = new int[n];
+    int[] tgt = new int[n];
+    for (int i = 0; i < p.sourceSize(); i++) {
+      for (int q = st.rowStart[i]; q < st.rowStart[i + 1]; q++) {
+        src[q] = i;
+        tgt[q] = st.target[q] - p.targetStart();
+      }
+    }
+    return new ActiveSynapses(name, src, tgt, st.weight.clone());
+  }
+
+  @Override
+  public void close() {
+    // Nothing native to release.
+  }
+}

@@ -1,0 +1,109 @@
+package dev.rewire.backend.java;
+
+import dev.rewire.plan.GroupPlan;
+import java.util.List;
+
+/**
+ * Phase NEURON_UPDATE: one forward-Euler step of every neuron with all right-hand sides from the old
+ * values, then threshold and reset (DESIGN.md §1, order item 2). Twin of
+ * {@code kernels/neuron_update.cl}; per neuron:
+ *
+ * <pre>
+ *   g_ampa += input_ampa; g_gaba += input_gaba          (input that arrived in the previous step)
+ *   if not refractory: v += dt/C * (-gl (v - el) - (g_ampa (v - e_ampa) + g_gaba (v - e_gaba)))
+ *   g_ampa *= 1 - dt/tau_ampa; g_gaba *= 1 - dt/tau_gaba  (they decay even while v is frozen)
+ *   spike if not refractory and v > vt: lastspike = step, v = el
+ * </pre>
+ *
+ * Refractory means {@code step - lastspike < refractorySteps}: v is frozen for the
+ * refractorySteps - 1 updates after the spike step.
+ *
+ * <p>The Java form is arranged for speed without changing a bit: the Euler update runs over every
+ * neuron in a loop without branches (which the JIT vectorises), and the few refractory neurons are
+ * then put back to their frozen value, which is el (they were reset to el and nothing moved them
+ * since). Threshold needs no refractory test: a frozen neuron sits at el, below vt.
+ */
+final class NeuronUpdate {
+  private final List<GroupPlan> groups;
+  private final NeuronState s;
+  /** Neurons that may still be refractory, with the value v is frozen at. */
+  private final int[] refractory;
+  private int refractoryCount;
+
+  NeuronUpdate(List<GroupPlan> groups, NeuronState state) {
+    this.groups = groups;
+    this.s = state;
+    this.refractory = new int[state.v.length];
+  }
+
+  void run(int step, SpikeList spikes) {
+    s.foldInput();
+    for (GroupPlan g : groups) {
+      integrate(g);
+    }
+    freezeRefractory(step);
+    spikes.clear();
+    for (GroupPlan g : groups) {
+      threshold(g, step, spikes);
+    }
+  }
+
+  private void integrate(GroupPlan g) {
+    final float[] v = s.v;
+    final float[] gAmpa = s.gAmpa;
+    final float[] gGaba = s.gGaba;
+    final float gl = g.gl();
+    final float el = g.el();
+    final float eAmpa = g.eAmpa();
+    final float eGaba = g.eGaba();
+    final float dtOverC = g.dtOverC();
+    final float decayAmpa = g.decayAmpa();
+    final float decayGaba = g.decayGaba();
+    for (int i = g.offset(), end = g.end(); i < end; i++) {
+      float vi = v[i];
+      float ga = gAmpa[i];
+      float gg = gGaba[i];
+      v[i] = vi + dtOverC * (-gl * (vi - el) - (ga * (vi - eAmpa) + gg * (vi - eGaba)));
+      gAmpa[i] = ga * decayAmpa;
+      gGaba[i] = gg * decayGaba;
+    }
+  }
+
+  /** Puts v of the neurons still refractory back to el; forgets those whose period is over. */
+  private void freezeRefractory(int step) {
+    int kept = 0;
+    for (int k = 0; k < refractoryCount; k++) {
+      int i = refractory[k];
+      GroupPlan g = groupOf(i);
+      if (step - s.lastSpike[i] < g.refractorySteps()) {
+        s.v[i] = g.el();
+        refractory[kept++] = i;
+      }
+    }
+    refractoryCount = kept;
+  }
+
+  private void threshold(GroupPlan g, int step, SpikeList spikes) {
+    final float[] v = s.v;
+    final float vt = g.vt();
+    for (int i = g.offset(), end = g.end(); i < end; i++) {
+      if (v[i] > vt) {
+        spikes.add(i);
+        s.lastSpike[i] = step;
+        v[i] = g.el();
+        if (g.refractorySteps() > 1) {
+          refractory[refractoryCount++] = i;
+        }
+      }
+    }
+  }
+
+  private GroupPlan groupOf(int neuron) {
+    for (GroupPlan g : groups) {
+      if (neuron < g.end()) {
+        return g;
+      }
+    }
+    throw new IllegalArgumentException("neuron " + neuron + " is in no group");
+  }
+}

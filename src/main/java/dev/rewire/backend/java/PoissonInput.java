@@ -1,0 +1,93 @@
+package dev.rewire.backend.java;
+
+import dev.rewire.plan.InputPlan;
+import dev.rewire.random.Draws;
+import dev.rewire.random.Philox;
+import java.util.Arrays;
+
+/**
+ * Phase POISSON_INPUT for one input: which sources spike in this step. Each source spikes in a step
+ * with probability p = rate·dt; instead of a Bernoulli trial per source and step (10^7 per simulated
+ * second for seed-ei), each source holds the step of its next spike, drawn from the geometric
+ * distribution of waiting times, which is the same process. When source i spikes in step n it draws
+ * its next waiting time from Philox counter (n + 1, i, 0, 0); its first spike uses counter (0, i).
+ *
+ * <p>Sources are kept in a timing wheel (a bucket per step modulo {@value #WHEEL}), so a step only
+ * touches the sources due in it; a source further than one turn ahead stays in its bucket and is
+ * looked at once per turn.
+ */
+final class PoissonInput {
+  static final int WHEEL = 4096;
+  private static final int NONE = -1;
+
+  private final InputPlan plan;
+  private final int seed;
+  private final int[] nextSpike;
+  private final int[] head = new int[WHEEL];
+  private final int[] link;
+  private final int[] due;
+  final SpikeList spikes;
+
+  PoissonInput(InputPlan plan, int seed) {
+    this.plan = plan;
+    this.seed = seed;
+    int n = plan.size();
+    nextSpike = new int[n];
+    link = new int[n];
+    due = new int[n];
+    spikes = new SpikeList(n);
+    Arrays.fill(head, NONE);
+    for (int i = 0; i < n; i++) {
+      nextSpike[i] = afterStep(-1, i);
+      insert(i);
+    }
+  }
+
+  /** The step of source i's first spike after {@code step}, or Integer.MAX_VALUE for never. */
+  private int afterStep(int step, int i) {
+    if (plan.spikeProbability() == 0f) {
+      return Integer.MAX_VALUE;
+    }
+    int gap = Draws.geometric(Philox.first(step + 1, i, 0, 0, seed, plan.rngKey()), plan.invLogQ());
+    long next = (long) step + gap;
+    return next >= Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) next;
+  }
+
+  private void insert(int i) {
+    if (nextSpike[i] == Integer.MAX_VALUE) {
+      return;
+    }
+    int b = nextSpike[i] & (WHEEL - 1);
+    link[i] = head[b];
+    head[b] = i;
+  }
+
+  void run(int step) {
+    spikes.clear();
+    int b = step & (WHEEL - 1);
+    int i = head[b];
+    head[b] = NONE;
+    int dueCount = 0;
+    while (i != NONE) {
+      int following = link[i];
+      if (nextSpike[i] == step) {
+        due[dueCount++] = i;
+      } else {
+        insert(i);
+      }
+      i = following;
+    }
+    // Ascending source order, so that a step's spikes do not depend on the wheel's history.
+    Arrays.sort(due, 0, dueCount);
+    for (int k = 0; k < dueCount; k++) {
+      int src = due[k];
+      spikes.add(src);
+      nextSpike[src] = afterStep(step, src);
+      insert(src);
+    }
+  }
+
+  InputPlan plan() {
+    return plan;
+  }
+}

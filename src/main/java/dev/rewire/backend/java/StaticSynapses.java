@@ -1,0 +1,31 @@
+package dev.rewire.backend.java;
+
+import dev.rewire.plan.FixedPoint;
+
+/**
+ * A static projection in compressed rows by source: row i holds the global target indices and the
+ * fixed-point weights of source i's synapses, in ascending target order.
+ */
+final class StaticSynapses {
+  final int[] rowStart;
+  final int[] target;
+  final long[] fixedWeight;
+  final float[] weight;
+
+  StaticSynapses(int[] rowStart, int[] target, float[] weight) {
+    this.rowStart = rowStart;
+    this.target = target;
+    this.weight = weight;
+    this.fixedWeight = new long[weight.length];
+    for (int k = 0; k < weight.length; k++) {
+      fixedWeight[k] = FixedPoint.fromFloat(weight[k]);
+    }
+  }
+
+  /** Adds source i's weights to the target conductance input. */
+  void deliver(int i, NeuronState neurons, long[] input) {
+    for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++) {
+      neurons.addFixedInput(input, target[k], fixedWeight[k]);
+    }
+  }
+}

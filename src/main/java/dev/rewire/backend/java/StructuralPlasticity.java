@@ -1,0 +1,116 @@
+package dev.rewire.backend.java;
+
+import dev.rewire.model.Structural;
+import dev.rewire.plan.StructuralPlan;
+import dev.rewire.random.SubsetSampler;
+import java.util.Arrays;
+
+/**
+ * Phase STRUCTURAL_PLASTICITY for one projection (DESIGN.md §1). In a call at step n:
+ *
+ * <ol>
+ *   <li>P = the active slots with weight below the threshold;
+ *   <li>choose |P| ranks uniformly without replacement among the M slots inactive <em>before</em> the
+ *       call ({@link SubsetSampler}, Philox counter (n, -1, d, 0) in global mode, (n, row, d, 0) per
+ *       source row); rank r means the r-th inactive slot in ascending slot order, which fixes the
+ *       choice independently of how a backend enumerates them;
+ *   <li>deactivate P, activate the chosen slots with the regrowth weight.
+ * </ol>
+ *
+ * A slot pruned in the call cannot be chosen (it was active before), so the active count is conserved
+ * exactly, per projection and, in per-source mode, per row, as long as there are enough inactive
+ * slots; if there are not, all of them are regrown and the event says so.
+ */
+final class StructuralPlasticity {
+  /** What one call changed: slots in ascending order. */
+  record Change(int[] pruned, int[] regrown) {}
+
+  private StructuralPlasticity() {}
+
+  static Change run(PotentialSynapses p, int step, int seed) {
+    StructuralPlan sp = p.plan.structural();
+    int[] pruned = belowThreshold(p, sp.threshold());
+    if (pruned.length == 0) {
+      return new Change(pruned, pruned);
+    }
+    int[] regrown = sp.mode() == Structural.Mode.GLOBAL
+        ? chooseGlobal(p, pruned.length, step, seed)
+        : choosePerSource(p, pruned, step, seed);
+    for (int s : pruned) {
+      p.deactivate(p.sourceOf(s), s);
+    }
+    for (int s : regrown) {
+      p.activate(p.sourceOf(s), s, sp.regrowthWeight());
+    }
+    return new Change(pruned, regrown);
+  }
+
+  /** Active slots with weight below threshold, ascending. */
+  private static int[] belowThreshold(PotentialSynapses p, float threshold) {
+    int[] out = new int[16];
+    int n = 0;
+    for (int i = 0; i < p.plan.sourceSize(); i++) {
+      for (int k = p.rowOffset[i], end = k + p.rowCount[i]; k < end; k++) {
+        int s = p.rowSyn[k];
+        if (p.weight[s] < threshold) {
+          if (n == out.length) {
+            out = Arrays.copyOf(out, n * 2);
+          }
+          out[n++] = s;
+        }
+      }
+    }
+    Arrays.sort(out, 0, n);
+    return Arrays.copyOf(out, n);
+  }
+
+  private static int[] chooseGlobal(PotentialSynapses p, int count, int step, int seed) {
+    int inactive = p.potentialCount() - p.activeCount;
+    int[] ranks = SubsetSampler.sample(inactive, count, seed, p.plan.regrowthKey(), step, -1);
+    int[] out = new int[ranks.length];
+    int row = 0;
+    int before = 0; // inactive slots in rows before `row`
+    for (int q = 0; q < ranks.length; q++) {
+      while (ranks[q] >= before + inactiveIn(p, row)) {
+        before += inactiveIn(p, row);
+        row++;
+      }
+      out[q] = inactiveSlot(p, row, ranks[q] - before);
+    }
+    return out;
+  }
+
+  private static int[] choosePerSource(PotentialSynapses p, int[] pruned, int step, int seed) {
+    int[] out = new int[pruned.length];
+    int n = 0;
+    int k = 0;
+    while (k < pruned.length) {
+      int row = p.sourceOf(pruned[k]);
+      int lost = 0;
+      while (k < pruned.length && pruned[k] < p.rowOffset[row + 1]) {
+        lost++;
+        k++;
+      }
+      int[] ranks = SubsetSampler.sample(inactiveIn(p, row), lost, seed, p.plan.regrowthKey(),
+          step, row);
+      for (int r : ranks) {
+        out[n++] = inactiveSlot(p, row, r);
+      }
+    }
+    return Arrays.copyOf(out, n);
+  }
+
+  private static int inactiveIn(PotentialSynapses p, int row) {
+    return p.rowLength(row) - p.rowCount[row];
+  }
+
+  /** The slot of the r-th inactive synapse of {@code row}, counting in slot order from 0. */
+  private static int inactiveSlot(PotentialSynapses p, int row, int r) {
+    for (int s = p.rowOffset[row], end = p.rowOffset[row + 1]; s < end; s++) {
+      if (!p.active[s] && r-- == 0) {
+        return s;
+      }
+    }
+    throw new IllegalStateException("row " + row + " has fewer than " + (r + 1) + " inactive slots");
+  }
+}

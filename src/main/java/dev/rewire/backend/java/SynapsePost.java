@@ -1,0 +1,34 @@
+package dev.rewire.backend.java;
+
+import dev.rewire.plan.StdpPlan;
+
+/**
+ * Phase SYNAPSE_POST: the on-post pathway of one plastic projection, for a target neuron j that
+ * spiked: j's post traces jump by 1 and every active synapse onto j moves by
+ * {@code lr * (alpha_post + a_plus * pre_plus + a_minus * pre_minus)}, clipped to [0, gmax]. It runs
+ * after every on-pre pathway of the step, so the pre traces include this step's pre spikes.
+ */
+final class SynapsePost {
+  private SynapsePost() {}
+
+  /** {@code j} is the local target index of a neuron that spiked in {@code step}. */
+  static void run(PotentialSynapses p, int j, int step) {
+    StdpPlan stdp = p.plan.stdp();
+    p.post.bump(j, step);
+    final Traces pre = p.pre;
+    final float[] w = p.weight;
+    final int[] syn = p.colSyn;
+    final int[] src = p.colSource;
+    final float lr = stdp.lr();
+    final float alpha = stdp.alphaPost();
+    final float aPlus = stdp.aPlus();
+    final float aMinus = stdp.aMinus();
+    final float gmax = stdp.gmax();
+    for (int k = p.colOffset[j], to = k + p.colCount[j]; k < to; k++) {
+      int s = syn[k];
+      int i = src[k];
+      float dw = lr * (alpha + aPlus * pre.plus(i, step) + aMinus * pre.minus(i, step));
+      w[s] = Clip.weight(w[s] + dw, gmax);
+    }
+  }
+}

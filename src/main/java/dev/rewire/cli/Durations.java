@@ -1,0 +1,31 @@
+package dev.rewire.cli;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parses durations such as {@code 40s}, {@code 500ms}, {@code 2.5min}; a unit is required. */
+final class Durations {
+  private static final Pattern FORMAT =
+      Pattern.compile("\\s*([0-9]+(?:\\.[0-9]*)?(?:[eE][+-]?[0-9]+)?)\\s*(ms|s|min)\\s*");
+
+  private Durations() {}
+
+  /** The duration in ms; {@code option} names the option in the error message. */
+  static double parseMs(String option, String text) {
+    Matcher m = FORMAT.matcher(text);
+    if (!m.matches()) {
+      throw new UsageException(option + " expects a non-negative number with a unit of ms, s or min "
+          + "(e.g. 40s or 500ms), got '" + text + "'");
+    }
+    double value = Double.parseDouble(m.group(1));
+    double ms = switch (m.group(2)) {
+      case "ms" -> value;
+      case "s" -> value * 1000.0;
+      default -> value * 60_000.0;
+    };
+    if (!Double.isFinite(ms)) {
+      throw new UsageException(option + " is too large: '" + text + "'");
+    }
+    return ms;
+  }
+}

@@ -1,0 +1,169 @@
+package dev.rewire.cli;
+
+import dev.rewire.backend.Backend;
+import dev.rewire.backend.Simulation;
+import dev.rewire.model.Model;
+import dev.rewire.model.ModelFile;
+import dev.rewire.output.RunRecorder;
+import dev.rewire.output.Summary;
+import dev.rewire.output.SummaryBuilder;
+import dev.rewire.output.SummaryWriter;
+import dev.rewire.plan.Plan;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+
+/** {@code rewire run}: load a model, simulate it, print a one-line result, write the summary. */
+final class RunCommand {
+  /** Steps per call into the backend; progress is updated between calls. */
+  private static final int CHUNK_STEPS = 1000;
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  RunCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  static Options options() {
+    Options o = new Options();
+    o.addOption(Option.builder().longOpt("duration").hasArg().argName("TIME")
+        .desc("simulated time with unit, e.g. 40s, 500ms, 2min (default: the model's)").build());
+    o.addOption(Option.builder().longOpt("seed").hasArg().argName("N")
+        .desc("seed of all random draws, 0..4294967295 (default: the model's)").build());
+    o.addOption(Option.builder().longOpt("backend").hasArg().argName("NAME")
+        .desc("where to run: " + String.join(", ", Backends.NAMES) + " (default: java)").build());
+    o.addOption(Option.builder().longOpt("set").hasArg().argName("PATH=VALUE")
+        .desc("override a model value by its dotted path, e.g. projections.ee.stdp.lr=0.02 "
+            + "(repeatable)").build());
+    o.addOption(Option.builder().longOpt("summary").hasArg().argName("FILE")
+        .desc("write the summary JSON (rates, structural counts, digests, timings) to FILE")
+        .build());
+    o.addOption(Option.builder("q").longOpt("quiet").desc("no progress bar").build());
+    o.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
+    return o;
+  }
+
+  static String help() {
+    StringWriter sw = new StringWriter();
+    HelpFormatter f = new HelpFormatter();
+    f.printHelp(new java.io.PrintWriter(sw), 100, "rewire run [MODEL_FILE] [options]",
+        "\nSimulates MODEL_FILE (TOML), or the bundled seed-ei model when none is given. Progress "
+            + "goes to stderr when it is a terminal; the result line goes to stdout.\n\n",
+        options(), 2, 2, "\nExample: rewire run --duration 5s --seed 1 --summary s.json", true);
+    return sw.toString();
+  }
+
+  int execute(String[] args) {
+    CommandLine cmd;
+    try {
+      cmd = DefaultParser.builder().build().parse(options(), args);
+    } catch (ParseException e) {
+      throw new UsageException(e.getMessage() + " (see rewire run --help)");
+    }
+    if (cmd.hasOption("help")) {
+      out.print(help());
+      return Main.OK;
+    }
+    List<String> positional = cmd.getArgList();
+    if (positional.size() > 1) {
+      throw new UsageException("run takes at most one MODEL_FILE, got " + positional);
+    }
+    List<String> sets = cmd.hasOption("set") ? List.of(cmd.getOptionValues("set")) : List.of();
+    Model model = positional.isEmpty()
+        ? ModelFile.loadBundled(ModelFile.DEFAULT_MODEL, sets)
+        : ModelFile.load(Path.of(positional.get(0)), sets);
+    if (cmd.hasOption("duration")) {
+      double ms = Durations.parseMs("--duration", cmd.getOptionValue("duration"));
+      model = model.withSimulation(model.simulation().withDurationMs(ms));
+    }
+    if (cmd.hasOption("seed")) {
+      model = model.withSimulation(model.simulation().withSeed(parseSeed(
+          cmd.getOptionValue("seed"))));
+    }
+    Backend backend = Backends.byName(cmd.getOptionValue("backend", "java"));
+    Path summaryFile = cmd.hasOption("summary") ? writableFile("--summary",
+        cmd.getOptionValue("summary")) : null;
+    Plan plan = Plan.compile(model);
+    boolean progress = !cmd.hasOption("quiet") && System.console() != null;
+
+    long t0 = System.nanoTime();
+    RunRecorder recorder = new RunRecorder(plan);
+    Summary summary;
+    try (Simulation sim = backend.open(plan)) {
+      long t1 = System.nanoTime();
+      try (Progress bar = progress ? Progress.start(err, plan) : Progress.none()) {
+        int left = plan.steps();
+        while (left > 0) {
+          int chunk = Math.min(CHUNK_STEPS, left);
+          sim.run(chunk, recorder);
+          left -= chunk;
+          bar.stepTo(sim.step());
+        }
+      }
+      long t2 = System.nanoTime();
+      summary = SummaryBuilder.build(sim, recorder, backend.name(), backend.description(),
+          (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+    }
+    if (summaryFile != null) {
+      try {
+        SummaryWriter.write(summary, summaryFile);
+      } catch (IOException e) {
+        throw new UsageException("--summary: cannot write " + summaryFile + ": " + e.getMessage());
+      }
+    }
+    out.println(resultLine(summary));
+    return Main.OK;
+  }
+
+  static String resultLine(Summary s) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "%s seed=%d backend=%s: %.3f s simulated in %.3f s "
+            + "(%.2f ms wall per simulated s, setup %.3f s); spikes", s.model(), s.seed(),
+        s.backend(), s.durationS(), s.wallS().run(), s.wallMsPerSimulatedS(), s.wallS().setup()));
+    s.spikeCount().forEach((pop, n) -> sb.append(' ').append(pop).append('=').append(n));
+    s.structural().forEach((proj, series) -> sb.append("; ").append(proj).append(" pruned ")
+        .append(series.pruned().stream().mapToInt(Integer::intValue).sum()));
+    return sb.toString();
+  }
+
+  private static long parseSeed(String text) {
+    try {
+      long seed = Long.parseLong(text.trim());
+      if (seed >= 0 && seed <= 0xFFFFFFFFL) {
+        return seed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException("--seed expects an integer in [0, 4294967295], got '" + text + "'");
+  }
+
+  /** Checks up front that {@code text} can be written, so a long run never ends in a failed write. */
+  private static Path writableFile(String option, String text) {
+    Path file = Path.of(text);
+    Path dir = file.toAbsolutePath().getParent();
+    if (Files.isDirectory(file)) {
+      throw new UsageException(option + " " + text + " is a directory; expected a file name");
+    }
+    if (dir == null || !Files.isDirectory(dir)) {
+      throw new UsageException(option + " " + text + ": folder " + dir + " does not exist");
+    }
+    if (!Files.isWritable(dir)) {
+      throw new UsageException(option + " " + text + ": folder " + dir + " is not writable");
+    }
+    return file;
+  }
+
+}

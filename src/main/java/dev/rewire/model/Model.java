@@ -1,0 +1,104 @@
+package dev.rewire.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A whole network and how to run it. Names are unique across populations and inputs, and every
+ * projection refers to names that exist; the maps keep the order of the model file, which fixes the
+ * order of everything derived from them (RNG streams, digests).
+ *
+ * @param name model name, reported in outputs
+ * @param simulation dt, duration, seed
+ * @param neurons neuron groups by name
+ * @param inputs Poisson inputs by name (may be empty)
+ * @param projections projections by name
+ */
+public record Model(
+    @JsonProperty(required = true) String name,
+    @JsonProperty(required = true) Simulation simulation,
+    @JsonProperty(required = true) Map<String, NeuronGroup> neurons,
+    Map<String, PoissonInput> inputs,
+    @JsonProperty(required = true) Map<String, Projection> projections) {
+
+  public Model {
+    Check.name("name", name);
+    Check.present("simulation", simulation);
+    Check.present("neurons", neurons);
+    if (neurons.isEmpty()) {
+      throw new ModelException("neurons must define at least one group, got none");
+    }
+    neurons = ordered(neurons);
+    inputs = inputs == null ? Map.of() : ordered(inputs);
+    projections = ordered(Check.present("projections", projections));
+
+    Map<String, String> owner = new HashMap<>();
+    for (Map.Entry<String, NeuronGroup> g : neurons.entrySet()) {
+      Check.name("neurons", g.getKey());
+      Check.present("neurons." + g.getKey(), g.getValue());
+      for (String pop : g.getValue().populations().keySet()) {
+        claim(owner, pop, "neurons." + g.getKey() + ".populations." + pop);
+      }
+    }
+    for (Map.Entry<String, PoissonInput> in : inputs.entrySet()) {
+      Check.name("inputs", in.getKey());
+      Check.present("inputs." + in.getKey(), in.getValue());
+      claim(owner, in.getKey(), "inputs." + in.getKey());
+    }
+    for (Map.Entry<String, Projection> p : projections.entrySet()) {
+      Check.name("projections", p.getKey());
+      Projection proj = Check.present("projections." + p.getKey(), p.getValue());
+      String where = "projections." + p.getKey();
+      String src = owner.get(proj.source());
+      if (src == null) {
+        throw new ModelException(where + ".source = '" + proj.source()
+            + "' names no population or input; known: " + owner.keySet());
+      }
+      String tgt = owner.get(proj.target());
+      if (tgt == null || !tgt.startsWith("neurons.")) {
+        throw new ModelException(where + ".target = '" + proj.target()
+            + "' must name a neuron population; known: " + populationNames(owner));
+      }
+      if (proj.hasPotentialSet() && !src.startsWith("neurons.")) {
+        throw new ModelException(where + ".source = '" + proj.source()
+            + "' must be a neuron population for all_pairs connectivity (STDP needs its spikes "
+            + "and traces); known: " + populationNames(owner));
+      }
+    }
+  }
+
+  /** The neuron group that holds population {@code population}, or null. */
+  public String groupOf(String population) {
+    for (Map.Entry<String, NeuronGroup> g : neurons.entrySet()) {
+      if (g.getValue().populations().containsKey(population)) {
+        return g.getKey();
+      }
+    }
+    return null;
+  }
+
+  public Model withSimulation(Simulation newSimulation) {
+    return new Model(name, newSimulation, neurons, inputs, projections);
+  }
+
+  private static void claim(Map<String, String> owner, String name, String where) {
+    String before = owner.putIfAbsent(name, where);
+    if (before != null) {
+      throw new ModelException(where + ": the name '" + name + "' is already used by " + before);
+    }
+  }
+
+  private static java.util.List<String> populationNames(Map<String, String> owner) {
+    return owner.entrySet().stream()
+        .filter(e -> e.getValue().startsWith("neurons."))
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  private static <V> Map<String, V> ordered(Map<String, V> map) {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+  }
+}

@@ -1,0 +1,208 @@
+package dev.rewire.model;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Reads models from TOML (comments allowed) through Jackson, applies {@code --set path=value}
+ * overrides to the parsed tree, and turns every problem into a {@link ModelException} whose message
+ * names the file, the dotted path of the field, the value and what was expected.
+ */
+public final class ModelFile {
+  /** Name of the model bundled in the jar and run when no model file is given. */
+  public static final String DEFAULT_MODEL = "seed-ei";
+
+  private static final TomlMapper MAPPER = TomlMapper.builder()
+      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+      .build();
+
+  private ModelFile() {}
+
+  /** Reads a model file and applies the overrides. */
+  public static Model load(Path file, List<String> overrides) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new ModelException("model file " + file + " does not exist");
+    } catch (IOException e) {
+      throw new ModelException("cannot read model file " + file + ": " + e.getMessage());
+    }
+    return parse(text, file.toString(), overrides);
+  }
+
+  /** Reads a model bundled in the jar ({@value #DEFAULT_MODEL}) and applies the overrides. */
+  public static Model loadBundled(String name, List<String> overrides) {
+    return parse(bundledText(name), "bundled:" + name, overrides);
+  }
+
+  /** The TOML text of a bundled model. */
+  public static String bundledText(String name) {
+    String resource = name + ".toml";
+    try (InputStream in = ModelFile.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new ModelException("no bundled model named '" + name + "'");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read bundled model " + resource, e);
+    }
+  }
+
+  /** Parses TOML text; {@code origin} names it in error messages. */
+  public static Model parse(String toml, String origin, List<String> overrides) {
+    JsonNode tree;
+    try {
+      tree = MAPPER.readTree(toml);
+    } catch (JsonProcessingException e) {
+      throw new ModelException(origin + locationOf(e) + ": TOML syntax error: "
+          + e.getOriginalMessage());
+    }
+    if (!(tree instanceof ObjectNode root)) {
+      throw new ModelException(origin + ": expected a TOML document with tables, got nothing");
+    }
+    for (String override : overrides) {
+      Overrides.apply(root, override);
+    }
+    try {
+      return MAPPER.treeToValue(root, Model.class);
+    } catch (JsonProcessingException e) {
+      throw new ModelException(origin + ": " + describe(e), e);
+    } catch (IllegalArgumentException e) {
+      throw new ModelException(origin + ": " + describe(e.getCause() instanceof JsonMappingException m
+          ? m : new JsonMappingException(null, e.getMessage())), e);
+    }
+  }
+
+  static TomlMapper mapper() {
+    return MAPPER;
+  }
+
+  private static String describe(JsonProcessingException e) {
+    String path = e instanceof JsonMappingException m ? pathOf(m) : "";
+    if (e instanceof ValueInstantiationException && e.getCause() instanceof ModelException cause) {
+      return prefixed(path, cause.getMessage());
+    }
+    if (e instanceof UnrecognizedPropertyException u) {
+      String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
+          .map(Object::toString).sorted().collect(Collectors.joining(", "));
+      String parent = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : "";
+      return "unknown key '" + path + "'" + Suggest.didYouMean(u.getPropertyName(),
+          u.getKnownPropertyIds()) + "; known keys" + (parent.isEmpty() ? "" : " in " + parent)
+          + ": " + known;
+    }
+    if (e instanceof InvalidFormatException f) {
+      return path + ": expected " + typeName(f.getTargetType()) + ", got " + quote(f.getValue());
+    }
+    if (e instanceof MismatchedInputException m) {
+      String msg = m.getOriginalMessage();
+      if (msg.startsWith("Missing required creator property")) {
+        String field = msg.replaceAll(".*'([^']*)'.*", "$1");
+        return prefixed(path.endsWith("." + field) ? path.substring(0, path.length()
+            - field.length() - 1) : path, field + " is required");
+      }
+      if (m.getTargetType() != null) {
+        return path + ": expected " + typeName(m.getTargetType()) + " (" + firstLine(msg) + ")";
+      }
+      return path + ": " + firstLine(msg);
+    }
+    if (e.getCause() instanceof ModelException cause) {
+      return prefixed(path, cause.getMessage());
+    }
+    return prefixed(path, firstLine(e.getOriginalMessage()));
+  }
+
+  private static String prefixed(String path, String message) {
+    return path.isEmpty() ? message : path + "." + message;
+  }
+
+  private static String pathOf(JsonMappingException e) {
+    StringBuilder sb = new StringBuilder();
+    for (JsonMappingException.Reference r : e.getPath()) {
+      if (r.getFieldName() != null) {
+        if (sb.length() > 0) {
+          sb.append('.');
+        }
+        sb.append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        sb.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String locationOf(JacksonException e) {
+    JsonLocation loc = e.getLocation();
+    if (loc == null || loc.getLineNr() < 0) {
+      return "";
+    }
+    return ":" + loc.getLineNr() + ":" + loc.getColumnNr();
+  }
+
+  private static String typeName(Class<?> type) {
+    if (type == null) {
+      return "a value";
+    }
+    if (type == double.class || type == Double.class) {
+      return "a number";
+    }
+    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+      return "an integer";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "true or false";
+    }
+    if (type == String.class) {
+      return "a string";
+    }
+    if (type.isEnum()) {
+      return "one of " + enumNames(type);
+    }
+    if (type.isRecord() || java.util.Map.class.isAssignableFrom(type)) {
+      return "a table";
+    }
+    return "a " + type.getSimpleName();
+  }
+
+  private static String enumNames(Class<?> type) {
+    return java.util.Arrays.stream(type.getFields())
+        .filter(java.lang.reflect.Field::isEnumConstant)
+        .map(f -> {
+          com.fasterxml.jackson.annotation.JsonProperty p =
+              f.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+          return "\"" + (p != null ? p.value() : f.getName()) + "\"";
+        })
+        .collect(Collectors.joining(", "));
+  }
+
+  private static String quote(Object value) {
+    return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+  }
+
+  private static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}

@@ -1,0 +1,62 @@
+package dev.rewire.plan;
+
+import dev.rewire.model.Model;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a backend needs to run a model, in flat, backend-neutral form. Made by
+ * {@link #compile(Model)}; immutable.
+ *
+ * @param model the model it was compiled from
+ * @param steps number of steps to run (duration / dt, rounded)
+ * @param dtMs the time step [ms], as a double for reporting times
+ * @param seed Philox key word 0 of every draw
+ * @param neuronCount size of the flat neuron index space (all groups, in model order)
+ * @param stepOrder the phases of one step, in order
+ */
+public record Plan(
+    Model model,
+    int steps,
+    double dtMs,
+    int seed,
+    int neuronCount,
+    List<GroupPlan> groups,
+    Map<String, PopulationPlan> populations,
+    List<InputPlan> inputs,
+    List<ProjectionPlan> projections,
+    List<Phase> stepOrder) {
+
+  /** Compiles a model; throws {@link dev.rewire.model.ModelException} if it cannot be stepped. */
+  public static Plan compile(Model model) {
+    return Planner.compile(model);
+  }
+
+  public String name() {
+    return model.name();
+  }
+
+  public ProjectionPlan projection(String name) {
+    for (ProjectionPlan p : projections) {
+      if (p.name().equals(name)) {
+        return p;
+      }
+    }
+    throw new IllegalArgumentException("no projection named '" + name + "'");
+  }
+
+  /** The projections with a potential set (plastic or rewired), in model order. */
+  public List<ProjectionPlan> potentialProjections() {
+    return projections.stream().filter(ProjectionPlan::hasPotentialSet).toList();
+  }
+
+  /** The projections with structural plasticity, in model order. */
+  public List<ProjectionPlan> structuralProjections() {
+    return projections.stream().filter(p -> p.structural() != null).toList();
+  }
+
+  /** Simulated time of step n [s]. */
+  public double timeSeconds(int step) {
+    return step * dtMs / 1000.0;
+  }
+}
