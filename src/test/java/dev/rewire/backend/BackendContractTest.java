@@ -1,0 +1,117 @@
+package dev.rewire.backend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rewire.model.Model;
+import dev.rewire.output.RunRecorder;
+import dev.rewire.output.Summary;
+import dev.rewire.output.SummaryBuilder;
+import dev.rewire.plan.Plan;
+import dev.rewire.testing.TestModels;
+import java.util.HashSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The contract every backend passes; each backend has one small subclass. The Java backend is the
+ * oracle: the stored digests below are its results, so any other backend that passes reproduces
+ * them bit for bit (DESIGN.md §2).
+ */
+public abstract class BackendContractTest {
+  /**
+   * seed-ei, seed 1, 1 s, global mode: the spike and weight digests of the reference semantics.
+   * They change only with a deliberate change of semantics, which must say so in its commit.
+   */
+  static final String SEED_EI_1S_SPIKES =
+      "0c34a59a97bc66d2654e5c50d96a9609be40a7ed970116a9b6916c7c0c2c4a4d";
+  static final String SEED_EI_1S_WEIGHTS =
+      "103a38921c9707c4d31125e874a89d181bb68e4f560b7080dd8a483c5739703e";
+
+  protected abstract Backend backend();
+
+  protected Summary run(Model model, int... chunks) {
+    Plan plan = Plan.compile(model);
+    RunRecorder recorder = new RunRecorder(plan);
+    try (Simulation sim = backend().open(plan)) {
+      int left = plan.steps();
+      int c = 0;
+      while (left > 0) {
+        int n = chunks.length == 0 ? left : Math.min(left, chunks[c++ % chunks.length]);
+        sim.run(n, recorder);
+        left -= n;
+      }
+      assertEquals(plan.steps(), sim.step());
+      return SummaryBuilder.build(sim, recorder, backend().name(), backend().description(), 0, 0);
+    }
+  }
+
+  @Test
+  void seedEi_oneSecond_reproducesTheStoredDigests() {
+    Summary s = run(TestModels.seedEi(1000, 1));
+    assertEquals(SEED_EI_1S_SPIKES, s.digest().spikes());
+    assertEquals(SEED_EI_1S_WEIGHTS, s.digest().weights());
+  }
+
+  @Test
+  void sameSeed_givesIdenticalDigests_differentSeed_doesNot() {
+    Summary a = run(TestModels.seedEi(600, 5));
+    Summary b = run(TestModels.seedEi(600, 5));
+    Summary c = run(TestModels.seedEi(600, 6));
+    assertEquals(a.digest(), b.digest());
+    assertNotEquals(a.digest().spikes(), c.digest().spikes());
+    assertNotEquals(a.digest().weights(), c.digest().weights());
+  }
+
+  @Test
+  void results_doNotDependOnHowStepsAreBatched() {
+    Model m = TestModels.seedEi(1100, 2, "projections.ee.structural.threshold=0.14");
+    Summary whole = run(m);
+    Summary pieces = run(m, 1, 333, 499, 7, 1000);
+    assertEquals(whole.digest(), pieces.digest());
+    assertTrue(whole.structural().get("ee").pruned().stream().mapToInt(i -> i).sum() > 0,
+        "the run exercised structural plasticity");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"global", "per-source"})
+  void structuralPlasticity_conservesActiveCountsAtEveryCall(String mode) {
+    Summary s = run(TestModels.seedEi(1500, 3, "projections.ee.structural.mode=" + mode,
+        "projections.ie.structural.mode=" + mode, "projections.ee.structural.threshold=0.13",
+        "projections.ie.structural.threshold=0.85"));
+    for (String proj : List.of("ee", "ie")) {
+      Summary.StructuralSeries series = s.structural().get(proj);
+      assertEquals(30, series.tS().size(), "a call every 50 ms from t = 0 up to 1.45 s");
+      assertEquals(1, new HashSet<>(series.active()).size(), proj + " active counts " + series.active());
+      assertEquals(series.pruned(), series.regrown());
+      assertTrue(series.pruned().stream().mapToInt(i -> i).sum() > 0, proj + " pruned something");
+      assertEquals(series.active().get(0), s.finalState().get(proj).nActive());
+    }
+  }
+
+  @Test
+  void isolatedNeuronsAtRest_neverSpike() {
+    Summary s = run(TestModels.isolated(20, 200));
+    assertEquals(0L, s.spikeCount().get("N"));
+  }
+
+  @Test
+  void activeSynapses_areSortedBySourceThenTarget() {
+    Plan plan = Plan.compile(TestModels.seedEi(100, 4));
+    try (Simulation sim = backend().open(plan)) {
+      sim.run(plan.steps(), SimulationListener.NONE);
+      for (String proj : List.of("ee", "ie", "ei")) {
+        ActiveSynapses a = sim.activeSynapses(proj);
+        assertTrue(a.size() > 0);
+        for (int k = 1; k < a.size(); k++) {
+          long prev = (long) a.source()[k - 1] << 32 | a.target()[k - 1];
+          long cur = (long) a.source()[k] << 32 | a.target()[k];
+          assertTrue(prev < cur, proj + " sorted at " + k);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package dev.rewire.backend.java;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.rewire.model.Connectivity;
+import dev.rewire.model.Model;
+import dev.rewire.model.Projection;
+import dev.rewire.model.Receptor;
+import dev.rewire.model.Simulation;
+import dev.rewire.model.Weight;
+import dev.rewire.plan.Plan;
+import dev.rewire.plan.ProjectionPlan;
+import dev.rewire.testing.TestModels;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** STDP on hand-built spike pairs, against the rule of DESIGN.md §1 evaluated in double. */
+class StdpTest {
+  private static final double LR = 0.01;
+  private static final double ALPHA_PRE = 0.6;
+  private static final double ALPHA_POST = -0.5;
+  private static final double A_PLUS = 3;
+  private static final double A_MINUS = -1;
+  private static final double TAU_PLUS = 5;
+  private static final double TAU_MINUS = 20;
+  private static final double W0 = 0.15;
+
+  private final ProjectionPlan plan;
+  private final PotentialSynapses syn;
+  private final NeuronState neurons;
+  /** Slot of the synapse 0 → 1. */
+  private final int s01 = 0;
+
+  StdpTest() {
+    Model m = new Model("pair", new Simulation(0.1, 10, 1), Map.of("net", TestModels.lifGroup(2)),
+        Map.of(), Map.of("nn", new Projection("N", "N", Receptor.AMPA,
+            new Connectivity(Connectivity.Rule.ALL_PAIRS, 1.0, true), Weight.constant(W0),
+            TestModels.seedEeStdp(), null)));
+    Plan p = Plan.compile(m);
+    plan = p.projection("nn");
+    syn = InitialSynapses.potentialSynapses(plan, p.seed());
+    neurons = new NeuronState(p);
+  }
+
+  @Test
+  void prePost_potentiatesBy_aPlusAndAMinusTimesDecayedPreTraces() {
+    SynapsePre.run(syn, 0, 100, neurons, neurons.inputAmpa);
+    double w = W0 + LR * ALPHA_PRE; // no post traces yet
+    assertEquals(w, syn.weight[s01], 1e-6);
+    SynapsePost.run(syn, 1, 130);
+    double dt = 3.0; // ms between pre and post
+    w += LR * (ALPHA_POST + A_PLUS * Math.exp(-dt / TAU_PLUS) + A_MINUS * Math.exp(-dt / TAU_MINUS));
+    assertEquals(w, syn.weight[s01], 1e-6);
+  }
+
+  @Test
+  void postPre_updatesFromDecayedPostTraces() {
+    SynapsePost.run(syn, 1, 100);
+    double w = W0 + LR * ALPHA_POST;
+    assertEquals(w, syn.weight[s01], 1e-6);
+    SynapsePre.run(syn, 0, 150, neurons, neurons.inputAmpa);
+    double dt = 5.0;
+    w += LR * (ALPHA_PRE + A_PLUS * Math.exp(-dt / TAU_PLUS) + A_MINUS * Math.exp(-dt / TAU_MINUS));
+    assertEquals(w, syn.weight[s01], 1e-6);
+  }
+
+  @Test
+  void sameStep_countsAsPreBeforePost() {
+    SynapsePre.run(syn, 0, 10, neurons, neurons.inputAmpa);
+    SynapsePost.run(syn, 1, 10);
+    double w = W0 + LR * ALPHA_PRE + LR * (ALPHA_POST + A_PLUS + A_MINUS);
+    assertEquals(w, syn.weight[s01], 1e-6);
+  }
+
+  @Test
+  void preSpike_deliversTheWeightBeforeItsOwnUpdate() {
+    SynapsePre.run(syn, 0, 10, neurons, neurons.inputAmpa);
+    assertEquals(0.15f, dev.rewire.plan.FixedPoint.toFloat(neurons.inputAmpa[1]));
+  }
+
+  @Test
+  void weights_areClippedToZeroAndGmax() {
+    syn.weight[s01] = 0.001f;
+    SynapsePost.run(syn, 1, 10); // alpha_post = -0.5 → -0.005
+    assertEquals(0f, syn.weight[s01]);
+    syn.weight[s01] = 19.999f;
+    for (int n = 0; n < 10; n++) {
+      SynapsePre.run(syn, 0, 20 + n, neurons, neurons.inputAmpa);
+    }
+    assertEquals(20f, syn.weight[s01]);
+  }
+}

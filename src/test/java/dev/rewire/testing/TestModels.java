@@ -1,0 +1,60 @@
+package dev.rewire.testing;
+
+import dev.rewire.model.Connectivity;
+import dev.rewire.model.IndexRange;
+import dev.rewire.model.Model;
+import dev.rewire.model.ModelFile;
+import dev.rewire.model.NeuronGroup;
+import dev.rewire.model.PoissonInput;
+import dev.rewire.model.Projection;
+import dev.rewire.model.Receptor;
+import dev.rewire.model.Simulation;
+import dev.rewire.model.Stdp;
+import dev.rewire.model.Structural;
+import dev.rewire.model.Weight;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Models for tests: the bundled seed-ei and small hand-built ones. */
+public final class TestModels {
+  private TestModels() {}
+
+  public static Model seedEi(double durationMs, long seed, String... overrides) {
+    Model m = ModelFile.loadBundled(ModelFile.DEFAULT_MODEL, List.of(overrides));
+    return m.withSimulation(m.simulation().withDurationMs(durationMs).withSeed(seed));
+  }
+
+  /** The seed-ei neuron parameters for a group of {@code size} neurons, all in population "N". */
+  public static NeuronGroup lifGroup(int size) {
+    return new NeuronGroup(size, Map.of("N", new IndexRange(0, size)), 10.0, -60.0, 0.0, -80.0,
+        -50.0, 200.0, 5.0, 10.0, 5.0);
+  }
+
+  /** One group of {@code size} neurons, nothing else. */
+  public static Model isolated(int size, double durationMs) {
+    return new Model("isolated", new Simulation(0.1, durationMs, 1),
+        Map.of("net", lifGroup(size)), Map.of(), Map.of());
+  }
+
+  public static Stdp seedEeStdp() {
+    return new Stdp(0.01, 20.0, 0.6, -0.5, 3.0, -1.0, 5.0, 20.0);
+  }
+
+  /**
+   * N neurons driven by a Poisson input, with one plastic, rewired all_pairs projection N → N
+   * (with the given structural settings) and nothing else.
+   */
+  public static Model rewired(int size, double p, Structural structural, double durationMs,
+      long seed) {
+    Map<String, Projection> projections = new LinkedHashMap<>();
+    projections.put("drive", new Projection("P", "N", Receptor.AMPA,
+        new Connectivity(Connectivity.Rule.FIXED_PROBABILITY, 0.2, false), Weight.constant(2.0),
+        null, null));
+    projections.put("nn", new Projection("N", "N", Receptor.AMPA,
+        new Connectivity(Connectivity.Rule.ALL_PAIRS, p, true), new Weight(0.0, 0.2),
+        seedEeStdp(), structural));
+    return new Model("rewired", new Simulation(0.1, durationMs, seed),
+        Map.of("net", lifGroup(size)), Map.of("P", new PoissonInput(100, 50.0)), projections);
+  }
+}
