@@ -1,0 +1,75 @@
+package dev.rewire.bench;
+
+import dev.rewire.backend.Backend;
+import dev.rewire.backend.Simulation;
+import dev.rewire.backend.SimulationListener;
+import dev.rewire.backend.java.JavaBackend;
+import dev.rewire.model.Model;
+import dev.rewire.model.ModelFile;
+import dev.rewire.plan.Plan;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The simulation loop on seed-ei: one operation is one simulated second (10,000 steps), so the score
+ * in ms/op is wall milliseconds per simulated second. Each iteration starts from a fresh network that
+ * has already run {@code preRollS} seconds: 0 measures the early low-rate regime (E ≈ 2.5 Hz), 30 the
+ * later one (E ≈ 10 Hz, many more synaptic events).
+ *
+ * <p>Run: {@code mvn -B -q -Pbench test-compile exec:exec -Djmh.args="SimulationBenchmark"}
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class SimulationBenchmark {
+  @Param({"java"})
+  public String backend;
+
+  @Param({"0", "30"})
+  public int preRollS;
+
+  @Param({"global"})
+  public String mode;
+
+  private Simulation sim;
+  private int stepsPerSecond;
+
+  @Setup(Level.Iteration)
+  public void open() {
+    Model model = ModelFile.loadBundled("seed-ei", List.of(
+        "simulation.duration_ms=1000000", "projections.ee.structural.mode=" + mode,
+        "projections.ie.structural.mode=" + mode));
+    Plan plan = Plan.compile(model);
+    sim = backend(backend).open(plan);
+    stepsPerSecond = (int) Math.round(1000.0 / plan.dtMs());
+    sim.run(preRollS * stepsPerSecond, SimulationListener.NONE);
+  }
+
+  @TearDown(Level.Iteration)
+  public void close() {
+    sim.close();
+  }
+
+  @Benchmark
+  public int oneSimulatedSecond() {
+    sim.run(stepsPerSecond, SimulationListener.NONE);
+    return sim.step();
+  }
+
+  static Backend backend(String name) {
+    if (name.equals(JavaBackend.NAME)) {
+      return new JavaBackend();
+    }
+    throw new IllegalArgumentException("unknown backend " + name);
+  }
+}

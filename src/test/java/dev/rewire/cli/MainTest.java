@@ -1,0 +1,131 @@
+package dev.rewire.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rewire.output.SummaryWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class MainTest {
+  @TempDir
+  Path dir;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int main(String... args) {
+    return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void run_writesASummaryWithTheDocumentedKeys() throws IOException {
+    Path summary = dir.resolve("s.json");
+    assertEquals(0, main("run", "--duration", "0.3s", "--seed", "1", "--summary",
+        summary.toString()));
+    JsonNode s = SummaryWriter.read(summary);
+    for (String key : List.of("model", "seed", "backend", "duration_s", "dt_ms", "wall_s",
+        "spike_count", "rates_hz_per_second", "structural", "final", "digest")) {
+      assertTrue(s.has(key), "summary has " + key);
+    }
+    assertEquals("seed-ei", s.get("model").asText());
+    assertEquals("java", s.get("backend").asText());
+    assertEquals(0.3, s.get("duration_s").asDouble(), 1e-12);
+    assertTrue(s.at("/wall_s/setup").isNumber() && s.at("/wall_s/run").isNumber());
+    assertEquals(1, s.at("/rates_hz_per_second/E").size());
+    assertEquals(6, s.at("/structural/ee/t_s").size());
+    assertEquals(5, s.at("/final/ie/quantiles_w_active_5_25_50_75_95").size());
+    assertEquals(64, s.at("/digest/spikes").asText().length());
+    assertEquals(64, s.at("/digest/weights").asText().length());
+    assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("seed-ei seed=1 backend=java: "));
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(List.of(summary), files.toList(), "no temporary file left behind");
+    }
+  }
+
+  @Test
+  void run_withAModelFileAndSet_usesThem() throws IOException {
+    Path model = dir.resolve("m.toml");
+    Files.writeString(model, Files.readString(Path.of("examples/seed-ei.toml"))
+        .replace("name = \"seed-ei\"", "name = \"my-model\""));
+    Path summary = dir.resolve("s.json");
+    assertEquals(0, main("run", model.toString(), "--duration", "100ms", "--set",
+        "simulation.seed=9", "--summary", summary.toString()));
+    JsonNode s = SummaryWriter.read(summary);
+    assertEquals("my-model", s.get("model").asText());
+    assertEquals(9, s.get("seed").asInt());
+  }
+
+  static Stream<Arguments> badInput() {
+    return Stream.of(
+        Arguments.of(List.of("run", "--duration", "40"), "--duration expects"),
+        Arguments.of(List.of("run", "--duration", "-1s"), "--duration expects"),
+        Arguments.of(List.of("run", "--seed", "x"), "--seed expects an integer"),
+        Arguments.of(List.of("run", "--seed", "-3"), "--seed expects an integer"),
+        Arguments.of(List.of("run", "--backend", "cuda"), "--backend must be one of [java]"),
+        Arguments.of(List.of("run", "--set", "projections.ee.stdp.lr=-1"),
+            "projections.ee.stdp.lr must be >= 0"),
+        Arguments.of(List.of("run", "--set", "nonsense"), "--set expects path=value"),
+        Arguments.of(List.of("run", "no-such-model.toml"), "does not exist"),
+        Arguments.of(List.of("run", "a.toml", "b.toml"), "at most one MODEL_FILE"),
+        Arguments.of(List.of("run", "--frobnicate"), "Unrecognized option"),
+        Arguments.of(List.of("walk"), "unknown command 'walk'"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badInput")
+  void badInput_exitsWithCode2AndOneClearLine(List<String> args, String expected) {
+    assertEquals(2, main(args.toArray(new String[0])));
+    String e = err();
+    assertTrue(e.startsWith("rewire: ") && e.contains(expected), e);
+    assertFalse(e.contains("\tat "), "no stack trace: " + e);
+  }
+
+  @Test
+  void badSummaryPath_isRejectedBeforeRunning() throws IOException {
+    assertEquals(2, main("run", "--duration", "10ms", "--summary",
+        dir.resolve("missing/s.json").toString()));
+    assertTrue(err().contains("does not exist"), err());
+    assertEquals(2, main("run", "--duration", "10ms", "--summary", dir.toString()));
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(0, files.count(), "nothing written");
+    }
+  }
+
+  @Test
+  void help_explainsEveryOption() {
+    assertEquals(0, main("run", "--help"));
+    String help = out.toString(StandardCharsets.UTF_8);
+    for (String opt : List.of("--duration", "--seed", "--backend", "--set", "--summary", "--quiet")) {
+      assertTrue(help.contains(opt), help);
+    }
+    out.reset();
+    assertEquals(0, main("--help"));
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("rewire run [MODEL_FILE]"));
+  }
+
+  @Test
+  void durations_acceptUnitsOnly() {
+    assertEquals(40_000.0, Durations.parseMs("d", "40s"));
+    assertEquals(500.0, Durations.parseMs("d", "500ms"));
+    assertEquals(90_000.0, Durations.parseMs("d", "1.5min"));
+  }
+}
