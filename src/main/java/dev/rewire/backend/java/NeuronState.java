@@ -57,9 +57,9 @@ final class NeuronState {
   void addFixedInput(long[] input, int neuron, long fixed) {
     long before = input[neuron];
     input[neuron] = before + fixed;
-    if (before == 0 && fixed != 0) {
-      touched[touchedCount++] = neuron;
-    }
+    // Branch-free append: whether a neuron is new in the list is data-dependent and unpredictable.
+    touched[touchedCount] = neuron;
+    touchedCount += (before == 0 & fixed != 0) ? 1 : 0;
   }
 
   /** g += input for every neuron that got input since the last call; clears the inputs. */

@@ -26,14 +26,18 @@ import java.util.List;
 final class NeuronUpdate {
   private final List<GroupPlan> groups;
   private final NeuronState s;
-  /** Neurons that may still be refractory, with the value v is frozen at. */
+  /** Neurons that may still be refractory, the step their period ends and the v they hold. */
   private final int[] refractory;
+  private final int[] releaseStep;
+  private final float[] frozenAt;
   private int refractoryCount;
 
   NeuronUpdate(List<GroupPlan> groups, NeuronState state) {
     this.groups = groups;
     this.s = state;
     this.refractory = new int[state.v.length];
+    this.releaseStep = new int[state.v.length];
+    this.frozenAt = new float[state.v.length];
   }
 
   void run(int step, SpikeList spikes) {
@@ -73,11 +77,13 @@ final class NeuronUpdate {
   private void freezeRefractory(int step) {
     int kept = 0;
     for (int k = 0; k < refractoryCount; k++) {
-      int i = refractory[k];
-      GroupPlan g = groupOf(i);
-      if (step - s.lastSpike[i] < g.refractorySteps()) {
-        s.v[i] = g.el();
-        refractory[kept++] = i;
+      if (step < releaseStep[k]) {
+        int i = refractory[k];
+        s.v[i] = frozenAt[k];
+        refractory[kept] = i;
+        releaseStep[kept] = releaseStep[k];
+        frozenAt[kept] = frozenAt[k];
+        kept++;
       }
     }
     refractoryCount = kept;
@@ -86,24 +92,25 @@ final class NeuronUpdate {
   private void threshold(GroupPlan g, int step, SpikeList spikes) {
     final float[] v = s.v;
     final float vt = g.vt();
+    final int[] found = spikes.index;
+    int n = spikes.count;
     for (int i = g.offset(), end = g.end(); i < end; i++) {
       if (v[i] > vt) {
-        spikes.add(i);
-        s.lastSpike[i] = step;
-        v[i] = g.el();
-        if (g.refractorySteps() > 1) {
-          refractory[refractoryCount++] = i;
-        }
+        found[n++] = i;
       }
     }
+    for (int k = spikes.count; k < n; k++) {
+      int i = found[k];
+      s.lastSpike[i] = step;
+      v[i] = g.el();
+      if (g.refractorySteps() > 1) {
+        refractory[refractoryCount] = i;
+        releaseStep[refractoryCount] = step + g.refractorySteps();
+        frozenAt[refractoryCount] = g.el();
+        refractoryCount++;
+      }
+    }
+    spikes.count = n;
   }
 
-  private GroupPlan groupOf(int neuron) {
-    for (GroupPlan g : groups) {
-      if (neuron < g.end()) {
-        return g;
-      }
-    }
-    throw new IllegalArgumentException("neuron " + neuron + " is in no group");
-  }
 }
