@@ -40,6 +40,16 @@ final class PotentialSynapses {
   final int[] colSyn;
   final int[] colSource;
 
+  /**
+   * Structural plasticity needs the active synapses below its threshold. Instead of scanning every
+   * active weight at each call, the slots whose weight was set below it (at the start, by STDP or
+   * by regrowth) are listed as they happen, once each; a call checks only those.
+   */
+  final float pruneBelow;
+  private final boolean[] listedLow;
+  private int[] low = new int[64];
+  private int lowCount;
+
   /** STDP traces of the sources and of the targets; null without STDP. */
   final Traces pre;
   final Traces post;
@@ -81,6 +91,14 @@ final class PotentialSynapses {
         }
       }
     }
+    // Below a negative threshold nothing ever is (weights are >= 0): no structural plasticity.
+    pruneBelow = plan.structural() == null ? -1.0f : plan.structural().threshold();
+    listedLow = new boolean[total];
+    for (int s = 0; s < total; s++) {
+      if (active[s] && weight[s] < pruneBelow) {
+        markLow(s);
+      }
+    }
     pre = plan.stdp() == null ? null : new Traces(rows, plan.stdp());
     post = plan.stdp() == null ? null : new Traces(cols, plan.stdp());
   }
@@ -117,6 +135,47 @@ final class PotentialSynapses {
     active[s] = true;
     weight[s] = w;
     link(i, s);
+    if (w < pruneBelow) {
+      markLow(s);
+    }
+  }
+
+  /** Sets the weight of slot s from outside the STDP phases (tests, future checkpoint restore). */
+  void setWeight(int s, float w) {
+    weight[s] = w;
+    if (active[s] && w < pruneBelow) {
+      markLow(s);
+    }
+  }
+
+  /** Notes that slot s was given a weight below {@link #pruneBelow}. */
+  void markLow(int s) {
+    if (!listedLow[s]) {
+      listedLow[s] = true;
+      if (lowCount == low.length) {
+        low = java.util.Arrays.copyOf(low, 2 * lowCount);
+      }
+      low[lowCount++] = s;
+    }
+  }
+
+  /**
+   * The active slots whose weight is below {@link #pruneBelow} now, ascending; forgets the listed
+   * slots, so the next call sees only what is marked after this one.
+   */
+  int[] takeBelowThreshold() {
+    int n = 0;
+    int[] out = new int[lowCount];
+    for (int k = 0; k < lowCount; k++) {
+      int s = low[k];
+      listedLow[s] = false;
+      if (active[s] && weight[s] < pruneBelow) {
+        out[n++] = s;
+      }
+    }
+    lowCount = 0;
+    java.util.Arrays.sort(out, 0, n);
+    return java.util.Arrays.copyOf(out, n);
   }
 
   /** Deactivates slot s of row i. */

@@ -29,7 +29,7 @@ final class StructuralPlasticity {
 
   static Change run(PotentialSynapses p, int step, int seed) {
     StructuralPlan sp = p.plan.structural();
-    int[] pruned = belowThreshold(p, sp.threshold());
+    int[] pruned = p.takeBelowThreshold();
     if (pruned.length == 0) {
       return new Change(pruned, pruned);
     }
@@ -43,25 +43,6 @@ final class StructuralPlasticity {
       p.activate(p.sourceOf(s), s, sp.regrowthWeight());
     }
     return new Change(pruned, regrown);
-  }
-
-  /** Active slots with weight below threshold, ascending. */
-  private static int[] belowThreshold(PotentialSynapses p, float threshold) {
-    int[] out = new int[16];
-    int n = 0;
-    for (int i = 0; i < p.plan.sourceSize(); i++) {
-      for (int k = p.rowOffset[i], end = k + p.rowCount[i]; k < end; k++) {
-        int s = p.rowSyn[k];
-        if (p.weight[s] < threshold) {
-          if (n == out.length) {
-            out = Arrays.copyOf(out, n * 2);
-          }
-          out[n++] = s;
-        }
-      }
-    }
-    Arrays.sort(out, 0, n);
-    return Arrays.copyOf(out, n);
   }
 
   private static int[] chooseGlobal(PotentialSynapses p, int count, int step, int seed) {

@@ -24,11 +24,16 @@ final class SynapsePost {
     final float aPlus = stdp.aPlus();
     final float aMinus = stdp.aMinus();
     final float gmax = stdp.gmax();
+    final float low = p.pruneBelow;
     for (int k = p.colOffset[j], to = k + p.colCount[j]; k < to; k++) {
       int s = syn[k];
       int i = src[k];
       float dw = lr * (alpha + aPlus * pre.plus(i, step) + aMinus * pre.minus(i, step));
-      w[s] = Clip.weight(w[s] + dw, gmax);
+      float nw = Clip.weight(w[s] + dw, gmax);
+      w[s] = nw;
+      if (nw < low) {
+        p.markLow(s);
+      }
     }
   }
 }

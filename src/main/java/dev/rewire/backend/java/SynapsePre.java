@@ -20,11 +20,11 @@ final class SynapsePre {
     final int[] tgt = p.rowTarget;
     final int from = p.rowOffset[i];
     final int to = from + p.rowCount[i];
-    for (int k = from; k < to; k++) {
-      neurons.addInput(input, targetStart + tgt[k], w[syn[k]]);
-    }
     StdpPlan stdp = p.plan.stdp();
     if (stdp == null) {
+      for (int k = from; k < to; k++) {
+        neurons.addInput(input, targetStart + tgt[k], w[syn[k]]);
+      }
       return;
     }
     p.pre.bump(i, step);
@@ -34,11 +34,18 @@ final class SynapsePre {
     final float aPlus = stdp.aPlus();
     final float aMinus = stdp.aMinus();
     final float gmax = stdp.gmax();
+    final float low = p.pruneBelow;
     for (int k = from; k < to; k++) {
       int s = syn[k];
       int j = tgt[k];
+      float ws = w[s];
+      neurons.addInput(input, targetStart + j, ws); // the weight before this event's update
       float dw = lr * (alpha + aPlus * post.plus(j, step) + aMinus * post.minus(j, step));
-      w[s] = Clip.weight(w[s] + dw, gmax);
+      float nw = Clip.weight(ws + dw, gmax);
+      w[s] = nw;
+      if (nw < low) {
+        p.markLow(s);
+      }
     }
   }
 }

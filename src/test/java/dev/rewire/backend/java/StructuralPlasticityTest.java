@@ -37,7 +37,7 @@ class StructuralPlasticityTest {
     for (int call = 0; call < 50; call++) {
       for (int s = 0; s < p.weight.length; s++) {
         if (p.active[s]) {
-          p.weight[s] = rnd.nextFloat() * 0.4f; // about 1 in 8 below threshold
+          p.setWeight(s, rnd.nextFloat() * 0.4f); // about 1 in 8 below threshold
         }
       }
       boolean[] before = p.active.clone();
@@ -83,7 +83,7 @@ class StructuralPlasticityTest {
     PotentialSynapses b = build(mode);
     for (PotentialSynapses p : new PotentialSynapses[] {a, b}) {
       for (int s = 0; s < p.weight.length; s += 3) {
-        p.weight[s] = 0.01f;
+        p.setWeight(s, 0.01f);
       }
     }
     StructuralPlasticity.Change ca = StructuralPlasticity.run(a, 500, 9);
@@ -91,7 +91,7 @@ class StructuralPlasticityTest {
     assertTrue(Arrays.equals(ca.regrown(), cb.regrown()));
     PotentialSynapses c = build(mode);
     for (int s = 0; s < c.weight.length; s += 3) {
-      c.weight[s] = 0.01f;
+      c.setWeight(s, 0.01f);
     }
     assertNotEquals(Arrays.toString(ca.regrown()),
         Arrays.toString(StructuralPlasticity.run(c, 1000, 9).regrown()), "another step, other draws");
