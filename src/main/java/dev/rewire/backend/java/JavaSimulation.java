@@ -166,7 +166,7 @@ final class JavaSimulation implements Simulation {
           if (ps.active[s]) {
             src[k] = i;
             tgt[k] = ps.targetOf(i, s);
-            w[k] = ps.weight[s];
+            w[k] = ps.weightOf(s);
             k++;
           }
         }

@@ -1,24 +1,28 @@
 package dev.rewire.backend.java;
 
 import dev.rewire.plan.ProjectionPlan;
+import java.util.Arrays;
 
 /**
- * A projection with a potential set (all_pairs): every potential synapse has a slot, row-major by
+ * A projection with a potential set (all_pairs). Every potential synapse has a slot, row-major by
  * local source, in the order {@link ProjectionPlan#potentialTarget} gives (the target of slot k of row
- * i is computed, not stored). A weight and an active flag per slot; inactive slots cost nothing at
- * spike time, because spikes walk two lists of the active slots only:
+ * i is computed, not stored), and an active flag. The active synapses are kept in two lists, so a
+ * spike costs work in proportion to its active synapses, not to its potential row:
  *
  * <ul>
- *   <li>by row, for pre spikes: row i's active slots are {@code rowSyn[rowOffset[i] + c]} for
- *       c &lt; {@code rowCount[i]}, with their local targets in {@code rowTarget};
- *   <li>by column, for post spikes: column j's active slots are {@code colSyn[colOffset[j] + c]} for
- *       c &lt; {@code colCount[j]}, with their local sources in {@code colSource}.
+ *   <li>by row, for pre spikes: row i's active synapses are at positions
+ *       {@code rowOffset[i] .. rowOffset[i] + rowCount[i]} of {@code rowSyn} (slot), {@code rowTarget}
+ *       (local target) and {@code rowWeight} (the weight itself, so a pre spike reads its weights
+ *       sequentially);
+ *   <li>by column, for post spikes: column j's are at {@code colOffset[j] .. colOffset[j] + colCount[j]}
+ *       of {@code colSyn}, {@code colSource} and {@code colToRow} (where the weight is).
  * </ul>
  *
  * Each list has room for its whole potential row or column, so structural plasticity edits them in
- * place: a prune swaps the last entry into the hole, a regrowth appends. The lists are therefore in
+ * place: a prune moves the last entry into the hole, a regrowth appends. The lists are therefore in
  * no particular order, which no result depends on (conductance input is summed in fixed point, and
- * each weight update reads only its own synapse and the neuron traces).
+ * each weight update reads only its own synapse and the neuron traces). {@code slotPos} finds the row
+ * position of an active slot, {@code rowToCol} the column position of a row entry.
  *
  * <p>The STDP traces of the projection live here too: pre traces per source neuron, post traces per
  * target neuron (DESIGN.md §1: traces belong to neurons, one set per projection).
@@ -29,16 +33,20 @@ final class PotentialSynapses {
   final int[] rowOffset;
   /** First list position of each column. */
   final int[] colOffset;
-  final float[] weight;
   final boolean[] active;
+  /** Row-list position of each active slot. */
+  private final int[] slotPos;
 
   int activeCount;
   final int[] rowCount;
   final int[] rowSyn;
   final int[] rowTarget;
+  final float[] rowWeight;
+  private final int[] rowToCol;
   final int[] colCount;
   final int[] colSyn;
   final int[] colSource;
+  final int[] colToRow;
 
   /**
    * Structural plasticity needs the active synapses below its threshold. Instead of scanning every
@@ -54,6 +62,7 @@ final class PotentialSynapses {
   final Traces pre;
   final Traces post;
 
+  /** {@code weight} and {@code active} give the initial state of every slot. */
   PotentialSynapses(ProjectionPlan plan, float[] weight, boolean[] active) {
     this.plan = plan;
     int rows = plan.sourceSize();
@@ -76,27 +85,25 @@ final class PotentialSynapses {
     for (int j = 0; j < cols; j++) {
       colOffset[j + 1] += colOffset[j];
     }
-    this.weight = weight;
-    this.active = active;
+    this.active = new boolean[total];
+    slotPos = new int[total];
     rowCount = new int[rows];
     rowSyn = new int[total];
     rowTarget = new int[total];
+    rowWeight = new float[total];
+    rowToCol = new int[total];
     colCount = new int[cols];
     colSyn = new int[total];
     colSource = new int[total];
-    for (int i = 0; i < rows; i++) {
-      for (int s = rowOffset[i]; s < rowOffset[i + 1]; s++) {
-        if (active[s]) {
-          link(i, s);
-        }
-      }
-    }
+    colToRow = new int[total];
     // Below a negative threshold nothing ever is (weights are >= 0): no structural plasticity.
     pruneBelow = plan.structural() == null ? -1.0f : plan.structural().threshold();
     listedLow = new boolean[total];
-    for (int s = 0; s < total; s++) {
-      if (active[s] && weight[s] < pruneBelow) {
-        markLow(s);
+    for (int i = 0; i < rows; i++) {
+      for (int s = rowOffset[i]; s < rowOffset[i + 1]; s++) {
+        if (active[s]) {
+          activate(i, s, weight[s]);
+        }
       }
     }
     pre = plan.stdp() == null ? null : new Traces(rows, plan.stdp());
@@ -130,22 +137,66 @@ final class PotentialSynapses {
     return lo;
   }
 
-  /** Activates slot s of row i with weight w. */
-  void activate(int i, int s, float w) {
-    active[s] = true;
-    weight[s] = w;
-    link(i, s);
+  /** Weight of active slot s. */
+  float weightOf(int s) {
+    return rowWeight[slotPos[s]];
+  }
+
+  /** Sets the weight of active slot s from outside the STDP phases (tests, checkpoint restore). */
+  void setWeight(int s, float w) {
+    if (!active[s]) {
+      throw new IllegalArgumentException("slot " + s + " is not active");
+    }
+    rowWeight[slotPos[s]] = w;
     if (w < pruneBelow) {
       markLow(s);
     }
   }
 
-  /** Sets the weight of slot s from outside the STDP phases (tests, future checkpoint restore). */
-  void setWeight(int s, float w) {
-    weight[s] = w;
-    if (active[s] && w < pruneBelow) {
+  /** Activates slot s of row i with weight w. */
+  void activate(int i, int s, float w) {
+    int j = targetOf(i, s);
+    int r = rowOffset[i] + rowCount[i]++;
+    int c = colOffset[j] + colCount[j]++;
+    rowSyn[r] = s;
+    rowTarget[r] = j;
+    rowWeight[r] = w;
+    rowToCol[r] = c;
+    colSyn[c] = s;
+    colSource[c] = i;
+    colToRow[c] = r;
+    slotPos[s] = r;
+    active[s] = true;
+    activeCount++;
+    if (w < pruneBelow) {
       markLow(s);
     }
+  }
+
+  /** Deactivates slot s of row i: the last entry of its row and of its column fill the holes. */
+  void deactivate(int i, int s) {
+    int r = slotPos[s];
+    int c = rowToCol[r];
+    int j = rowTarget[r];
+    int lastR = rowOffset[i] + --rowCount[i];
+    if (r != lastR) {
+      rowSyn[r] = rowSyn[lastR];
+      rowTarget[r] = rowTarget[lastR];
+      rowWeight[r] = rowWeight[lastR];
+      rowToCol[r] = rowToCol[lastR];
+      colToRow[rowToCol[r]] = r;
+      slotPos[rowSyn[r]] = r;
+    }
+    // Only now, when no entry of the column refers to s's old row position any more.
+    int lastC = colOffset[j] + --colCount[j];
+    if (c != lastC) {
+      colSyn[c] = colSyn[lastC];
+      colSource[c] = colSource[lastC];
+      colToRow[c] = colToRow[lastC];
+      rowToCol[colToRow[c]] = c;
+    }
+    active[s] = false;
+    activeCount--;
   }
 
   /** Notes that slot s was given a weight below {@link #pruneBelow}. */
@@ -153,7 +204,7 @@ final class PotentialSynapses {
     if (!listedLow[s]) {
       listedLow[s] = true;
       if (lowCount == low.length) {
-        low = java.util.Arrays.copyOf(low, 2 * lowCount);
+        low = Arrays.copyOf(low, 2 * lowCount);
       }
       low[lowCount++] = s;
     }
@@ -169,46 +220,12 @@ final class PotentialSynapses {
     for (int k = 0; k < lowCount; k++) {
       int s = low[k];
       listedLow[s] = false;
-      if (active[s] && weight[s] < pruneBelow) {
+      if (active[s] && weightOf(s) < pruneBelow) {
         out[n++] = s;
       }
     }
     lowCount = 0;
-    java.util.Arrays.sort(out, 0, n);
-    return java.util.Arrays.copyOf(out, n);
-  }
-
-  /** Deactivates slot s of row i. */
-  void deactivate(int i, int s) {
-    active[s] = false;
-    int j = targetOf(i, s);
-    unlink(rowSyn, rowTarget, rowOffset[i], rowCount, i, s);
-    unlink(colSyn, colSource, colOffset[j], colCount, j, s);
-    activeCount--;
-  }
-
-  private void link(int i, int s) {
-    int j = targetOf(i, s);
-    int r = rowOffset[i] + rowCount[i]++;
-    rowSyn[r] = s;
-    rowTarget[r] = j;
-    int c = colOffset[j] + colCount[j]++;
-    colSyn[c] = s;
-    colSource[c] = i;
-    activeCount++;
-  }
-
-  /** Removes slot s from list {@code list} (base, count[list]) by moving the last entry into it. */
-  private static void unlink(int[] syn, int[] other, int base, int[] count, int list, int s) {
-    int last = base + count[list] - 1;
-    for (int k = base; k <= last; k++) {
-      if (syn[k] == s) {
-        syn[k] = syn[last];
-        other[k] = other[last];
-        count[list]--;
-        return;
-      }
-    }
-    throw new IllegalStateException("slot " + s + " is not in list " + list);
+    Arrays.sort(out, 0, n);
+    return Arrays.copyOf(out, n);
   }
 }

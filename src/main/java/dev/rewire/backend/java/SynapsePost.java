@@ -16,7 +16,8 @@ final class SynapsePost {
     StdpPlan stdp = p.plan.stdp();
     p.post.bump(j, step);
     final Traces pre = p.pre;
-    final float[] w = p.weight;
+    final float[] w = p.rowWeight;
+    final int[] at = p.colToRow;
     final int[] syn = p.colSyn;
     final int[] src = p.colSource;
     final float lr = stdp.lr();
@@ -26,13 +27,13 @@ final class SynapsePost {
     final float gmax = stdp.gmax();
     final float low = p.pruneBelow;
     for (int k = p.colOffset[j], to = k + p.colCount[j]; k < to; k++) {
-      int s = syn[k];
+      int r = at[k];
       int i = src[k];
       float dw = lr * (alpha + aPlus * pre.plus(i, step) + aMinus * pre.minus(i, step));
-      float nw = Clip.weight(w[s] + dw, gmax);
-      w[s] = nw;
+      float nw = Clip.weight(w[r] + dw, gmax);
+      w[r] = nw;
       if (nw < low) {
-        p.markLow(s);
+        p.markLow(syn[k]);
       }
     }
   }

@@ -15,7 +15,7 @@ final class SynapsePre {
   /** {@code i} is the local source index of a neuron that spiked in {@code step}. */
   static void run(PotentialSynapses p, int i, int step, NeuronState neurons, long[] input) {
     final int targetStart = p.plan.targetStart();
-    final float[] w = p.weight;
+    final float[] w = p.rowWeight;
     final int[] syn = p.rowSyn;
     final int[] tgt = p.rowTarget;
     final int from = p.rowOffset[i];
@@ -23,7 +23,7 @@ final class SynapsePre {
     StdpPlan stdp = p.plan.stdp();
     if (stdp == null) {
       for (int k = from; k < to; k++) {
-        neurons.addInput(input, targetStart + tgt[k], w[syn[k]]);
+        neurons.addInput(input, targetStart + tgt[k], w[k]);
       }
       return;
     }
@@ -36,15 +36,14 @@ final class SynapsePre {
     final float gmax = stdp.gmax();
     final float low = p.pruneBelow;
     for (int k = from; k < to; k++) {
-      int s = syn[k];
       int j = tgt[k];
-      float ws = w[s];
+      float ws = w[k];
       neurons.addInput(input, targetStart + j, ws); // the weight before this event's update
       float dw = lr * (alpha + aPlus * post.plus(j, step) + aMinus * post.minus(j, step));
       float nw = Clip.weight(ws + dw, gmax);
-      w[s] = nw;
+      w[k] = nw;
       if (nw < low) {
-        p.markLow(s);
+        p.markLow(syn[k]);
       }
     }
   }

@@ -46,22 +46,22 @@ class StdpTest {
   void prePost_potentiatesBy_aPlusAndAMinusTimesDecayedPreTraces() {
     SynapsePre.run(syn, 0, 100, neurons, neurons.inputAmpa);
     double w = W0 + LR * ALPHA_PRE; // no post traces yet
-    assertEquals(w, syn.weight[s01], 1e-6);
+    assertEquals(w, syn.weightOf(s01), 1e-6);
     SynapsePost.run(syn, 1, 130);
     double dt = 3.0; // ms between pre and post
     w += LR * (ALPHA_POST + A_PLUS * Math.exp(-dt / TAU_PLUS) + A_MINUS * Math.exp(-dt / TAU_MINUS));
-    assertEquals(w, syn.weight[s01], 1e-6);
+    assertEquals(w, syn.weightOf(s01), 1e-6);
   }
 
   @Test
   void postPre_updatesFromDecayedPostTraces() {
     SynapsePost.run(syn, 1, 100);
     double w = W0 + LR * ALPHA_POST;
-    assertEquals(w, syn.weight[s01], 1e-6);
+    assertEquals(w, syn.weightOf(s01), 1e-6);
     SynapsePre.run(syn, 0, 150, neurons, neurons.inputAmpa);
     double dt = 5.0;
     w += LR * (ALPHA_PRE + A_PLUS * Math.exp(-dt / TAU_PLUS) + A_MINUS * Math.exp(-dt / TAU_MINUS));
-    assertEquals(w, syn.weight[s01], 1e-6);
+    assertEquals(w, syn.weightOf(s01), 1e-6);
   }
 
   @Test
@@ -69,7 +69,7 @@ class StdpTest {
     SynapsePre.run(syn, 0, 10, neurons, neurons.inputAmpa);
     SynapsePost.run(syn, 1, 10);
     double w = W0 + LR * ALPHA_PRE + LR * (ALPHA_POST + A_PLUS + A_MINUS);
-    assertEquals(w, syn.weight[s01], 1e-6);
+    assertEquals(w, syn.weightOf(s01), 1e-6);
   }
 
   @Test
@@ -80,13 +80,13 @@ class StdpTest {
 
   @Test
   void weights_areClippedToZeroAndGmax() {
-    syn.weight[s01] = 0.001f;
+    syn.setWeight(s01, 0.001f);
     SynapsePost.run(syn, 1, 10); // alpha_post = -0.5 → -0.005
-    assertEquals(0f, syn.weight[s01]);
-    syn.weight[s01] = 19.999f;
+    assertEquals(0f, syn.weightOf(s01));
+    syn.setWeight(s01, 19.999f);
     for (int n = 0; n < 10; n++) {
       SynapsePre.run(syn, 0, 20 + n, neurons, neurons.inputAmpa);
     }
-    assertEquals(20f, syn.weight[s01]);
+    assertEquals(20f, syn.weightOf(s01));
   }
 }

@@ -35,13 +35,13 @@ class StructuralPlasticityTest {
     Random rnd = new Random(11);
     int totalPruned = 0;
     for (int call = 0; call < 50; call++) {
-      for (int s = 0; s < p.weight.length; s++) {
+      for (int s = 0; s < p.potentialCount(); s++) {
         if (p.active[s]) {
           p.setWeight(s, rnd.nextFloat() * 0.4f); // about 1 in 8 below threshold
         }
       }
       boolean[] before = p.active.clone();
-      float[] weightBefore = p.weight.clone();
+      float[] weightBefore = weightsOf(p);
       int[] rowCountBefore = p.rowCount.clone();
       int activeBefore = p.activeCount;
 
@@ -61,9 +61,9 @@ class StructuralPlasticityTest {
         assertFalse(before[s], "regrown synapse was inactive before the call");
         assertFalse(pruned.contains(s), "never regrown in the call that pruned it");
         assertTrue(regrown.add(s), "no duplicate regrowths");
-        assertEquals(REGROWTH, p.weight[s], "regrown synapse carries the regrowth weight");
+        assertEquals(REGROWTH, p.weightOf(s), "regrown synapse carries the regrowth weight");
       }
-      for (int s = 0; s < p.weight.length; s++) {
+      for (int s = 0; s < p.potentialCount(); s++) {
         if (before[s] && weightBefore[s] >= THRESHOLD) {
           assertTrue(p.active[s], "synapses at or above threshold survive");
         }
@@ -82,16 +82,20 @@ class StructuralPlasticityTest {
     PotentialSynapses a = build(mode);
     PotentialSynapses b = build(mode);
     for (PotentialSynapses p : new PotentialSynapses[] {a, b}) {
-      for (int s = 0; s < p.weight.length; s += 3) {
-        p.setWeight(s, 0.01f);
+      for (int s = 0; s < p.potentialCount(); s += 3) {
+        if (p.active[s]) {
+          p.setWeight(s, 0.01f);
+        }
       }
     }
     StructuralPlasticity.Change ca = StructuralPlasticity.run(a, 500, 9);
     StructuralPlasticity.Change cb = StructuralPlasticity.run(b, 500, 9);
     assertTrue(Arrays.equals(ca.regrown(), cb.regrown()));
     PotentialSynapses c = build(mode);
-    for (int s = 0; s < c.weight.length; s += 3) {
-      c.setWeight(s, 0.01f);
+    for (int s = 0; s < c.potentialCount(); s += 3) {
+      if (c.active[s]) {
+        c.setWeight(s, 0.01f);
+      }
     }
     assertNotEquals(Arrays.toString(ca.regrown()),
         Arrays.toString(StructuralPlasticity.run(c, 1000, 9).regrown()), "another step, other draws");
@@ -110,6 +114,14 @@ class StructuralPlasticityTest {
     assertTrue(c.regrown().length <= inactive);
     assertEquals(c.regrown().length, p.activeCount);
     assertListsMatchFlags(p, plan.projection("nn"));
+  }
+
+  private static float[] weightsOf(PotentialSynapses p) {
+    float[] w = new float[p.potentialCount()];
+    for (int s = 0; s < w.length; s++) {
+      w[s] = p.active[s] ? p.weightOf(s) : Float.NaN;
+    }
+    return w;
   }
 
   /** Row and column lists hold exactly the active slots, with correct partners, no self pairs. */
@@ -132,6 +144,7 @@ class StructuralPlasticityTest {
       for (int k = p.colOffset[j]; k < p.colOffset[j] + p.colCount[j]; k++) {
         assertTrue(p.active[p.colSyn[k]]);
         assertEquals(j, p.targetOf(p.colSource[k], p.colSyn[k]));
+        assertEquals(p.colSyn[k], p.rowSyn[p.colToRow[k]], "column entry points at its row entry");
         inCols++;
       }
     }
