@@ -28,6 +28,9 @@ final class JavaSimulation implements Simulation {
   private final PotentialSynapses[] plastic;
   private final List<ProjectionPlan> projections;
   private final Phase[] order;
+  private final List<ProjectionPlan> structural;
+  /** The first step at or after which a structural call may be due; skips the check until then. */
+  private int nextStructural;
   private int step;
 
   JavaSimulation(Plan plan) {
@@ -62,6 +65,7 @@ final class JavaSimulation implements Simulation {
     }
     this.plastic = withStdp.toArray(new PotentialSynapses[0]);
     this.order = plan.stepOrder().toArray(new Phase[0]);
+    this.structural = plan.structuralProjections();
   }
 
   @Override
@@ -100,14 +104,21 @@ final class JavaSimulation implements Simulation {
   }
 
   private void structuralPlasticity(int n, SimulationListener listener) {
-    for (ProjectionPlan p : projections) {
-      if (p.structural() != null && p.structural().dueAt(n)) {
+    if (n < nextStructural) {
+      return;
+    }
+    int next = Integer.MAX_VALUE;
+    for (ProjectionPlan p : structural) {
+      int period = p.structural().periodSteps();
+      if (n % period == 0) {
         PotentialSynapses ps = (PotentialSynapses) synapses[p.index()];
         StructuralPlasticity.Change c = StructuralPlasticity.run(ps, n, seed);
         listener.onStructural(new StructuralEvent(n, p.name(), c.pruned().length,
             c.regrown().length, ps.activeCount));
       }
+      next = (int) Math.min(next, ((long) n / period + 1) * period);
     }
+    nextStructural = next;
   }
 
   private void synapsePre(int n) {
