@@ -30,12 +30,13 @@ public final class Main {
       String[] rest = Arrays.copyOfRange(args, 1, args.length);
       return switch (args[0]) {
         case "run" -> new RunCommand(out, err).execute(rest);
+        case "devices" -> new DevicesCommand(out).execute(rest);
         case "--version", "version" -> {
           out.println("rewire " + version());
           yield OK;
         }
         default -> throw new UsageException("unknown command '" + args[0]
-            + "'; expected one of: run, help, version (see rewire --help)");
+            + "'; expected one of: run, devices, help, version (see rewire --help)");
       };
     } catch (UsageException | ModelException e) {
       err.println("rewire: " + e.getMessage());
@@ -54,6 +55,7 @@ public final class Main {
         Usage:
           rewire run [MODEL_FILE] [options]   simulate a model (the bundled seed-ei if none is given)
           rewire run --help                   options of run
+          rewire devices                      list OpenCL devices and whether rewire can use them
           rewire version                      print the version
 
         Exit codes: 0 ok, 2 bad input, 1 internal error.

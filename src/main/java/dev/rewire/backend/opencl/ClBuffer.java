@@ -1,0 +1,81 @@
+package dev.rewire.backend.opencl;
+
+import static org.lwjgl.opencl.CL10.clEnqueueReadBuffer;
+import static org.lwjgl.opencl.CL10.clEnqueueWriteBuffer;
+import static org.lwjgl.opencl.CL10.clReleaseMemObject;
+import static org.lwjgl.opencl.CL12.clEnqueueFillBuffer;
+
+import java.nio.ByteBuffer;
+import org.lwjgl.system.MemoryStack;
+import org.lwjgl.system.MemoryUtil;
+
+/** A device buffer with blocking reads and writes of whole Java arrays. */
+public final class ClBuffer implements AutoCloseable {
+  private final ClContext context;
+  private final long mem;
+  private final String name;
+  private final long bytes;
+
+  ClBuffer(ClContext context, long mem, String name, long bytes) {
+    this.context = context;
+    this.mem = mem;
+    this.name = name;
+    this.bytes = bytes;
+  }
+
+  long handle() {
+    return mem;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public long bytes() {
+    return bytes;
+  }
+
+  void zero() {
+    try (MemoryStack stack = MemoryStack.stackPush()) {
+      ByteBuffer pattern = stack.calloc(4);
+      ClError.check(clEnqueueFillBuffer(context.queue(), mem, pattern, 0, Math.max(bytes, 4),
+          null, null), "clEnqueueFillBuffer(" + name + ")");
+    }
+  }
+
+  public void write(int[] data) {
+    ClError.check(clEnqueueWriteBuffer(context.queue(), mem, true, 0, data, null, null),
+        "clEnqueueWriteBuffer(" + name + ")");
+  }
+
+  public void write(float[] data) {
+    ClError.check(clEnqueueWriteBuffer(context.queue(), mem, true, 0, data, null, null),
+        "clEnqueueWriteBuffer(" + name + ")");
+  }
+
+  public void read(int[] out) {
+    ClError.check(clEnqueueReadBuffer(context.queue(), mem, true, 0, out, null, null),
+        "clEnqueueReadBuffer(" + name + ")");
+  }
+
+  public void read(float[] out) {
+    ClError.check(clEnqueueReadBuffer(context.queue(), mem, true, 0, out, null, null),
+        "clEnqueueReadBuffer(" + name + ")");
+  }
+
+  public void read(long[] out) {
+    ByteBuffer b = MemoryUtil.memAlloc(out.length * 8);
+    try {
+      ClError.check(clEnqueueReadBuffer(context.queue(), mem, true, 0, b, null, null),
+          "clEnqueueReadBuffer(" + name + ")");
+      b.asLongBuffer().get(out);
+    } finally {
+      MemoryUtil.memFree(b);
+    }
+  }
+
+  @Override
+  public void close() {
+    clReleaseMemObject(mem);
+  }
+}

@@ -1,0 +1,133 @@
+package dev.rewire.backend.opencl;
+
+import static org.lwjgl.opencl.CL10.CL_CONTEXT_PLATFORM;
+import static org.lwjgl.opencl.CL10.CL_MEM_READ_WRITE;
+import static org.lwjgl.opencl.CL10.CL_PROGRAM_BUILD_LOG;
+import static org.lwjgl.opencl.CL10.clBuildProgram;
+import static org.lwjgl.opencl.CL10.clCreateBuffer;
+import static org.lwjgl.opencl.CL10.clCreateCommandQueue;
+import static org.lwjgl.opencl.CL10.clCreateContext;
+import static org.lwjgl.opencl.CL10.clCreateProgramWithSource;
+import static org.lwjgl.opencl.CL10.clFinish;
+import static org.lwjgl.opencl.CL10.clGetProgramBuildInfo;
+import static org.lwjgl.opencl.CL10.clReleaseCommandQueue;
+import static org.lwjgl.opencl.CL10.clReleaseContext;
+import static org.lwjgl.opencl.CL10.clReleaseProgram;
+
+import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.lwjgl.PointerBuffer;
+import org.lwjgl.system.MemoryStack;
+import org.lwjgl.system.MemoryUtil;
+
+/**
+ * A context and an in-order command queue on one device. Everything created through it (programs,
+ * kernels, buffers) is released by {@link #close()}, in reverse order of creation.
+ */
+public final class ClContext implements AutoCloseable {
+  /** Build options of every program: IEEE float semantics, nothing fast and loose. */
+  static final String BUILD_OPTIONS = "-cl-std=CL1.2";
+
+  private final ClDevice device;
+  private final long context;
+  private final long queue;
+  private final Deque<AutoCloseable> owned = new ArrayDeque<>();
+
+  public ClContext(ClDevice device) {
+    this.device = device;
+    try (MemoryStack stack = MemoryStack.stackPush()) {
+      IntBuffer err = stack.mallocInt(1);
+      PointerBuffer props = stack.mallocPointer(3)
+          .put(CL_CONTEXT_PLATFORM).put(device.platformId()).put(0).flip();
+      context = clCreateContext(props, device.deviceId(), null, 0L, err);
+      ClError.check(err.get(0), "clCreateContext");
+      queue = clCreateCommandQueue(context, device.deviceId(), 0L, err);
+      if (err.get(0) != 0) {
+        clReleaseContext(context);
+        ClError.check(err.get(0), "clCreateCommandQueue");
+      }
+    }
+  }
+
+  public ClDevice device() {
+    return device;
+  }
+
+  long queue() {
+    return queue;
+  }
+
+  /** Builds {@code source}; {@code name} names the program in errors. Throws with the build log. */
+  public ClProgram build(String name, String source) {
+    try (MemoryStack stack = MemoryStack.stackPush()) {
+      IntBuffer err = stack.mallocInt(1);
+      long program = clCreateProgramWithSource(context, source, err);
+      ClError.check(err.get(0), "clCreateProgramWithSource", name);
+      int built = clBuildProgram(program, device.deviceId(), BUILD_OPTIONS, null, 0L);
+      if (built != 0) {
+        String log = buildLog(program);
+        clReleaseProgram(program);
+        throw new ClException("clBuildProgram", built, name, log);
+      }
+      return own(new ClProgram(program, name));
+    }
+  }
+
+  /** A device buffer of {@code bytes} bytes, zero-filled. */
+  public ClBuffer buffer(String name, long bytes) {
+    try (MemoryStack stack = MemoryStack.stackPush()) {
+      IntBuffer err = stack.mallocInt(1);
+      long mem = clCreateBuffer(context, CL_MEM_READ_WRITE, Math.max(bytes, 4), err);
+      ClError.check(err.get(0), "clCreateBuffer(" + name + ", " + bytes + " bytes)");
+      ClBuffer b = own(new ClBuffer(this, mem, name, bytes));
+      b.zero();
+      return b;
+    }
+  }
+
+  /** Waits until every command enqueued so far has finished. */
+  public void finish() {
+    ClError.check(clFinish(queue), "clFinish");
+  }
+
+  <T extends AutoCloseable> T own(T resource) {
+    owned.push(resource);
+    return resource;
+  }
+
+  private String buildLog(long program) {
+    try (MemoryStack stack = MemoryStack.stackPush()) {
+      PointerBuffer size = stack.mallocPointer(1);
+      clGetProgramBuildInfo(program, device.deviceId(), CL_PROGRAM_BUILD_LOG, (ByteBuffer) null,
+          size);
+      ByteBuffer log = MemoryUtil.memAlloc((int) Math.max(1, size.get(0)));
+      try {
+        clGetProgramBuildInfo(program, device.deviceId(), CL_PROGRAM_BUILD_LOG, log, null);
+        return MemoryUtil.memUTF8(log, (int) Math.max(0, size.get(0) - 1));
+      } finally {
+        MemoryUtil.memFree(log);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    RuntimeException first = null;
+    while (!owned.isEmpty()) {
+      try {
+        owned.pop().close();
+      } catch (Exception e) {
+        if (first == null) {
+          first = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        }
+      }
+    }
+    clReleaseCommandQueue(queue);
+    clReleaseContext(context);
+    if (first != null) {
+      throw first;
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package dev.rewire.backend.opencl;
+
+/**
+ * An OpenCL device and what rewire needs from it.
+ *
+ * @param index position in the list of all devices of all platforms ({@code --device N})
+ * @param platform platform name
+ * @param name device name
+ * @param version the device's OpenCL version string
+ * @param openClC the OpenCL C version it compiles
+ * @param globalMemBytes global memory size
+ * @param computeUnits number of compute units
+ * @param int64Atomics has cl_khr_int64_base_atomics (64-bit fixed-point conductance sums)
+ * @param denormals single-precision arithmetic keeps denormals (CL_FP_DENORM)
+ * @param platformId the cl_platform_id handle
+ * @param deviceId the cl_device_id handle
+ */
+public record ClDevice(int index, String platform, String name, String version, String openClC,
+    long globalMemBytes, int computeUnits, boolean int64Atomics, boolean denormals,
+    long platformId, long deviceId) {
+
+  /** True if the device can run rewire's kernels with results identical to the Java backend. */
+  public boolean usable() {
+    return int64Atomics && denormals;
+  }
+
+  /** Why the device is not usable, or "" if it is. */
+  public String missing() {
+    StringBuilder sb = new StringBuilder();
+    if (!int64Atomics) {
+      sb.append("cl_khr_int64_base_atomics");
+    }
+    if (!denormals) {
+      sb.append(sb.length() > 0 ? ", " : "").append("single-precision denormals");
+    }
+    return sb.toString();
+  }
+}
