@@ -167,22 +167,7 @@ final class JavaSimulation implements Simulation {
     ProjectionPlan p = plan.projection(name);
     Object syn = synapses[p.index()];
     if (syn instanceof PotentialSynapses ps) {
-      int n = ps.activeCount;
-      int[] src = new int[n];
-      int[] tgt = new int[n];
-      float[] w = new float[n];
-      int k = 0;
-      for (int i = 0; i < p.sourceSize(); i++) {
-        for (int s = ps.rowOffset[i]; s < ps.rowOffset[i + 1]; s++) {
-          if (ps.active[s]) {
-            src[k] = i;
-            tgt[k] = ps.targetOf(i, s);
-            w[k] = ps.weightOf(s);
-            k++;
-          }
-        }
-      }
-      return new ActiveSynapses(name, src, tgt, w);
+      return ps.snapshot();
     }
     StaticSynapses st = (StaticSynapses) syn;
     int n = st.target.length;

@@ -1,0 +1,82 @@
+package dev.rewire.backend;
+
+import dev.rewire.plan.ProjectionPlan;
+import dev.rewire.random.Draws;
+import dev.rewire.random.Philox;
+import java.util.Arrays;
+
+/**
+ * The synapses a projection starts with, the same for every backend. The pair (local source i, local
+ * target j) uses Philox counter (i, j, 0, 0) under key (seed, projection's connectivity key): word 0
+ * decides whether the synapse exists (fixed_probability) or is active (all_pairs) by
+ * {@code uniform < p}, word 1 gives its weight {@code low + (high - low) * uniform}. Pairs excluded by
+ * exclude_same_index are never drawn.
+ */
+public final class InitialConnectivity {
+  /** A static projection in compressed rows by source: global targets, ascending, and weights. */
+  public record StaticRows(int[] rowStart, int[] target, float[] weight) {}
+
+  /** Weight and active flag of every potential slot, row-major (see {@link PotentialSet}). */
+  public record PotentialSlots(float[] weight, boolean[] active) {}
+
+  private InitialConnectivity() {}
+
+  public static StaticRows staticRows(ProjectionPlan p, int seed) {
+    int rows = p.sourceSize();
+    int[] rowStart = new int[rows + 1];
+    int[] targets = new int[1024];
+    float[] weights = new float[1024];
+    int n = 0;
+    int[] word = new int[4];
+    float prob = (float) p.p();
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < p.targetSize(); j++) {
+        if (p.excludeSameIndex() && i == j) {
+          continue;
+        }
+        Philox.block(i, j, 0, 0, seed, p.connectivityKey(), word);
+        if (Draws.uniform(word[0]) < prob) {
+          if (n == targets.length) {
+            targets = Arrays.copyOf(targets, 2 * n);
+            weights = Arrays.copyOf(weights, 2 * n);
+          }
+          targets[n] = p.targetStart() + j;
+          weights[n] = weight(p, word[1]);
+          n++;
+        }
+      }
+      rowStart[i + 1] = n;
+    }
+    return new StaticRows(rowStart, Arrays.copyOf(targets, n), Arrays.copyOf(weights, n));
+  }
+
+  public static PotentialSlots potentialSlots(ProjectionPlan p, int seed) {
+    long total = 0;
+    for (int i = 0; i < p.sourceSize(); i++) {
+      total += p.potentialRowLength(i);
+    }
+    if (total > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("projection " + p.name() + " has " + total
+          + " potential synapses; at most " + (Integer.MAX_VALUE - 8) + " are supported");
+    }
+    float[] weight = new float[(int) total];
+    boolean[] active = new boolean[(int) total];
+    int[] word = new int[4];
+    float prob = (float) p.p();
+    int s = 0;
+    for (int i = 0; i < p.sourceSize(); i++) {
+      for (int k = 0, len = p.potentialRowLength(i); k < len; k++, s++) {
+        Philox.block(i, p.potentialTarget(i, k), 0, 0, seed, p.connectivityKey(), word);
+        if (Draws.uniform(word[0]) < prob) {
+          active[s] = true;
+          weight[s] = weight(p, word[1]);
+        }
+      }
+    }
+    return new PotentialSlots(weight, active);
+  }
+
+  private static float weight(ProjectionPlan p, int word) {
+    return p.weightLow() + (p.weightHigh() - p.weightLow()) * Draws.uniform(word);
+  }
+}

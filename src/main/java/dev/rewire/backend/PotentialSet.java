@@ -1,0 +1,189 @@
+package dev.rewire.backend;
+
+import dev.rewire.plan.ProjectionPlan;
+
+/**
+ * The synapses of a projection with a potential set (all_pairs), as every backend lays them out.
+ * Every potential synapse has a slot, row-major by local source, in the order
+ * {@link ProjectionPlan#potentialTarget} gives (the target of slot k of row i is computed, not
+ * stored), and an active flag. The active synapses are kept in two lists, so a spike costs work in
+ * proportion to its active synapses, not to its potential row:
+ *
+ * <ul>
+ *   <li>by row, for pre spikes: row i's active synapses are at positions
+ *       {@code rowOffset[i] .. rowOffset[i] + rowCount[i]} of {@code rowSyn} (slot), {@code rowTarget}
+ *       (local target) and {@code rowWeight} (the weight itself, so a pre spike reads its weights in
+ *       order);
+ *   <li>by column, for post spikes: column j's are at {@code colOffset[j] .. colOffset[j] + colCount[j]}
+ *       of {@code colSyn}, {@code colSource} and {@code colToRow} (where the weight is).
+ * </ul>
+ *
+ * Each list has room for its whole potential row or column, so structural plasticity edits them in
+ * place: a prune moves the last entry into the hole, a regrowth appends. The lists are therefore in
+ * no particular order, which no result depends on (conductance input is summed in fixed point, and
+ * each weight update reads only its own synapse and the neuron traces). {@code slotPos} finds the row
+ * position of an active slot, {@code rowToCol} the column position of a row entry. The OpenCL kernel
+ * {@code structural_plasticity} makes the same edits on the device copy of these arrays.
+ */
+public class PotentialSet {
+  public final ProjectionPlan plan;
+  /** First slot of each row; rowOffset[sourceSize] is the number of potential synapses. */
+  public final int[] rowOffset;
+  /** First list position of each column. */
+  public final int[] colOffset;
+  public final boolean[] active;
+  /** Row-list position of each active slot. */
+  public final int[] slotPos;
+
+  public int activeCount;
+  public final int[] rowCount;
+  public final int[] rowSyn;
+  public final int[] rowTarget;
+  public final float[] rowWeight;
+  public final int[] rowToCol;
+  public final int[] colCount;
+  public final int[] colSyn;
+  public final int[] colSource;
+  public final int[] colToRow;
+
+  /** {@code weight} and {@code active} give the initial state of every slot. */
+  public PotentialSet(ProjectionPlan plan, float[] weight, boolean[] active) {
+    this.plan = plan;
+    int rows = plan.sourceSize();
+    int cols = plan.targetSize();
+    rowOffset = new int[rows + 1];
+    for (int i = 0; i < rows; i++) {
+      rowOffset[i + 1] = rowOffset[i] + plan.potentialRowLength(i);
+    }
+    int total = rowOffset[rows];
+    if (weight.length != total || active.length != total) {
+      throw new IllegalArgumentException("expected " + total + " slots, got "
+          + weight.length + " weights and " + active.length + " flags");
+    }
+    colOffset = new int[cols + 1];
+    for (int i = 0; i < rows; i++) {
+      for (int k = 0, len = plan.potentialRowLength(i); k < len; k++) {
+        colOffset[plan.potentialTarget(i, k) + 1]++;
+      }
+    }
+    for (int j = 0; j < cols; j++) {
+      colOffset[j + 1] += colOffset[j];
+    }
+    this.active = new boolean[total];
+    slotPos = new int[total];
+    rowCount = new int[rows];
+    rowSyn = new int[total];
+    rowTarget = new int[total];
+    rowWeight = new float[total];
+    rowToCol = new int[total];
+    colCount = new int[cols];
+    colSyn = new int[total];
+    colSource = new int[total];
+    colToRow = new int[total];
+    for (int i = 0; i < rows; i++) {
+      for (int s = rowOffset[i]; s < rowOffset[i + 1]; s++) {
+        if (active[s]) {
+          link(i, s, weight[s]);
+        }
+      }
+    }
+  }
+
+  public final int potentialCount() {
+    return rowOffset[plan.sourceSize()];
+  }
+
+  public final int rowLength(int i) {
+    return rowOffset[i + 1] - rowOffset[i];
+  }
+
+  public final int targetOf(int i, int s) {
+    return plan.potentialTarget(i, s - rowOffset[i]);
+  }
+
+  /** Local source of slot s (binary search over rows; not on the spike path). */
+  public final int sourceOf(int s) {
+    int lo = 0;
+    int hi = plan.sourceSize() - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (rowOffset[mid] <= s) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+
+  /** Weight of active slot s. */
+  public final float weightOf(int s) {
+    return rowWeight[slotPos[s]];
+  }
+
+  /** Activates slot s of row i with weight w. */
+  public void activate(int i, int s, float w) {
+    link(i, s, w);
+  }
+
+  private void link(int i, int s, float w) {
+    int j = targetOf(i, s);
+    int r = rowOffset[i] + rowCount[i]++;
+    int c = colOffset[j] + colCount[j]++;
+    rowSyn[r] = s;
+    rowTarget[r] = j;
+    rowWeight[r] = w;
+    rowToCol[r] = c;
+    colSyn[c] = s;
+    colSource[c] = i;
+    colToRow[c] = r;
+    slotPos[s] = r;
+    active[s] = true;
+    activeCount++;
+  }
+
+  /** Deactivates slot s of row i: the last entry of its row and of its column fill the holes. */
+  public final void deactivate(int i, int s) {
+    int r = slotPos[s];
+    int c = rowToCol[r];
+    int j = rowTarget[r];
+    int lastR = rowOffset[i] + --rowCount[i];
+    if (r != lastR) {
+      rowSyn[r] = rowSyn[lastR];
+      rowTarget[r] = rowTarget[lastR];
+      rowWeight[r] = rowWeight[lastR];
+      rowToCol[r] = rowToCol[lastR];
+      colToRow[rowToCol[r]] = r;
+      slotPos[rowSyn[r]] = r;
+    }
+    // Only now, when no entry of the column refers to s's old row position any more.
+    int lastC = colOffset[j] + --colCount[j];
+    if (c != lastC) {
+      colSyn[c] = colSyn[lastC];
+      colSource[c] = colSource[lastC];
+      colToRow[c] = colToRow[lastC];
+      rowToCol[colToRow[c]] = c;
+    }
+    active[s] = false;
+    activeCount--;
+  }
+
+  /** The active synapses sorted by (source, target), with local indices. */
+  public final ActiveSynapses snapshot() {
+    int[] src = new int[activeCount];
+    int[] tgt = new int[activeCount];
+    float[] w = new float[activeCount];
+    int k = 0;
+    for (int i = 0; i < plan.sourceSize(); i++) {
+      for (int s = rowOffset[i]; s < rowOffset[i + 1]; s++) {
+        if (active[s]) {
+          src[k] = i;
+          tgt[k] = targetOf(i, s);
+          w[k] = weightOf(s);
+          k++;
+        }
+      }
+    }
+    return new ActiveSynapses(plan.name(), src, tgt, w);
+  }
+}
