@@ -1,8 +1,6 @@
 package dev.rewire.backend.java;
 
 import dev.rewire.plan.InputPlan;
-import dev.rewire.random.Draws;
-import dev.rewire.random.Philox;
 import java.util.Arrays;
 
 /**
@@ -43,14 +41,8 @@ final class PoissonInput {
     }
   }
 
-  /** The step of source i's first spike after {@code step}, or Integer.MAX_VALUE for never. */
   private int afterStep(int step, int i) {
-    if (plan.spikeProbability() == 0f) {
-      return Integer.MAX_VALUE;
-    }
-    int gap = Draws.geometric(Philox.first(step + 1, i, 0, 0, seed, plan.rngKey()), plan.invLogQ());
-    long next = (long) step + gap;
-    return next >= Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) next;
+    return plan.nextSpikeAfter(step, i, seed);
   }
 
   private void insert(int i) {

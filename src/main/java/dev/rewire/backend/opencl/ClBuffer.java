@@ -53,6 +53,26 @@ public final class ClBuffer implements AutoCloseable {
         "clEnqueueWriteBuffer(" + name + ")");
   }
 
+  public void write(long[] data) {
+    ByteBuffer b = MemoryUtil.memAlloc(data.length * 8);
+    try {
+      b.asLongBuffer().put(data);
+      ClError.check(clEnqueueWriteBuffer(context.queue(), mem, true, 0, b, null, null),
+          "clEnqueueWriteBuffer(" + name + ")");
+    } finally {
+      MemoryUtil.memFree(b);
+    }
+  }
+
+  /** Sets the first int of the buffer to 0, without waiting (counters reset every step). */
+  public void zeroFirstInt() {
+    try (MemoryStack stack = MemoryStack.stackPush()) {
+      ByteBuffer pattern = stack.calloc(4);
+      ClError.check(clEnqueueFillBuffer(context.queue(), mem, pattern, 0, 4, null, null),
+          "clEnqueueFillBuffer(" + name + ")");
+    }
+  }
+
   public void read(int[] out) {
     ClError.check(clEnqueueReadBuffer(context.queue(), mem, true, 0, out, null, null),
         "clEnqueueReadBuffer(" + name + ")");

@@ -79,12 +79,38 @@ public final class ClContext implements AutoCloseable {
   public ClBuffer buffer(String name, long bytes) {
     try (MemoryStack stack = MemoryStack.stackPush()) {
       IntBuffer err = stack.mallocInt(1);
-      long mem = clCreateBuffer(context, CL_MEM_READ_WRITE, Math.max(bytes, 4), err);
-      ClError.check(err.get(0), "clCreateBuffer(" + name + ", " + bytes + " bytes)");
-      ClBuffer b = own(new ClBuffer(this, mem, name, bytes));
+      long size = (Math.max(bytes, 4) + 3) / 4 * 4; // whole ints, so a 4-byte fill covers it
+      long mem = clCreateBuffer(context, CL_MEM_READ_WRITE, size, err);
+      ClError.check(err.get(0), "clCreateBuffer(" + name + ", " + size + " bytes)");
+      ClBuffer b = own(new ClBuffer(this, mem, name, size));
       b.zero();
       return b;
     }
+  }
+
+  /** A buffer holding {@code data}. */
+  public ClBuffer buffer(String name, int[] data) {
+    ClBuffer b = buffer(name, 4L * data.length);
+    if (data.length > 0) {
+      b.write(data);
+    }
+    return b;
+  }
+
+  public ClBuffer buffer(String name, float[] data) {
+    ClBuffer b = buffer(name, 4L * data.length);
+    if (data.length > 0) {
+      b.write(data);
+    }
+    return b;
+  }
+
+  public ClBuffer buffer(String name, long[] data) {
+    ClBuffer b = buffer(name, 8L * data.length);
+    if (data.length > 0) {
+      b.write(data);
+    }
+    return b;
   }
 
   /** Waits until every command enqueued so far has finished. */

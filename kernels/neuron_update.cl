@@ -1,0 +1,60 @@
+// Phase NEURON_UPDATE (Java twin: backend.java.NeuronUpdate): one forward-Euler step of every neuron
+// of a group, with all right-hand sides from the old values, then threshold and reset.
+// One work-item per neuron. Spikes are appended to this step's list (order is scheduling-dependent;
+// nothing downstream depends on it) and to the chunk's (step, neuron) record that the host reads.
+
+#pragma OPENCL FP_CONTRACT OFF
+#pragma OPENCL EXTENSION cl_khr_int64_base_atomics : enable
+
+__kernel void neuron_update(
+        __global float *v,
+        __global float *g_ampa,
+        __global float *g_gaba,
+        __global int *last_spike,
+        __global long *input_ampa,          // fixed point, 2^-32 nS, summed during the last step
+        __global long *input_gaba,
+        __global int *spikes,               // this step's spiking neurons
+        __global int *spike_count,
+        __global int *record,               // (step, neuron) pairs of the chunk
+        __global int *record_count,
+        const int record_capacity,
+        const int offset,
+        const int size,
+        const int step,
+        const float gl,
+        const float el,
+        const float e_ampa,
+        const float e_gaba,
+        const float vt,
+        const float dt_over_c,
+        const float decay_ampa,
+        const float decay_gaba,
+        const int refractory_steps) {
+    int k = get_global_id(0);
+    if (k >= size) {
+        return;
+    }
+    int i = offset + k;
+    float ga = g_ampa[i] + (float)input_ampa[i] * 0x1p-32f;
+    float gg = g_gaba[i] + (float)input_gaba[i] * 0x1p-32f;
+    input_ampa[i] = 0;
+    input_gaba[i] = 0;
+    float vi = v[i];
+    int active = step - last_spike[i] >= refractory_steps;
+    if (active) {
+        vi = vi + dt_over_c * (-gl * (vi - el) - (ga * (vi - e_ampa) + gg * (vi - e_gaba)));
+    }
+    g_ampa[i] = ga * decay_ampa;
+    g_gaba[i] = gg * decay_gaba;
+    if (active && vi > vt) {
+        last_spike[i] = step;
+        vi = el;
+        spikes[atomic_inc(spike_count)] = i;
+        int r = atomic_inc(record_count);
+        if (r < record_capacity) {
+            record[2 * r] = step;
+            record[2 * r + 1] = i;
+        }
+    }
+    v[i] = vi;
+}

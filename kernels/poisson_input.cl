@@ -1,0 +1,24 @@
+// Phase POISSON_INPUT (Java twin: backend.java.PoissonInput): which sources of one input spike in
+// this step. Each source holds the step of its next spike; when it spikes in step n it draws its next
+// waiting time from Philox counter (n + 1, source, 0, 0). One work-item per source.
+
+#pragma OPENCL FP_CONTRACT OFF
+
+__kernel void poisson_input(
+        __global int *next_spike,
+        __global int *spikes,
+        __global int *spike_count,
+        const int size,
+        const int step,
+        const uint seed,
+        const uint key,
+        const float inv_log_q) {
+    int i = get_global_id(0);
+    if (i >= size || next_spike[i] != step) {
+        return;
+    }
+    spikes[atomic_inc(spike_count)] = i;
+    uint w = rw_philox((uint4)((uint)(step + 1), (uint)i, 0u, 0u), (uint2)(seed, key)).x;
+    long next = (long)step + rw_geometric(w, inv_log_q);
+    next_spike[i] = next >= INT_MAX ? INT_MAX : (int)next;
+}

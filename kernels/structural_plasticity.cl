@@ -1,0 +1,187 @@
+// Phase STRUCTURAL_PLASTICITY (Java twin: backend.java.StructuralPlasticity, with the list edits of
+// backend.PotentialSet): prune the active synapses below threshold and regrow as many among the
+// synapses inactive before the call, chosen by Floyd's algorithm on Philox draws, rank r meaning
+// the r-th inactive slot in ascending slot order.
+//
+// One work-item does the whole call, in exactly the Java order, so the device layout stays equal to
+// the Java one. A call costs one pass over the potential slots plus O(k^2) for k prunes, which is
+// small next to the 500 steps between calls in seed-ei; a parallel version (scan, compaction) has to
+// reproduce the same sets, not the same order of edits.
+
+#pragma OPENCL FP_CONTRACT OFF
+
+// Floyd's algorithm: min(k, n) distinct ranks in [0, n), ascending (random.SubsetSampler).
+// mark[] has n entries, all 0 on entry and on exit.
+inline int rw_floyd(int n, int k, uint seed, uint key, uint c0, uint c1,
+                    __global uchar *mark, __global int *out) {
+    int take = min(k, n);
+    for (int d = 0; d < take; d++) {
+        int j = n - take + d;
+        int t = (int)rw_below(rw_philox((uint4)(c0, c1, (uint)d, 0u), (uint2)(seed, key)).x,
+                              (uint)(j + 1));
+        int pick = mark[t] ? j : t;
+        mark[pick] = 1;
+        out[d] = pick;
+    }
+    for (int d = 0; d < take; d++) {
+        mark[out[d]] = 0;
+    }
+    for (int a = 1; a < take; a++) {          // insertion sort, ascending
+        int x = out[a];
+        int b = a - 1;
+        while (b >= 0 && out[b] > x) {
+            out[b + 1] = out[b];
+            b--;
+        }
+        out[b + 1] = x;
+    }
+    return take;
+}
+
+// The slot of the r-th inactive synapse of row i, counting in slot order from 0.
+inline int rw_inactive_slot(__global const int *active, __global const int *row_offset, int i,
+                            int r) {
+    for (int s = row_offset[i]; s < row_offset[i + 1]; s++) {
+        if (!active[s] && r-- == 0) {
+            return s;
+        }
+    }
+    return -1;
+}
+
+inline int rw_source_of(__global const int *row_offset, int rows, int s) {
+    int lo = 0;
+    int hi = rows - 1;
+    while (lo < hi) {
+        int mid = (lo + hi + 1) >> 1;
+        if (row_offset[mid] <= s) {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    return lo;
+}
+
+inline int rw_potential_target(int i, int k, int exclude_same_index) {
+    return exclude_same_index && k >= i ? k + 1 : k;
+}
+
+__kernel void structural_plasticity(
+        const int step,
+        const uint seed,
+        const uint key,
+        const int per_source,
+        const float threshold,
+        const float regrowth_weight,
+        const int rows,
+        const int exclude_same_index,
+        __global const int *row_offset,
+        __global const int *col_offset,
+        __global int *active,
+        __global int *slot_pos,
+        __global int *row_count,
+        __global int *row_syn,
+        __global int *row_target,
+        __global float *row_weight,
+        __global int *row_to_col,
+        __global int *col_count,
+        __global int *col_syn,
+        __global int *col_source,
+        __global int *col_to_row,
+        __global int *active_count,         // one int
+        __global int *pruned,               // scratch, one int per potential slot
+        __global int *chosen,               // scratch, one int per potential slot
+        __global uchar *mark,               // scratch, one byte per potential slot, all 0
+        __global int *stats,                // (step, pruned, regrown, active) per call of the chunk
+        const int stats_index) {
+    if (get_global_id(0) != 0) {
+        return;
+    }
+    int potential = row_offset[rows];
+    // 1. The active slots below threshold, ascending.
+    int np = 0;
+    for (int s = 0; s < potential; s++) {
+        if (active[s] && row_weight[slot_pos[s]] < threshold) {
+            pruned[np++] = s;
+        }
+    }
+    // 2. The slots to regrow, chosen among those inactive before the call.
+    int nc = 0;
+    if (np > 0 && !per_source) {
+        int take = rw_floyd(potential - *active_count, np, seed, key, (uint)step, 0xFFFFFFFFu,
+                            mark, chosen);
+        int row = 0;
+        int before = 0;
+        for (int q = 0; q < take; q++) {
+            while (chosen[q] >= before + (row_offset[row + 1] - row_offset[row] - row_count[row])) {
+                before += row_offset[row + 1] - row_offset[row] - row_count[row];
+                row++;
+            }
+            chosen[q] = rw_inactive_slot(active, row_offset, row, chosen[q] - before);
+        }
+        nc = take;
+    } else if (np > 0) {
+        int k = 0;
+        while (k < np) {
+            int row = rw_source_of(row_offset, rows, pruned[k]);
+            int lost = 0;
+            while (k < np && pruned[k] < row_offset[row + 1]) {
+                lost++;
+                k++;
+            }
+            int inactive = row_offset[row + 1] - row_offset[row] - row_count[row];
+            int take = rw_floyd(inactive, lost, seed, key, (uint)step, (uint)row, mark, chosen + nc);
+            for (int q = nc; q < nc + take; q++) {
+                chosen[q] = rw_inactive_slot(active, row_offset, row, chosen[q]);
+            }
+            nc += take;
+        }
+    }
+    // 3. Deactivate the pruned, then activate the chosen (PotentialSet.deactivate / activate).
+    for (int q = 0; q < np; q++) {
+        int s = pruned[q];
+        int i = rw_source_of(row_offset, rows, s);
+        int r = slot_pos[s];
+        int c = row_to_col[r];
+        int j = row_target[r];
+        int last_r = row_offset[i] + --row_count[i];
+        if (r != last_r) {
+            row_syn[r] = row_syn[last_r];
+            row_target[r] = row_target[last_r];
+            row_weight[r] = row_weight[last_r];
+            row_to_col[r] = row_to_col[last_r];
+            col_to_row[row_to_col[r]] = r;
+            slot_pos[row_syn[r]] = r;
+        }
+        int last_c = col_offset[j] + --col_count[j];
+        if (c != last_c) {
+            col_syn[c] = col_syn[last_c];
+            col_source[c] = col_source[last_c];
+            col_to_row[c] = col_to_row[last_c];
+            row_to_col[col_to_row[c]] = c;
+        }
+        active[s] = 0;
+    }
+    for (int q = 0; q < nc; q++) {
+        int s = chosen[q];
+        int i = rw_source_of(row_offset, rows, s);
+        int j = rw_potential_target(i, s - row_offset[i], exclude_same_index);
+        int r = row_offset[i] + row_count[i]++;
+        int c = col_offset[j] + col_count[j]++;
+        row_syn[r] = s;
+        row_target[r] = j;
+        row_weight[r] = regrowth_weight;
+        row_to_col[r] = c;
+        col_syn[c] = s;
+        col_source[c] = i;
+        col_to_row[c] = r;
+        slot_pos[s] = r;
+        active[s] = 1;
+    }
+    *active_count = *active_count - np + nc;
+    stats[4 * stats_index] = step;
+    stats[4 * stats_index + 1] = np;
+    stats[4 * stats_index + 2] = nc;
+    stats[4 * stats_index + 3] = *active_count;
+}

@@ -1,0 +1,93 @@
+// Phase SYNAPSE_PRE (Java twins: backend.java.SynapsePre and StaticSynapses.deliver): the on-pre
+// pathways of one projection. One work-item per entry of the spike list; the conductance input is
+// summed with 64-bit integer atomics, so its value does not depend on the order of the work-items,
+// and each synapse's weight is updated by the one work-item of its source.
+
+#pragma OPENCL FP_CONTRACT OFF
+#pragma OPENCL EXTENSION cl_khr_int64_base_atomics : enable
+
+// Static projection in compressed rows; spikes hold global neuron indices (or input-local ones,
+// with source_start = 0).
+__kernel void synapse_pre_static(
+        __global const int *spikes,
+        __global const int *spike_count,
+        const int source_start,
+        const int source_size,
+        __global const int *row_start,
+        __global const int *target,         // global neuron index
+        __global const long *fixed_weight,
+        __global long *input) {
+    int k = get_global_id(0);
+    if (k >= *spike_count) {
+        return;
+    }
+    int i = spikes[k] - source_start;
+    if (i < 0 || i >= source_size) {
+        return;
+    }
+    for (int q = row_start[i]; q < row_start[i + 1]; q++) {
+        atom_add(&input[target[q]], fixed_weight[q]);
+    }
+}
+
+// Projection with a potential set (backend.PotentialSet layout): deliver the weight before this
+// event's update, bump the source's pre traces, then
+// w = clip(w + lr * (alpha_pre + a_plus * post_plus + a_minus * post_minus), 0, gmax).
+__kernel void synapse_pre(
+        __global const int *spikes,
+        __global const int *spike_count,
+        const int source_start,
+        const int source_size,
+        const int target_start,
+        __global const int *row_offset,
+        __global const int *row_count,
+        __global const int *row_target,
+        __global float *row_weight,
+        __global long *input,
+        const int step,
+        const int has_stdp,
+        __global float *pre_plus,
+        __global float *pre_minus,
+        __global int *pre_last,
+        __global const float *post_plus,
+        __global const float *post_minus,
+        __global const int *post_last,
+        __global const float *decay_plus,
+        const int decay_plus_length,
+        __global const float *decay_minus,
+        const int decay_minus_length,
+        const float lr,
+        const float alpha,
+        const float a_plus,
+        const float a_minus,
+        const float gmax) {
+    int k = get_global_id(0);
+    if (k >= *spike_count) {
+        return;
+    }
+    int i = spikes[k] - source_start;
+    if (i < 0 || i >= source_size) {
+        return;
+    }
+    int from = row_offset[i];
+    int to = from + row_count[i];
+    if (!has_stdp) {
+        for (int q = from; q < to; q++) {
+            atom_add(&input[target_start + row_target[q]], convert_long(row_weight[q] * 0x1p32f));
+        }
+        return;
+    }
+    int age = step - pre_last[i];
+    pre_plus[i] = rw_decay(pre_plus[i], age, decay_plus, decay_plus_length) + 1.0f;
+    pre_minus[i] = rw_decay(pre_minus[i], age, decay_minus, decay_minus_length) + 1.0f;
+    pre_last[i] = step;
+    for (int q = from; q < to; q++) {
+        int j = row_target[q];
+        float ws = row_weight[q];
+        atom_add(&input[target_start + j], convert_long(ws * 0x1p32f));
+        int a = step - post_last[j];
+        float dw = lr * (alpha + a_plus * rw_decay(post_plus[j], a, decay_plus, decay_plus_length)
+                + a_minus * rw_decay(post_minus[j], a, decay_minus, decay_minus_length));
+        row_weight[q] = rw_clip(ws + dw, gmax);
+    }
+}

@@ -1,0 +1,231 @@
+package dev.rewire.backend.opencl;
+
+import dev.rewire.backend.ActiveSynapses;
+import dev.rewire.backend.InitialConnectivity;
+import dev.rewire.backend.Simulation;
+import dev.rewire.backend.SimulationListener;
+import dev.rewire.backend.StructuralEvent;
+import dev.rewire.plan.GroupPlan;
+import dev.rewire.plan.InputPlan;
+import dev.rewire.plan.Phase;
+import dev.rewire.plan.Plan;
+import dev.rewire.plan.ProjectionPlan;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A network stepped on an OpenCL device, one launch per phase (and per group, input or projection)
+ * per step, in {@link Plan#stepOrder()}. The queue is in order, so no step waits for the host: the
+ * spikes and the structural-plasticity counts of a chunk of steps are recorded on the device and read
+ * back once per chunk, then reported in step order.
+ */
+final class OpenClSimulation implements Simulation {
+  /** Steps per chunk: one read-back per structural period of seed-ei. */
+  private static final int CHUNK_STEPS = 500;
+
+  private final Plan plan;
+  private final ClContext ctx;
+  private final DeviceNeurons neurons;
+  private final List<NeuronUpdateKernel> neuronUpdates = new ArrayList<>();
+  private final List<PoissonInputKernel> inputs = new ArrayList<>();
+  private final List<SynapsePreKernel> pre = new ArrayList<>();
+  private final List<SynapsePostKernel> post = new ArrayList<>();
+  private final List<StructuralPlasticityKernel> structural = new ArrayList<>();
+  private final DevicePotentialSet[] potential;
+  private final InitialConnectivity.StaticRows[] staticRows;
+  private final ClBuffer stats;
+  private final int chunkSteps;
+  private int step;
+
+  OpenClSimulation(Plan plan, ClDevice device) {
+    this.plan = plan;
+    this.chunkSteps = (int) Math.max(1, Math.min(CHUNK_STEPS, (1L << 24) / plan.neuronCount()));
+    ClContext c = new ClContext(device);
+    try {
+      this.ctx = c;
+      int seed = plan.seed();
+      ClProgram program = Kernels.build(ctx);
+      neurons = new DeviceNeurons(ctx, plan, chunkSteps);
+      for (GroupPlan g : plan.groups()) {
+        neuronUpdates.add(new NeuronUpdateKernel(ctx, program, neurons, g));
+      }
+      PoissonInputKernel[] byIndex = new PoissonInputKernel[plan.inputs().size()];
+      for (InputPlan in : plan.inputs()) {
+        // An input that drives no projection cannot change anything observable; it is not stepped.
+        if (plan.projections().stream().anyMatch(p -> p.sourceInput() == in.index())) {
+          byIndex[in.index()] = new PoissonInputKernel(ctx, program, in, seed);
+          inputs.add(byIndex[in.index()]);
+        }
+      }
+      int calls = (chunkSteps + 1) * Math.max(1, plan.structuralProjections().size());
+      stats = ctx.buffer("structural_stats", 16L * calls);
+      potential = new DevicePotentialSet[plan.projections().size()];
+      staticRows = new InitialConnectivity.StaticRows[plan.projections().size()];
+      for (ProjectionPlan p : plan.projections()) {
+        ClBuffer input = neurons.input(p.receptor());
+        if (p.hasPotentialSet()) {
+          DevicePotentialSet d = new DevicePotentialSet(ctx, p, seed);
+          potential[p.index()] = d;
+          pre.add(new SynapsePreKernel(ctx, program, d, neurons.spikes, neurons.spikeCount,
+              plan.neuronCount(), input));
+          if (p.stdp() != null) {
+            post.add(new SynapsePostKernel(ctx, program, d, neurons.spikes, neurons.spikeCount,
+                plan.neuronCount()));
+          }
+          if (p.structural() != null) {
+            structural.add(new StructuralPlasticityKernel(ctx, program, d, seed, stats));
+          }
+        } else {
+          SynapsePreKernel k = p.sourceIsInput()
+              ? new SynapsePreKernel(ctx, program, p, seed, byIndex[p.sourceInput()].spikes,
+                  byIndex[p.sourceInput()].spikeCount, p.sourceSize(), input)
+              : new SynapsePreKernel(ctx, program, p, seed, neurons.spikes, neurons.spikeCount,
+                  plan.neuronCount(), input);
+          pre.add(k);
+          staticRows[p.index()] = k.staticRows;
+        }
+      }
+      ctx.finish();
+    } catch (RuntimeException e) {
+      c.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public Plan plan() {
+    return plan;
+  }
+
+  @Override
+  public int step() {
+    return step;
+  }
+
+  @Override
+  public void run(int steps, SimulationListener listener) {
+    int left = steps;
+    while (left > 0) {
+      int n = Math.min(left, chunkSteps);
+      runChunk(n, listener);
+      left -= n;
+    }
+  }
+
+  private void runChunk(int steps, SimulationListener listener) {
+    int calls = 0;
+    List<int[]> callOrder = new ArrayList<>(); // (index in stats, projection position)
+    for (int k = 0; k < steps; k++) {
+      int n = step + k;
+      for (Phase phase : plan.stepOrder()) {
+        switch (phase) {
+          case STRUCTURAL_PLASTICITY -> {
+            for (int q = 0; q < structural.size(); q++) {
+              if (structural.get(q).dueAt(n)) {
+                structural.get(q).enqueue(n, calls);
+                callOrder.add(new int[] {calls++, q});
+              }
+            }
+          }
+          case NEURON_UPDATE -> {
+            neurons.spikeCount.zeroFirstInt();
+            for (NeuronUpdateKernel u : neuronUpdates) {
+              u.enqueue(n);
+            }
+          }
+          case POISSON_INPUT -> {
+            for (PoissonInputKernel in : inputs) {
+              in.enqueue(n);
+            }
+          }
+          case SYNAPSE_PRE -> {
+            for (SynapsePreKernel p : pre) {
+              p.enqueue(n);
+            }
+          }
+          case SYNAPSE_POST -> {
+            for (SynapsePostKernel p : post) {
+              p.enqueue(n);
+            }
+          }
+          default -> throw new IllegalStateException("unknown phase " + phase);
+        }
+      }
+    }
+    deliver(steps, calls, callOrder, listener);
+    step += steps;
+  }
+
+  /** Reads the chunk's records and reports them in step order, structural events first. */
+  private void deliver(int steps, int calls, List<int[]> callOrder, SimulationListener listener) {
+    int[] count = new int[1];
+    neurons.recordCount.read(count);
+    if (count[0] > neurons.recordCapacity) {
+      throw new IllegalStateException("spike record overflow: " + count[0] + " spikes in "
+          + steps + " steps, room for " + neurons.recordCapacity);
+    }
+    int[] pairs = new int[2 * count[0]];
+    if (count[0] > 0) {
+      int[] all = new int[2 * neurons.recordCapacity];
+      neurons.record.read(all);
+      System.arraycopy(all, 0, pairs, 0, pairs.length);
+    }
+    neurons.recordCount.zeroFirstInt();
+    long[] keys = new long[count[0]];
+    for (int r = 0; r < count[0]; r++) {
+      keys[r] = (long) pairs[2 * r] << 32 | pairs[2 * r + 1];
+    }
+    Arrays.sort(keys);
+    int[] st = new int[4 * Math.max(calls, 1)];
+    if (calls > 0) {
+      int[] all = new int[(int) (stats.bytes() / 4)];
+      stats.read(all);
+      System.arraycopy(all, 0, st, 0, st.length);
+    }
+    int[] buffer = new int[plan.neuronCount()];
+    int r = 0;
+    int c = 0;
+    for (int n = step; n < step + steps; n++) {
+      while (c < calls && st[4 * callOrder.get(c)[0]] == n) {
+        int i = callOrder.get(c)[0];
+        listener.onStructural(new StructuralEvent(n,
+            structural.get(callOrder.get(c)[1]).plan.name(), st[4 * i + 1], st[4 * i + 2],
+            st[4 * i + 3]));
+        c++;
+      }
+      int m = 0;
+      while (r < keys.length && (int) (keys[r] >>> 32) == n) {
+        buffer[m++] = (int) keys[r];
+        r++;
+      }
+      if (m > 0) {
+        listener.onSpikes(n, buffer, m);
+      }
+    }
+  }
+
+  @Override
+  public ActiveSynapses activeSynapses(String name) {
+    ProjectionPlan p = plan.projection(name);
+    if (potential[p.index()] != null) {
+      return potential[p.index()].snapshot();
+    }
+    InitialConnectivity.StaticRows rows = staticRows[p.index()];
+    int n = rows.target().length;
+    int[] src = new int[n];
+    int[] tgt = new int[n];
+    for (int i = 0; i < p.sourceSize(); i++) {
+      for (int q = rows.rowStart()[i]; q < rows.rowStart()[i + 1]; q++) {
+        src[q] = i;
+        tgt[q] = rows.target()[q] - p.targetStart();
+      }
+    }
+    return new ActiveSynapses(name, src, tgt, rows.weight().clone());
+  }
+
+  @Override
+  public void close() {
+    ctx.close();
+  }
+}
