@@ -34,9 +34,10 @@ final class DevicesCommand {
       return Main.OK;
     }
     for (ClDevice d : devices) {
-      out.printf(Locale.ROOT, "[%d] %s | %s | %s | %.1f GiB | %d compute units | %s%n", d.index(),
-          d.platform(), d.name(), d.openClC(), d.globalMemBytes() / (double) (1L << 30),
-          d.computeUnits(), d.usable() ? "usable" : "not usable: lacks " + d.missing());
+      out.printf(Locale.ROOT, "[%d] %s | %s | %s | %s | %.1f GiB | %d compute units | %s%n",
+          d.index(), d.platform(), d.name(), d.cpu() ? "CPU" : "GPU/accelerator", d.openClC(),
+          d.globalMemBytes() / (double) (1L << 30), d.computeUnits(),
+          d.usable() ? "usable" : "not usable: lacks " + d.missing());
     }
     return Main.OK;
   }

@@ -43,7 +43,11 @@ final class RunCommand {
     o.addOption(Option.builder().longOpt("seed").hasArg().argName("N")
         .desc("seed of all random draws, 0..4294967295 (default: the model's)").build());
     o.addOption(Option.builder().longOpt("backend").hasArg().argName("NAME")
-        .desc("where to run: " + String.join(", ", Backends.NAMES) + " (default: java)").build());
+        .desc("where to run: " + String.join(", ", Backends.NAMES) + " (default: auto, which "
+            + "takes OpenCL when a usable device is present, else Java, and says which)").build());
+    o.addOption(Option.builder().longOpt("device").hasArg().argName("N|NAME")
+        .desc("OpenCL device: an index from rewire devices, or a substring of its name "
+            + "(default: the first usable one)").build());
     o.addOption(Option.builder().longOpt("set").hasArg().argName("PATH=VALUE")
         .desc("override a model value by its dotted path, e.g. projections.ee.stdp.lr=0.02 "
             + "(repeatable)").build());
@@ -92,7 +96,8 @@ final class RunCommand {
       model = model.withSimulation(model.simulation().withSeed(parseSeed(
           cmd.getOptionValue("seed"))));
     }
-    Backend backend = Backends.byName(cmd.getOptionValue("backend", "java"));
+    Backend backend = Backends.choose(cmd.getOptionValue("backend", Backends.AUTO),
+        cmd.getOptionValue("device"), err);
     Path summaryFile = cmd.hasOption("summary") ? writableFile("--summary",
         cmd.getOptionValue("summary")) : null;
     Plan plan = Plan.compile(model);

@@ -39,8 +39,8 @@ class MainTest {
   @Test
   void run_writesASummaryWithTheDocumentedKeys() throws IOException {
     Path summary = dir.resolve("s.json");
-    assertEquals(0, main("run", "--duration", "0.3s", "--seed", "1", "--summary",
-        summary.toString()));
+    assertEquals(0, main("run", "--duration", "0.3s", "--seed", "1", "--backend", "java",
+        "--summary", summary.toString()));
     JsonNode s = SummaryWriter.read(summary);
     for (String key : List.of("model", "seed", "backend", "duration_s", "dt_ms", "wall_s",
         "spike_count", "rates_hz_per_second", "structural", "final", "digest")) {
@@ -67,8 +67,8 @@ class MainTest {
     Files.writeString(model, Files.readString(Path.of("examples/seed-ei.toml"))
         .replace("name = \"seed-ei\"", "name = \"my-model\""));
     Path summary = dir.resolve("s.json");
-    assertEquals(0, main("run", model.toString(), "--duration", "100ms", "--set",
-        "simulation.seed=9", "--summary", summary.toString()));
+    assertEquals(0, main("run", model.toString(), "--duration", "100ms", "--backend", "java",
+        "--set", "simulation.seed=9", "--summary", summary.toString()));
     JsonNode s = SummaryWriter.read(summary);
     assertEquals("my-model", s.get("model").asText());
     assertEquals(9, s.get("seed").asInt());
@@ -80,13 +80,15 @@ class MainTest {
         Arguments.of(List.of("run", "--duration", "-1s"), "--duration expects"),
         Arguments.of(List.of("run", "--seed", "x"), "--seed expects an integer"),
         Arguments.of(List.of("run", "--seed", "-3"), "--seed expects an integer"),
-        Arguments.of(List.of("run", "--backend", "cuda"), "--backend must be one of [java]"),
+        Arguments.of(List.of("run", "--backend", "cuda"), "--backend must be one of [auto, java, opencl]"),
         Arguments.of(List.of("run", "--set", "projections.ee.stdp.lr=-1"),
             "projections.ee.stdp.lr must be >= 0"),
         Arguments.of(List.of("run", "--set", "nonsense"), "--set expects path=value"),
         Arguments.of(List.of("run", "no-such-model.toml"), "does not exist"),
         Arguments.of(List.of("run", "a.toml", "b.toml"), "at most one MODEL_FILE"),
         Arguments.of(List.of("run", "--frobnicate"), "Unrecognized option"),
+        Arguments.of(List.of("run", "--backend", "java", "--device", "0"),
+            "--device only applies to --backend opencl or auto"),
         Arguments.of(List.of("walk"), "unknown command 'walk'"));
   }
 
@@ -101,10 +103,10 @@ class MainTest {
 
   @Test
   void badSummaryPath_isRejectedBeforeRunning() throws IOException {
-    assertEquals(2, main("run", "--duration", "10ms", "--summary",
+    assertEquals(2, main("run", "--duration", "10ms", "--backend", "java", "--summary",
         dir.resolve("missing/s.json").toString()));
     assertTrue(err().contains("does not exist"), err());
-    assertEquals(2, main("run", "--duration", "10ms", "--summary", dir.toString()));
+    assertEquals(2, main("run", "--duration", "10ms", "--backend", "java", "--summary", dir.toString()));
     try (Stream<Path> files = Files.list(dir)) {
       assertEquals(0, files.count(), "nothing written");
     }
@@ -114,7 +116,8 @@ class MainTest {
   void help_explainsEveryOption() {
     assertEquals(0, main("run", "--help"));
     String help = out.toString(StandardCharsets.UTF_8);
-    for (String opt : List.of("--duration", "--seed", "--backend", "--set", "--summary", "--quiet")) {
+    for (String opt : List.of("--duration", "--seed", "--backend", "--device", "--set", "--summary",
+        "--quiet")) {
       assertTrue(help.contains(opt), help);
     }
     out.reset();

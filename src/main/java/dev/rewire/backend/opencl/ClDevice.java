@@ -12,11 +12,12 @@ package dev.rewire.backend.opencl;
  * @param computeUnits number of compute units
  * @param int64Atomics has cl_khr_int64_base_atomics (64-bit fixed-point conductance sums)
  * @param denormals single-precision arithmetic keeps denormals (CL_FP_DENORM)
+ * @param cpu the device is a CPU (CL_DEVICE_TYPE_CPU), e.g. PoCL
  * @param platformId the cl_platform_id handle
  * @param deviceId the cl_device_id handle
  */
 public record ClDevice(int index, String platform, String name, String version, String openClC,
-    long globalMemBytes, int computeUnits, boolean int64Atomics, boolean denormals,
+    long globalMemBytes, int computeUnits, boolean int64Atomics, boolean denormals, boolean cpu,
     long platformId, long deviceId) {
 
   /** True if the device can run rewire's kernels with results identical to the Java backend. */

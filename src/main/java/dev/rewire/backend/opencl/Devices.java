@@ -5,7 +5,9 @@ import static org.lwjgl.opencl.CL10.CL_DEVICE_GLOBAL_MEM_SIZE;
 import static org.lwjgl.opencl.CL10.CL_DEVICE_MAX_COMPUTE_UNITS;
 import static org.lwjgl.opencl.CL10.CL_DEVICE_NAME;
 import static org.lwjgl.opencl.CL10.CL_DEVICE_SINGLE_FP_CONFIG;
+import static org.lwjgl.opencl.CL10.CL_DEVICE_TYPE;
 import static org.lwjgl.opencl.CL10.CL_DEVICE_TYPE_ALL;
+import static org.lwjgl.opencl.CL10.CL_DEVICE_TYPE_CPU;
 import static org.lwjgl.opencl.CL10.CL_DEVICE_VERSION;
 import static org.lwjgl.opencl.CL10.CL_FP_DENORM;
 import static org.lwjgl.opencl.CL10.CL_PLATFORM_NAME;
@@ -67,6 +69,7 @@ public final class Devices {
               (int) deviceLong(device, CL_DEVICE_MAX_COMPUTE_UNITS, 4),
               extensions.contains("cl_khr_int64_base_atomics"),
               (deviceLong(device, CL_DEVICE_SINGLE_FP_CONFIG) & CL_FP_DENORM) != 0,
+              (deviceLong(device, CL_DEVICE_TYPE) & CL_DEVICE_TYPE_CPU) != 0,
               platform, device));
         }
       }
