@@ -10,6 +10,7 @@ COPY pom.xml .
 RUN mvn -B -q dependency:go-offline
 COPY src src
 COPY examples examples
+COPY kernels kernels
 RUN mvn -B -q package -DskipTests
 
 FROM eclipse-temurin:17-jre

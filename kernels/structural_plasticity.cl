@@ -3,10 +3,11 @@
 // synapses inactive before the call, chosen by Floyd's algorithm on Philox draws, rank r meaning
 // the r-th inactive slot in ascending slot order.
 //
-// One work-item does the whole call, in exactly the Java order, so the device layout stays equal to
-// the Java one. A call costs one pass over the potential slots plus O(k^2) for k prunes, which is
-// small next to the 500 steps between calls in seed-ei; a parallel version (scan, compaction) has to
-// reproduce the same sets, not the same order of edits.
+// A call is four launches: structural_plasticity_mark flags the candidates (active, weight below threshold) in
+// parallel, scan.cl turns the flags into positions, structural_plasticity_compact writes the candidates in
+// ascending slot order, and one work-item of structural_plasticity then draws the regrowth ranks and
+// edits the lists in exactly the Java order, so the device layout stays equal to the Java one. The
+// serial part costs O(k^2) for k prunes plus a pass over the rows it regrows into.
 
 #pragma OPENCL FP_CONTRACT OFF
 
@@ -67,12 +68,37 @@ inline int rw_potential_target(int i, int k, int exclude_same_index) {
     return exclude_same_index && k >= i ? k + 1 : k;
 }
 
+// flag[s] = 1 for the active slots whose weight is below threshold.
+__kernel void structural_plasticity_mark(
+        const int potential,
+        const float threshold,
+        __global const int *active,
+        __global const int *slot_pos,
+        __global const float *row_weight,
+        __global int *flag) {
+    int s = get_global_id(0);
+    if (s < potential) {
+        flag[s] = active[s] && row_weight[slot_pos[s]] < threshold ? 1 : 0;
+    }
+}
+
+// pruned[position[s]] = s for the flagged slots: the candidates, ascending.
+__kernel void structural_plasticity_compact(
+        const int potential,
+        __global const int *flag,
+        __global const int *position,
+        __global int *pruned) {
+    int s = get_global_id(0);
+    if (s < potential && flag[s]) {
+        pruned[position[s]] = s;
+    }
+}
+
 __kernel void structural_plasticity(
         const int step,
         const uint seed,
         const uint key,
         const int per_source,
-        const float threshold,
         const float regrowth_weight,
         const int rows,
         const int exclude_same_index,
@@ -90,7 +116,9 @@ __kernel void structural_plasticity(
         __global int *col_source,
         __global int *col_to_row,
         __global int *active_count,         // one int
-        __global int *pruned,               // scratch, one int per potential slot
+        __global const int *flag,           // from structural_plasticity_mark
+        __global const int *position,       // exclusive prefix sum of flag
+        __global const int *pruned,         // from structural_plasticity_compact
         __global int *chosen,               // scratch, one int per potential slot
         __global uchar *mark,               // scratch, one byte per potential slot, all 0
         __global int *stats,                // (step, pruned, regrown, active) per call of the chunk
@@ -99,13 +127,8 @@ __kernel void structural_plasticity(
         return;
     }
     int potential = row_offset[rows];
-    // 1. The active slots below threshold, ascending.
-    int np = 0;
-    for (int s = 0; s < potential; s++) {
-        if (active[s] && row_weight[slot_pos[s]] < threshold) {
-            pruned[np++] = s;
-        }
-    }
+    // 1. The active slots below threshold, ascending, compacted by the kernels before this one.
+    int np = potential == 0 ? 0 : position[potential - 1] + flag[potential - 1];
     // 2. The slots to regrow, chosen among those inactive before the call.
     int nc = 0;
     if (np > 0 && !per_source) {

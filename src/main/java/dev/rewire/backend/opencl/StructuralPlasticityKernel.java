@@ -14,31 +14,50 @@ final class StructuralPlasticityKernel {
   private static final int SEED = 1;
   private static final int KEY = 2;
   private static final int PER_SOURCE = 3;
-  private static final int THRESHOLD = 4;
-  private static final int REGROWTH_WEIGHT = 5;
-  private static final int ROWS = 6;
-  private static final int EXCLUDE_SAME_INDEX = 7;
-  private static final int ROW_OFFSET = 8;
-  private static final int COL_OFFSET = 9;
-  private static final int ACTIVE = 10;
-  private static final int SLOT_POS = 11;
-  private static final int ROW_COUNT = 12;
-  private static final int ROW_SYN = 13;
-  private static final int ROW_TARGET = 14;
-  private static final int ROW_WEIGHT = 15;
-  private static final int ROW_TO_COL = 16;
-  private static final int COL_COUNT = 17;
-  private static final int COL_SYN = 18;
-  private static final int COL_SOURCE = 19;
-  private static final int COL_TO_ROW = 20;
-  private static final int ACTIVE_COUNT = 21;
-  private static final int PRUNED = 22;
-  private static final int CHOSEN = 23;
-  private static final int MARK = 24;
-  private static final int STATS = 25;
-  private static final int STATS_INDEX = 26;
+  private static final int REGROWTH_WEIGHT = 4;
+  private static final int ROWS = 5;
+  private static final int EXCLUDE_SAME_INDEX = 6;
+  private static final int ROW_OFFSET = 7;
+  private static final int COL_OFFSET = 8;
+  private static final int ACTIVE = 9;
+  private static final int SLOT_POS = 10;
+  private static final int ROW_COUNT = 11;
+  private static final int ROW_SYN = 12;
+  private static final int ROW_TARGET = 13;
+  private static final int ROW_WEIGHT = 14;
+  private static final int ROW_TO_COL = 15;
+  private static final int COL_COUNT = 16;
+  private static final int COL_SYN = 17;
+  private static final int COL_SOURCE = 18;
+  private static final int COL_TO_ROW = 19;
+  private static final int ACTIVE_COUNT = 20;
+  private static final int FLAG = 21;
+  private static final int POSITION = 22;
+  private static final int PRUNED = 23;
+  private static final int CHOSEN = 24;
+  private static final int MARK = 25;
+  private static final int STATS = 26;
+  private static final int STATS_INDEX = 27;
+  // structural_mark
+  private static final int M_POTENTIAL = 0;
+  private static final int M_THRESHOLD = 1;
+  private static final int M_ACTIVE = 2;
+  private static final int M_SLOT_POS = 3;
+  private static final int M_ROW_WEIGHT = 4;
+  private static final int M_FLAG = 5;
+  // structural_compact
+  private static final int C_POTENTIAL = 0;
+  private static final int C_FLAG = 1;
+  private static final int C_POSITION = 2;
+  private static final int C_PRUNED = 3;
 
   private final ClKernel kernel;
+  private final ClKernel mark;
+  private final ClKernel compact;
+  private final Scan scan;
+  private final ClBuffer flag;
+  private final ClBuffer position;
+  private final int potential;
   final ProjectionPlan plan;
   final StructuralPlan structural;
 
@@ -47,17 +66,29 @@ final class StructuralPlasticityKernel {
     plan = d.plan;
     structural = plan.structural();
     String n = plan.name() + ".";
+    potential = d.potentialCount;
+    flag = ctx.buffer(n + "prune_flag", 4L * potential);
+    position = ctx.buffer(n + "prune_position", 4L * potential);
+    ClBuffer pruned = ctx.buffer(n + "pruned", 4L * potential);
+    scan = new Scan(ctx, program, n + "prune", potential);
+    mark = program.kernel(ctx, Phase.STRUCTURAL_PLASTICITY.kernelName() + "_mark");
+    mark.arg(M_POTENTIAL, potential).arg(M_THRESHOLD, structural.threshold())
+        .arg(M_ACTIVE, d.active).arg(M_SLOT_POS, d.slotPos).arg(M_ROW_WEIGHT, d.rowWeight)
+        .arg(M_FLAG, flag);
+    compact = program.kernel(ctx, Phase.STRUCTURAL_PLASTICITY.kernelName() + "_compact");
+    compact.arg(C_POTENTIAL, potential).arg(C_FLAG, flag).arg(C_POSITION, position)
+        .arg(C_PRUNED, pruned);
     kernel = program.kernel(ctx, Phase.STRUCTURAL_PLASTICITY.kernelName());
     kernel.arg(SEED, seed).arg(KEY, plan.regrowthKey())
         .arg(PER_SOURCE, structural.mode() == Structural.Mode.PER_SOURCE ? 1 : 0)
-        .arg(THRESHOLD, structural.threshold()).arg(REGROWTH_WEIGHT, structural.regrowthWeight())
+        .arg(REGROWTH_WEIGHT, structural.regrowthWeight())
         .arg(ROWS, plan.sourceSize()).arg(EXCLUDE_SAME_INDEX, plan.excludeSameIndex() ? 1 : 0)
         .arg(ROW_OFFSET, d.rowOffset).arg(COL_OFFSET, d.colOffset).arg(ACTIVE, d.active)
         .arg(SLOT_POS, d.slotPos).arg(ROW_COUNT, d.rowCount).arg(ROW_SYN, d.rowSyn)
         .arg(ROW_TARGET, d.rowTarget).arg(ROW_WEIGHT, d.rowWeight).arg(ROW_TO_COL, d.rowToCol)
         .arg(COL_COUNT, d.colCount).arg(COL_SYN, d.colSyn).arg(COL_SOURCE, d.colSource)
         .arg(COL_TO_ROW, d.colToRow).arg(ACTIVE_COUNT, d.activeCount)
-        .arg(PRUNED, ctx.buffer(n + "pruned", 4L * d.potentialCount))
+        .arg(FLAG, flag).arg(POSITION, position).arg(PRUNED, pruned)
         .arg(CHOSEN, ctx.buffer(n + "chosen", 4L * d.potentialCount))
         .arg(MARK, ctx.buffer(n + "mark", d.potentialCount))
         .arg(STATS, stats);
@@ -67,7 +98,11 @@ final class StructuralPlasticityKernel {
     return structural.dueAt(step);
   }
 
+  /** Mark, scan and compact the candidates in parallel, then the serial regrowth and edits. */
   void enqueue(int step, int statsIndex) {
+    mark.launch(potential, 0);
+    scan.enqueue(flag, position, potential);
+    compact.launch(potential, 0);
     kernel.arg(STEP, step).arg(STATS_INDEX, statsIndex).launch(1, 1);
   }
 }
