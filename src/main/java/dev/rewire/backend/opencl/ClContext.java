@@ -3,6 +3,7 @@ package dev.rewire.backend.opencl;
 import static org.lwjgl.opencl.CL10.CL_CONTEXT_PLATFORM;
 import static org.lwjgl.opencl.CL10.CL_MEM_READ_WRITE;
 import static org.lwjgl.opencl.CL10.CL_PROGRAM_BUILD_LOG;
+import static org.lwjgl.opencl.CL10.CL_QUEUE_PROFILING_ENABLE;
 import static org.lwjgl.opencl.CL10.clBuildProgram;
 import static org.lwjgl.opencl.CL10.clCreateBuffer;
 import static org.lwjgl.opencl.CL10.clCreateCommandQueue;
@@ -34,16 +35,24 @@ public final class ClContext implements AutoCloseable {
   private final long context;
   private final long queue;
   private final Deque<AutoCloseable> owned = new ArrayDeque<>();
+  private final KernelProfile profile;
 
   public ClContext(ClDevice device) {
+    this(device, false);
+  }
+
+  /** With {@code profile}, every launch is timed with OpenCL event profiling. */
+  public ClContext(ClDevice device, boolean profile) {
     this.device = device;
+    this.profile = profile ? new KernelProfile() : null;
     try (MemoryStack stack = MemoryStack.stackPush()) {
       IntBuffer err = stack.mallocInt(1);
       PointerBuffer props = stack.mallocPointer(3)
           .put(CL_CONTEXT_PLATFORM).put(device.platformId()).put(0).flip();
       context = clCreateContext(props, device.deviceId(), null, 0L, err);
       ClError.check(err.get(0), "clCreateContext");
-      queue = clCreateCommandQueue(context, device.deviceId(), 0L, err);
+      queue = clCreateCommandQueue(context, device.deviceId(),
+          profile ? CL_QUEUE_PROFILING_ENABLE : 0L, err);
       if (err.get(0) != 0) {
         clReleaseContext(context);
         ClError.check(err.get(0), "clCreateCommandQueue");
@@ -57,6 +66,11 @@ public final class ClContext implements AutoCloseable {
 
   long queue() {
     return queue;
+  }
+
+  /** The kernel timings, or null when profiling is off. */
+  public KernelProfile profile() {
+    return profile;
   }
 
   /** Builds {@code source}; {@code name} names the program in errors. Throws with the build log. */
@@ -140,6 +154,9 @@ public final class ClContext implements AutoCloseable {
 
   @Override
   public void close() {
+    if (profile != null) {
+      profile.collect();
+    }
     RuntimeException first = null;
     while (!owned.isEmpty()) {
       try {

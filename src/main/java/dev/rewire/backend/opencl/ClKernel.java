@@ -67,8 +67,13 @@ public final class ClKernel implements AutoCloseable {
       long global = localSize > 0 ? (globalSize + localSize - 1) / localSize * localSize : globalSize;
       PointerBuffer g = stack.mallocPointer(1).put(0, global);
       PointerBuffer l = localSize > 0 ? stack.mallocPointer(1).put(0, localSize) : null;
-      ClError.check(clEnqueueNDRangeKernel(context.queue(), kernel, 1, null, g, l, null, null),
+      KernelProfile profile = context.profile();
+      PointerBuffer event = profile == null ? null : stack.mallocPointer(1);
+      ClError.check(clEnqueueNDRangeKernel(context.queue(), kernel, 1, null, g, l, null, event),
           "clEnqueueNDRangeKernel", name);
+      if (profile != null) {
+        profile.add(name, event.get(0));
+      }
     }
   }
 

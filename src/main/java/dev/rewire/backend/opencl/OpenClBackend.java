@@ -10,9 +10,21 @@ public final class OpenClBackend implements Backend {
   public static final String NAME = "opencl";
 
   private final ClDevice device;
+  private final boolean profile;
 
   public OpenClBackend(ClDevice device) {
+    this(device, false);
+  }
+
+  /** With {@code profile}, kernels are timed by OpenCL events (see {@link #kernelTimes}). */
+  public OpenClBackend(ClDevice device, boolean profile) {
     this.device = device;
+    this.profile = profile;
+  }
+
+  /** Device time per kernel of a simulation opened with profiling: {total ns, launches}. */
+  public static java.util.Map<String, long[]> kernelTimes(Simulation sim) {
+    return ((OpenClSimulation) sim).kernelTimes();
   }
 
   /**
@@ -47,6 +59,6 @@ public final class OpenClBackend implements Backend {
       throw new IllegalArgumentException("device " + device.name() + " lacks " + device.missing()
           + ", which bit-identical results need");
     }
-    return new OpenClSimulation(plan, device);
+    return new OpenClSimulation(plan, device, profile);
   }
 }

@@ -13,6 +13,7 @@ import dev.rewire.plan.ProjectionPlan;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A network stepped on an OpenCL device, one launch per phase (and per group, input or projection)
@@ -38,10 +39,10 @@ final class OpenClSimulation implements Simulation {
   private final int chunkSteps;
   private int step;
 
-  OpenClSimulation(Plan plan, ClDevice device) {
+  OpenClSimulation(Plan plan, ClDevice device, boolean profile) {
     this.plan = plan;
     this.chunkSteps = (int) Math.max(1, Math.min(CHUNK_STEPS, (1L << 24) / plan.neuronCount()));
-    ClContext c = new ClContext(device);
+    ClContext c = new ClContext(device, profile);
     try {
       this.ctx = c;
       int seed = plan.seed();
@@ -154,7 +155,15 @@ final class OpenClSimulation implements Simulation {
       }
     }
     deliver(steps, calls, callOrder, listener);
+    if (ctx.profile() != null) {
+      ctx.profile().collect();
+    }
     step += steps;
+  }
+
+  /** Device time per kernel so far ({total ns, launches}); empty unless profiling was asked for. */
+  Map<String, long[]> kernelTimes() {
+    return ctx.profile() == null ? Map.of() : ctx.profile().totals();
   }
 
   /** Reads the chunk's records and reports them in step order, structural events first. */
