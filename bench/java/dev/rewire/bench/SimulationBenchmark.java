@@ -4,6 +4,8 @@ import dev.rewire.backend.Backend;
 import dev.rewire.backend.Simulation;
 import dev.rewire.backend.SimulationListener;
 import dev.rewire.backend.java.JavaBackend;
+import dev.rewire.backend.opencl.ClDevice;
+import dev.rewire.backend.opencl.OpenClBackend;
 import dev.rewire.model.Model;
 import dev.rewire.model.ModelFile;
 import dev.rewire.plan.Plan;
@@ -25,7 +27,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The simulation loop on seed-ei, warm (JIT compiled). Each measurement is one shot of
+ * The simulation loop on seed-ei, per backend and network size, warm (JIT compiled, kernels built).
+ * Each measurement is one shot of
  * {@value #SECONDS} simulated seconds from a fresh network that has already run {@code preRollS}
  * seconds, and the score is wall milliseconds per simulated second. preRollS = 0 measures the early
  * low-rate regime (E ≈ 2.5 Hz); 30 the later one, which in seed 1 is high-rate (E ≈ 10 Hz, four
@@ -42,11 +45,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 10)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class SimulationBenchmark {
-  @Param({"java"})
+  @Param({"java", "opencl"})
   public String backend;
 
-  @Param({"0", "30"})
+  /** Simulated seconds run before each shot; 30 reaches seed 1's high-rate regime. */
+  @Param({"0"})
   public int preRollS;
+
+  /** Neurons (80% E, 20% I); connection probabilities stay those of seed-ei. */
+  @Param({"500", "2000"})
+  public int neurons;
 
   @Param({"global"})
   public String mode;
@@ -58,9 +66,11 @@ public class SimulationBenchmark {
 
   @Setup(Level.Iteration)
   public void open() {
+    int e = neurons * 4 / 5;
     Model model = ModelFile.loadBundled("seed-ei", List.of(
         "simulation.duration_ms=1000000", "projections.ee.structural.mode=" + mode,
-        "projections.ie.structural.mode=" + mode));
+        "projections.ie.structural.mode=" + mode, "neurons.net.size=" + neurons,
+        "neurons.net.populations={E=[0," + e + "],I=[" + e + "," + neurons + "]}"));
     Plan plan = Plan.compile(model);
     sim = backend(backend).open(plan);
     stepsPerSecond = (int) Math.round(1000.0 / plan.dtMs());
@@ -81,6 +91,13 @@ public class SimulationBenchmark {
   static Backend backend(String name) {
     if (name.equals(JavaBackend.NAME)) {
       return new JavaBackend();
+    }
+    if (name.equals(OpenClBackend.NAME)) {
+      ClDevice device = OpenClBackend.choose(System.getProperty("rewire.device"));
+      if (device == null) {
+        throw new IllegalStateException("no usable OpenCL device (see rewire devices)");
+      }
+      return new OpenClBackend(device);
     }
     throw new IllegalArgumentException("unknown backend " + name);
   }
