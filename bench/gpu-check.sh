@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# GPU check for a machine with an NVIDIA GPU but no Java (the lent device machine).
+#
+#   bench/gpu-check.sh prepare   # here: builds .gpu/ (jlink-ed runtime, jar, ICD loader, this script)
+#   bash .gpu/gpu-check.sh run   # there, from the repository root; results go to $OUT (or .gpu/out)
+#
+# `run` finds NVIDIA's libnvidia-opencl.so.1, points an ICD file at it (OCL_ICD_VENDORS), lists the
+# devices, checks that the OpenCL backend reproduces the Java backend's digests and structural counts
+# (seed-ei, 2 s, seeds 1-3, both structural-plasticity modes) and times a 40 s run on both backends.
+# .gpu/ is ignored by git and carried to the device machine (keep it under 64 MiB).
+set -euo pipefail
+# The script lives in bench/ (here) or .gpu/ (there): the repository root is its folder's parent.
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+gpu="$root/.gpu"
+
+prepare() {
+  (cd "$root" && mvn -B -q package -DskipTests)
+  rm -rf "$gpu"
+  mkdir -p "$gpu/lib"
+  modules="$(jdeps --print-module-deps --ignore-missing-deps --multi-release 17 "$root/target/rewire.jar")"
+  jlink --add-modules "$modules" --strip-debug --no-man-pages --no-header-files --compress=2 \
+    --output "$gpu/jre"
+  cp "$root/target/rewire.jar" "$gpu/rewire.jar"
+  cp -L "$(ldconfig -p | awk '/libOpenCL.so.1 .*x86-64/ {print $NF; exit}')" "$gpu/lib/libOpenCL.so.1"
+  cp "$root/bench/gpu-check.sh" "$gpu/gpu-check.sh"
+  du -sh "$gpu"
+}
+
+find_nvidia() {
+  for d in /usr/lib/x86_64-linux-gnu /usr/lib64 /usr/local/nvidia/lib64 /usr/local/nvidia/lib \
+           /usr/lib/nvidia /usr/local/cuda/lib64 /usr/lib; do
+    [ -e "$d/libnvidia-opencl.so.1" ] && { echo "$d/libnvidia-opencl.so.1"; return; }
+  done
+  ldconfig -p 2>/dev/null | awk '/libnvidia-opencl.so.1/ {print $NF; exit}'
+  find / -name 'libnvidia-opencl.so.1*' -not -path '/proc/*' 2>/dev/null | head -n 1
+}
+
+digest_of() { # file -> "spikes weights"
+  tr -d ' \n' < "$1" | sed -E 's/.*"digest":\{"spikes":"([0-9a-f]+)","weights":"([0-9a-f]+)"\}.*/\1 \2/'
+}
+
+structural_of() { tr -d ' \n' < "$1" | sed -E 's/.*"structural":(\{.*\}),"final".*/\1/'; }
+
+run() {
+  out="${OUT:-$gpu/out}"
+  mkdir -p "$out" "$gpu/icd"
+  lib="$(find_nvidia || true)"
+  if [ -n "$lib" ]; then
+    echo "$lib" > "$gpu/icd/nvidia.icd"
+    export OCL_ICD_VENDORS="$gpu/icd"
+    echo "NVIDIA OpenCL driver: $lib" | tee "$out/driver.txt"
+  else
+    echo "libnvidia-opencl.so.1 not found; using the system's ICD files" | tee "$out/driver.txt"
+  fi
+  export LD_LIBRARY_PATH="$gpu/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+  nvidia-smi > "$out/nvidia-smi.txt" 2>&1 || true
+  java=("$gpu/jre/bin/java" -jar "$gpu/rewire.jar")
+  "${java[@]}" devices | tee "$out/devices.txt"
+  fails=0
+  for mode in global per-source; do
+    for seed in 1 2 3; do
+      for backend in java opencl; do
+        "${java[@]}" run --duration 2s --seed "$seed" --backend "$backend" --quiet \
+          --set "projections.ee.structural.mode=$mode" --set "projections.ie.structural.mode=$mode" \
+          --summary "$out/$mode-$seed-$backend.json" >> "$out/runs.txt"
+      done
+      if [ "$(digest_of "$out/$mode-$seed-java.json")" = "$(digest_of "$out/$mode-$seed-opencl.json")" ] \
+        && [ "$(structural_of "$out/$mode-$seed-java.json")" = "$(structural_of "$out/$mode-$seed-opencl.json")" ]; then
+        echo "identical: $mode seed $seed" | tee -a "$out/identity.txt"
+      else
+        echo "DIFFERENT: $mode seed $seed" | tee -a "$out/identity.txt"
+        fails=$((fails + 1))
+      fi
+    done
+  done
+  for backend in java opencl; do
+    "${java[@]}" run --duration 40s --seed 1 --backend "$backend" --quiet | tee -a "$out/timing.txt"
+  done
+  echo "$fails of 6 runs differ" | tee -a "$out/identity.txt"
+  [ "$fails" -eq 0 ]
+}
+
+case "${1:-}" in
+  prepare) prepare ;;
+  run) run ;;
+  *) echo "usage: $0 prepare|run" >&2; exit 2 ;;
+esac
