@@ -31,11 +31,11 @@ public final class KernelBreakdown {
     int warm = (int) Math.round(1000 / plan.dtMs());
     try (Simulation sim = new OpenClBackend(device, true).open(plan)) {
       sim.run(warm, SimulationListener.NONE);
-      Map<String, long[]> before = copy(OpenClBackend.kernelTimes(sim));
+      Map<String, long[]> before = copy(sim.profile());
       long t0 = System.nanoTime();
       sim.run(plan.steps() - warm, SimulationListener.NONE);
       double wall = (System.nanoTime() - t0) / 1e9;
-      Map<String, long[]> after = OpenClBackend.kernelTimes(sim);
+      Map<String, long[]> after = sim.profile();
       double total = 0;
       for (Map.Entry<String, long[]> e : after.entrySet()) {
         total += e.getValue()[0] - before.getOrDefault(e.getKey(), new long[2])[0];

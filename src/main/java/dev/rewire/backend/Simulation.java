@@ -1,6 +1,7 @@
 package dev.rewire.backend;
 
 import dev.rewire.plan.Plan;
+import java.util.Map;
 
 /**
  * The state of one network being simulated. Not thread-safe; close it to release native resources.
@@ -16,6 +17,14 @@ public interface Simulation extends AutoCloseable {
    * a structural event before the spikes of its step.
    */
   void run(int steps, SimulationListener listener);
+
+  /**
+   * Time spent per phase (Java) or kernel (OpenCL) so far, as {total nanoseconds, calls}, in order
+   * of first use; empty unless the backend was created with profiling on.
+   */
+  default Map<String, long[]> profile() {
+    return Map.of();
+  }
 
   /** The active synapses of projection {@code name} now, sorted by (source, target). */
   ActiveSynapses activeSynapses(String name);

@@ -20,16 +20,16 @@ final class Backends {
    * substring (null: the first usable one). For {@code auto}, says on {@code err} which backend it
    * chose and why.
    */
-  static Backend choose(String name, String device, PrintStream err) {
+  static Backend choose(String name, String device, boolean profile, PrintStream err) {
     switch (name) {
       case JavaBackend.NAME -> {
         if (device != null) {
           throw new UsageException("--device only applies to --backend opencl or auto");
         }
-        return new JavaBackend();
+        return new JavaBackend(profile);
       }
       case OpenClBackend.NAME -> {
-        return new OpenClBackend(openClDevice(device, true));
+        return new OpenClBackend(openClDevice(device, true), profile);
       }
       case AUTO -> {
         ClDevice d = openClDevice(device, device != null);
@@ -37,7 +37,7 @@ final class Backends {
           String why = Devices.unavailableReason();
           err.println("rewire: backend auto chose java: no usable OpenCL device"
               + (why != null ? " (" + why + ")" : "") + "; see rewire devices");
-          return new JavaBackend();
+          return new JavaBackend(profile);
         }
         if (d.cpu() && device == null) {
           // Measured on seed-ei with PoCL: the per-step kernels run ~10x slower than Java on the
@@ -45,10 +45,10 @@ final class Backends {
           err.println("rewire: backend auto chose java: the OpenCL device [" + d.index() + "] "
               + d.name() + " is a CPU, where the Java backend is faster; use --backend opencl to "
               + "run on it");
-          return new JavaBackend();
+          return new JavaBackend(profile);
         }
         err.println("rewire: backend auto chose opencl on [" + d.index() + "] " + d.name());
-        return new OpenClBackend(d);
+        return new OpenClBackend(d, profile);
       }
       default -> throw new UsageException("--backend must be one of " + NAMES + ", got '" + name
           + "'");

@@ -54,6 +54,9 @@ final class RunCommand {
     o.addOption(Option.builder().longOpt("summary").hasArg().argName("FILE")
         .desc("write the summary JSON (rates, structural counts, digests, timings) to FILE")
         .build());
+    o.addOption(Option.builder().longOpt("profile").desc("time each phase (java) or kernel "
+        + "(opencl, from event profiling); print a table on stderr and store it in the summary")
+        .build());
     o.addOption(Option.builder("q").longOpt("quiet").desc("no progress bar").build());
     o.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
     return o;
@@ -97,7 +100,7 @@ final class RunCommand {
           cmd.getOptionValue("seed"))));
     }
     Backend backend = Backends.choose(cmd.getOptionValue("backend", Backends.AUTO),
-        cmd.getOptionValue("device"), err);
+        cmd.getOptionValue("device"), cmd.hasOption("profile"), err);
     Path summaryFile = cmd.hasOption("summary") ? writableFile("--summary",
         cmd.getOptionValue("summary")) : null;
     Plan plan = Plan.compile(model);
@@ -128,8 +131,19 @@ final class RunCommand {
         throw new UsageException("--summary: cannot write " + summaryFile + ": " + e.getMessage());
       }
     }
+    if (!summary.profile().isEmpty()) {
+      err.print(profileTable(summary));
+    }
     out.println(resultLine(summary));
     return Main.OK;
+  }
+
+  static String profileTable(Summary s) {
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-32s %10s %10s %7s%n",
+        s.backend().equals("java") ? "phase" : "kernel", "seconds", "calls", "share"));
+    s.profile().forEach((name, e) -> sb.append(String.format(Locale.ROOT,
+        "%-32s %10.4f %10d %6.1f%%%n", name, e.seconds(), e.calls(), 100 * e.share())));
+    return sb.toString();
   }
 
   static String resultLine(Summary s) {

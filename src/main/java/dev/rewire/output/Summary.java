@@ -10,6 +10,7 @@ import java.util.Map;
  *
  * @param structural per rewired projection, one entry per call
  * @param finalState per projection with a potential set, statistics of the active synapses at the end
+ * @param profile with --profile, time per phase or kernel; empty (and left out) otherwise
  */
 @JsonPropertyOrder(alphabetic = false)
 public record Summary(
@@ -26,7 +27,13 @@ public record Summary(
     Map<String, double[]> ratesHzPerSecond,
     Map<String, StructuralSeries> structural,
     @com.fasterxml.jackson.annotation.JsonProperty("final") Map<String, ActiveStats> finalState,
-    Digest digest) {
+    Digest digest,
+    @com.fasterxml.jackson.annotation.JsonInclude(
+        com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+    Map<String, ProfileEntry> profile) {
+
+  /** Time spent in one phase (Java) or kernel (OpenCL) with --profile: seconds, calls, share. */
+  public record ProfileEntry(double seconds, long calls, double share) {}
 
   /** Wall-clock seconds spent building the network and running it. */
   public record WallTimes(double setup, double run) {}

@@ -37,7 +37,16 @@ public final class SummaryBuilder {
         plan.dtMs(), steps, new Summary.WallTimes(setupS, runS),
         durationS > 0 ? 1000.0 * runS / durationS : 0.0,
         recorder.spikeCounts(), recorder.ratesPerSecond(steps), structural, finalState,
-        new Summary.Digest(recorder.spikeDigestHex(), Digests.weights(active)));
+        new Summary.Digest(recorder.spikeDigestHex(), Digests.weights(active)),
+        profile(sim.profile()));
+  }
+
+  private static Map<String, Summary.ProfileEntry> profile(Map<String, long[]> raw) {
+    double total = raw.values().stream().mapToLong(v -> v[0]).sum();
+    Map<String, Summary.ProfileEntry> out = new LinkedHashMap<>();
+    raw.forEach((name, v) -> out.put(name, new Summary.ProfileEntry(v[0] / 1e9, v[1],
+        total > 0 ? v[0] / total : 0.0)));
+    return out;
   }
 
   static Summary.ActiveStats stats(ActiveSynapses a, ProjectionPlan p) {

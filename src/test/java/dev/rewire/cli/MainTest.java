@@ -113,11 +113,37 @@ class MainTest {
   }
 
   @Test
+  void run_withProfile_reportsEveryPhaseAndStoresItInTheSummary() throws IOException {
+    Path summary = dir.resolve("s.json");
+    assertEquals(0, main("run", "--duration", "50ms", "--backend", "java", "--profile",
+        "--summary", summary.toString()));
+    JsonNode profile = SummaryWriter.read(summary).get("profile");
+    for (String phase : List.of("structural_plasticity", "neuron_update", "poisson_input",
+        "synapse_pre", "synapse_post")) {
+      assertEquals(500, profile.at("/" + phase + "/calls").asInt(), phase);
+      assertTrue(err().contains(phase), err());
+    }
+    double shares = 0;
+    for (JsonNode e : profile) {
+      shares += e.get("share").asDouble();
+    }
+    assertEquals(1.0, shares, 1e-9);
+  }
+
+  @Test
+  void run_withoutProfile_leavesItOutOfTheSummary() throws IOException {
+    Path summary = dir.resolve("s.json");
+    assertEquals(0, main("run", "--duration", "10ms", "--backend", "java", "--summary",
+        summary.toString()));
+    assertFalse(SummaryWriter.read(summary).has("profile"));
+  }
+
+  @Test
   void help_explainsEveryOption() {
     assertEquals(0, main("run", "--help"));
     String help = out.toString(StandardCharsets.UTF_8);
     for (String opt : List.of("--duration", "--seed", "--backend", "--device", "--set", "--summary",
-        "--quiet")) {
+        "--profile", "--quiet")) {
       assertTrue(help.contains(opt), help);
     }
     out.reset();

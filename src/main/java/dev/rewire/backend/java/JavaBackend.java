@@ -8,6 +8,17 @@ import dev.rewire.plan.Plan;
 public final class JavaBackend implements Backend {
   public static final String NAME = "java";
 
+  private final boolean profile;
+
+  public JavaBackend() {
+    this(false);
+  }
+
+  /** With {@code profile}, each phase of each step is timed (see {@link Simulation#profile()}). */
+  public JavaBackend(boolean profile) {
+    this.profile = profile;
+  }
+
   @Override
   public String name() {
     return NAME;
@@ -20,6 +31,6 @@ public final class JavaBackend implements Backend {
 
   @Override
   public Simulation open(Plan plan) {
-    return new JavaSimulation(plan);
+    return new JavaSimulation(plan, profile);
   }
 }

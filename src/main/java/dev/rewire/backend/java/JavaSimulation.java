@@ -9,7 +9,9 @@ import dev.rewire.plan.Phase;
 import dev.rewire.plan.Plan;
 import dev.rewire.plan.ProjectionPlan;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A network stepped in Java, phase by phase in {@link Plan#stepOrder()}. Projections are held in
@@ -32,9 +34,12 @@ final class JavaSimulation implements Simulation {
   /** The first step at or after which a structural call may be due; skips the check until then. */
   private int nextStructural;
   private int step;
+  /** Nanoseconds per phase when profiling, else null. */
+  private final long[] phaseNanos;
 
-  JavaSimulation(Plan plan) {
+  JavaSimulation(Plan plan, boolean profile) {
     this.plan = plan;
+    this.phaseNanos = profile ? new long[Phase.values().length] : null;
     this.seed = plan.seed();
     this.neurons = new NeuronState(plan);
     this.neuronUpdate = new NeuronUpdate(plan.groups(), neurons);
@@ -82,18 +87,15 @@ final class JavaSimulation implements Simulation {
   public void run(int steps, SimulationListener listener) {
     for (int k = 0; k < steps; k++) {
       int n = step;
-      for (Phase phase : order) {
-        switch (phase) {
-          case STRUCTURAL_PLASTICITY -> structuralPlasticity(n, listener);
-          case NEURON_UPDATE -> neuronUpdate.run(n, spikes);
-          case POISSON_INPUT -> {
-            for (PoissonInput in : drivingInputs) {
-              in.run(n);
-            }
-          }
-          case SYNAPSE_PRE -> synapsePre(n);
-          case SYNAPSE_POST -> synapsePost(n);
-          default -> throw new IllegalStateException("unknown phase " + phase);
+      if (phaseNanos == null) {
+        for (Phase phase : order) {
+          runPhase(phase, n, listener);
+        }
+      } else {
+        for (Phase phase : order) {
+          long t0 = System.nanoTime();
+          runPhase(phase, n, listener);
+          phaseNanos[phase.ordinal()] += System.nanoTime() - t0;
         }
       }
       if (spikes.count > 0) {
@@ -101,6 +103,33 @@ final class JavaSimulation implements Simulation {
       }
       step = n + 1;
     }
+  }
+
+  private void runPhase(Phase phase, int n, SimulationListener listener) {
+    switch (phase) {
+      case STRUCTURAL_PLASTICITY -> structuralPlasticity(n, listener);
+      case NEURON_UPDATE -> neuronUpdate.run(n, spikes);
+      case POISSON_INPUT -> {
+        for (PoissonInput in : drivingInputs) {
+          in.run(n);
+        }
+      }
+      case SYNAPSE_PRE -> synapsePre(n);
+      case SYNAPSE_POST -> synapsePost(n);
+      default -> throw new IllegalStateException("unknown phase " + phase);
+    }
+  }
+
+  @Override
+  public Map<String, long[]> profile() {
+    if (phaseNanos == null) {
+      return Map.of();
+    }
+    Map<String, long[]> out = new LinkedHashMap<>();
+    for (Phase phase : order) {
+      out.put(phase.kernelName(), new long[] {phaseNanos[phase.ordinal()], step});
+    }
+    return out;
   }
 
   private void structuralPlasticity(int n, SimulationListener listener) {

@@ -16,15 +16,10 @@ public final class OpenClBackend implements Backend {
     this(device, false);
   }
 
-  /** With {@code profile}, kernels are timed by OpenCL events (see {@link #kernelTimes}). */
+  /** With {@code profile}, kernels are timed by OpenCL events (see {@link Simulation#profile()}). */
   public OpenClBackend(ClDevice device, boolean profile) {
     this.device = device;
     this.profile = profile;
-  }
-
-  /** Device time per kernel of a simulation opened with profiling: {total ns, launches}. */
-  public static java.util.Map<String, long[]> kernelTimes(Simulation sim) {
-    return ((OpenClSimulation) sim).kernelTimes();
   }
 
   /**

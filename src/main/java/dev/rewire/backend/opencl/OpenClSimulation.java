@@ -162,7 +162,8 @@ final class OpenClSimulation implements Simulation {
   }
 
   /** Device time per kernel so far ({total ns, launches}); empty unless profiling was asked for. */
-  Map<String, long[]> kernelTimes() {
+  @Override
+  public Map<String, long[]> profile() {
     return ctx.profile() == null ? Map.of() : ctx.profile().totals();
   }
 
