@@ -50,6 +50,14 @@ public record Plan(
     return projections.stream().filter(ProjectionPlan::hasPotentialSet).toList();
   }
 
+  /**
+   * True if some projection takes its spikes from {@code input}. Backends may skip stepping an input
+   * that drives nothing: it cannot change anything observable (seed-ei's P2).
+   */
+  public boolean drivesAProjection(InputPlan input) {
+    return projections.stream().anyMatch(p -> p.sourceInput() == input.index());
+  }
+
   /** The projections with structural plasticity, in model order. */
   public List<ProjectionPlan> structuralProjections() {
     return projections.stream().filter(p -> p.structural() != null).toList();

@@ -49,11 +49,10 @@ final class JavaSimulation implements Simulation {
     List<PoissonInput> driving = new ArrayList<>();
     for (InputPlan in : plan.inputs()) {
       inputs[in.index()] = new PoissonInput(in, seed);
-      if (projections.stream().anyMatch(p -> p.sourceInput() == in.index())) {
+      if (plan.drivesAProjection(in)) {
         driving.add(inputs[in.index()]);
       }
     }
-    // An input that drives no projection cannot change anything observable; it is not stepped.
     this.drivingInputs = driving.toArray(new PoissonInput[0]);
     this.synapses = new Object[projections.size()];
     List<PotentialSynapses> withStdp = new ArrayList<>();

@@ -53,8 +53,7 @@ final class OpenClSimulation implements Simulation {
       }
       PoissonInputKernel[] byIndex = new PoissonInputKernel[plan.inputs().size()];
       for (InputPlan in : plan.inputs()) {
-        // An input that drives no projection cannot change anything observable; it is not stepped.
-        if (plan.projections().stream().anyMatch(p -> p.sourceInput() == in.index())) {
+        if (plan.drivesAProjection(in)) {
           byIndex[in.index()] = new PoissonInputKernel(ctx, program, in, seed);
           inputs.add(byIndex[in.index()]);
         }
