@@ -26,6 +26,9 @@ import java.util.List;
 final class NeuronUpdate {
   private final List<GroupPlan> groups;
   private final NeuronState s;
+  /** max(v, vt) per neuron after the update, and vt per neuron: they differ where v > vt (or NaN). */
+  private final float[] capped;
+  private final float[] thresholds;
   /** Neurons that may still be refractory, the step their period ends and the v they hold. */
   private final int[] refractory;
   private final int[] releaseStep;
@@ -38,6 +41,11 @@ final class NeuronUpdate {
     this.refractory = new int[state.v.length];
     this.releaseStep = new int[state.v.length];
     this.frozenAt = new float[state.v.length];
+    this.capped = new float[state.v.length];
+    this.thresholds = new float[state.v.length];
+    for (GroupPlan g : groups) {
+      java.util.Arrays.fill(thresholds, g.offset(), g.end(), g.vt());
+    }
   }
 
   void run(int step, SpikeList spikes) {
@@ -63,11 +71,15 @@ final class NeuronUpdate {
     final float dtOverC = g.dtOverC();
     final float decayAmpa = g.decayAmpa();
     final float decayGaba = g.decayGaba();
+    final float vt = g.vt();
+    final float[] cap = capped;
     for (int i = g.offset(), end = g.end(); i < end; i++) {
       float vi = v[i];
       float ga = gAmpa[i];
       float gg = gGaba[i];
-      v[i] = vi + dtOverC * (-gl * (vi - el) - (ga * (vi - eAmpa) + gg * (vi - eGaba)));
+      float vn = vi + dtOverC * (-gl * (vi - el) - (ga * (vi - eAmpa) + gg * (vi - eGaba)));
+      v[i] = vn;
+      cap[i] = Math.max(vn, vt);
       gAmpa[i] = ga * decayAmpa;
       gGaba[i] = gg * decayGaba;
     }
@@ -94,10 +106,20 @@ final class NeuronUpdate {
     final float vt = g.vt();
     final int[] found = spikes.index;
     int n = spikes.count;
-    for (int i = g.offset(), end = g.end(); i < end; i++) {
+    // Candidates are where max(v, vt) != vt, found by Arrays.mismatch, which the JVM runs as a
+    // vector compare; each is then checked against v (refractory neurons were put back to el).
+    int end = g.end();
+    int from = g.offset();
+    while (from < end) {
+      int m = java.util.Arrays.mismatch(capped, from, end, thresholds, from, end);
+      if (m < 0) {
+        break;
+      }
+      int i = from + m;
       if (v[i] > vt) {
         found[n++] = i;
       }
+      from = i + 1;
     }
     for (int k = spikes.count; k < n; k++) {
       int i = found[k];
