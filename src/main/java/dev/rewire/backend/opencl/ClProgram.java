@@ -10,7 +10,6 @@ import org.lwjgl.system.MemoryStack;
 public final class ClProgram implements AutoCloseable {
   private final long program;
   private final String name;
-  private ClContext context;
 
   ClProgram(long program, String name) {
     this.program = program;
@@ -19,7 +18,6 @@ public final class ClProgram implements AutoCloseable {
 
   /** The kernel {@code kernelName} of this program, owned by {@code ctx}. */
   public ClKernel kernel(ClContext ctx, String kernelName) {
-    this.context = ctx;
     try (MemoryStack stack = MemoryStack.stackPush()) {
       IntBuffer err = stack.mallocInt(1);
       long kernel = clCreateKernel(program, kernelName, err);
