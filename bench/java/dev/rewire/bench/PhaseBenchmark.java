@@ -1,0 +1,141 @@
+package dev.rewire.bench;
+
+import dev.rewire.backend.Backend;
+import dev.rewire.backend.Simulation;
+import dev.rewire.backend.SimulationListener;
+import dev.rewire.backend.java.JavaBackend;
+import dev.rewire.backend.opencl.ClDevice;
+import dev.rewire.backend.opencl.OpenClBackend;
+import dev.rewire.model.ModelFile;
+import dev.rewire.plan.Phase;
+import dev.rewire.plan.Plan;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The main kernels one by one: neuron update, Poisson input, propagation and STDP on pre spikes,
+ * STDP on post spikes, and structural plasticity (with its mark, scan and compaction on OpenCL),
+ * per backend and network size. Each shot simulates {@value #SECONDS} s of seed-ei with profiling on
+ * (Java: nanoTime around each phase; OpenCL: event profiling of each kernel, summed per phase) and
+ * reports, besides the total, each phase's milliseconds per simulated second as a secondary result
+ * (the mean over the measured shots). Java's timing adds a nanoTime pair per phase and step.
+ *
+ * <p>Run: {@code mvn -B -q -Pbench test-compile exec:exec -Djmh.args="PhaseBenchmark"}
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.SingleShotTime)
+@OperationsPerInvocation(PhaseBenchmark.SECONDS)
+@Fork(1)
+@Warmup(iterations = 3)
+@Measurement(iterations = 5)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class PhaseBenchmark {
+  static final int SECONDS = 2;
+
+  @Param({"java", "opencl"})
+  public String backend;
+
+  @Param({"500", "2000"})
+  public int neurons;
+
+  private Simulation sim;
+  private int steps;
+  private Map<String, long[]> before;
+  /** JMH sums EVENTS counters over the measurement iterations; each shot adds its share. */
+  private int shots;
+
+  /** Milliseconds per simulated second of each phase in the last shot. */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.EVENTS)
+  public static class Phases {
+    public double structuralPlasticity;
+    public double neuronUpdate;
+    public double poissonInput;
+    public double synapsePre;
+    public double synapsePost;
+  }
+
+  @Setup(Level.Trial)
+  public void count(org.openjdk.jmh.infra.BenchmarkParams params) {
+    shots = params.getMeasurement().getCount();
+  }
+
+  @Setup(Level.Iteration)
+  public void open() {
+    int e = neurons * 4 / 5;
+    Plan plan = Plan.compile(ModelFile.loadBundled("seed-ei", List.of(
+        "simulation.duration_ms=1000000", "neurons.net.size=" + neurons,
+        "neurons.net.populations={E=[0," + e + "],I=[" + e + "," + neurons + "]}")));
+    Backend b;
+    if (backend.equals(JavaBackend.NAME)) {
+      b = new JavaBackend(true);
+    } else {
+      ClDevice device = OpenClBackend.choose(System.getProperty("rewire.device"));
+      if (device == null) {
+        throw new IllegalStateException("no usable OpenCL device (see rewire devices)");
+      }
+      b = new OpenClBackend(device, true);
+    }
+    sim = b.open(plan);
+    steps = SECONDS * (int) Math.round(1000.0 / plan.dtMs());
+    sim.run(steps / SECONDS, SimulationListener.NONE); // one second in, past the start-up transient
+    before = copy(sim.profile());
+  }
+
+  @TearDown(Level.Iteration)
+  public void close() {
+    sim.close();
+  }
+
+  @Benchmark
+  public int simulate(Phases phases) {
+    sim.run(steps, SimulationListener.NONE);
+    Map<Phase, Double> ms = new HashMap<>();
+    sim.profile().forEach((kernel, v) -> {
+      long[] b = before.getOrDefault(kernel, new long[2]);
+      ms.merge(phaseOf(kernel), (v[0] - b[0]) / 1e6 / SECONDS, Double::sum);
+    });
+    phases.structuralPlasticity = ms.getOrDefault(Phase.STRUCTURAL_PLASTICITY, 0.0) / shots;
+    phases.neuronUpdate = ms.getOrDefault(Phase.NEURON_UPDATE, 0.0) / shots;
+    phases.poissonInput = ms.getOrDefault(Phase.POISSON_INPUT, 0.0) / shots;
+    phases.synapsePre = ms.getOrDefault(Phase.SYNAPSE_PRE, 0.0) / shots;
+    phases.synapsePost = ms.getOrDefault(Phase.SYNAPSE_POST, 0.0) / shots;
+    return sim.step();
+  }
+
+  /** The phase a kernel belongs to: by name, with the scan kernels under structural plasticity. */
+  static Phase phaseOf(String kernel) {
+    for (Phase p : Phase.values()) {
+      if (kernel.startsWith(p.kernelName())) {
+        return p;
+      }
+    }
+    if (kernel.startsWith("scan")) {
+      return Phase.STRUCTURAL_PLASTICITY;
+    }
+    throw new IllegalArgumentException("kernel " + kernel + " belongs to no phase");
+  }
+
+  private static Map<String, long[]> copy(Map<String, long[]> m) {
+    Map<String, long[]> c = new HashMap<>();
+    m.forEach((k, v) -> c.put(k, v.clone()));
+    return c;
+  }
+}
