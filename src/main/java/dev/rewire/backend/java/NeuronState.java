@@ -25,7 +25,8 @@ final class NeuronState {
   final long[] inputGaba;
   /**
    * Neurons whose input went from 0 to non-zero since the last fold, once per input array, so a
-   * neuron can be listed twice (folding it again adds 0); hence room for two per neuron.
+   * neuron can be listed twice (folding it again adds 0); hence room for two per neuron, plus one
+   * for the branch-free append, which writes before it knows whether to keep the entry.
    */
   final int[] touched;
   int touchedCount;
@@ -38,7 +39,7 @@ final class NeuronState {
     lastSpike = new int[n];
     inputAmpa = new long[n];
     inputGaba = new long[n];
-    touched = new int[2 * n];
+    touched = new int[2 * n + 1];
     Arrays.fill(lastSpike, NEVER);
     for (GroupPlan g : plan.groups()) {
       Arrays.fill(v, g.offset(), g.end(), g.el());

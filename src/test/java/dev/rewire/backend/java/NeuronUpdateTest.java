@@ -73,6 +73,23 @@ class NeuronUpdateTest {
   }
 
   @Test
+  void addInput_everyNeuronOnBothReceptorsInOneStep_fitsAndFoldsOnce() {
+    // A step in which all neurons receive AMPA and GABA input fills the touched list exactly; a
+    // further input to an already-touched neuron must not write past it (it did, once).
+    Plan big = Plan.compile(TestModels.isolated(7, 1));
+    NeuronState s = new NeuronState(big);
+    for (int i = 0; i < 7; i++) {
+      s.addInput(s.inputAmpa, i, 0.5f);
+      s.addInput(s.inputGaba, i, 0.25f);
+    }
+    s.addInput(s.inputAmpa, 3, 0.5f);
+    s.foldInput();
+    assertEquals(0.5f, s.gAmpa[0]);
+    assertEquals(1.0f, s.gAmpa[3]);
+    assertEquals(0.25f, s.gGaba[6]);
+  }
+
+  @Test
   void run_conductancesKeepDecayingWhileRefractory() {
     state.v[0] = -49f;
     update.run(0, spikes);
