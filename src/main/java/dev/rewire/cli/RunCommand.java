@@ -83,6 +83,13 @@ final class RunCommand {
       out.print(help());
       return Main.OK;
     }
+    for (Option given : cmd.getOptions()) {
+      if (!given.getLongOpt().equals("set") && given.hasArg()
+          && cmd.getOptionValues(given.getLongOpt()).length > 1) {
+        throw new UsageException("--" + given.getLongOpt() + " is given more than once: "
+            + List.of(cmd.getOptionValues(given.getLongOpt())));
+      }
+    }
     List<String> positional = cmd.getArgList();
     if (positional.size() > 1) {
       throw new UsageException("run takes at most one MODEL_FILE, got " + positional);

@@ -120,8 +120,10 @@ public final class ModelFile {
       String msg = m.getOriginalMessage();
       if (msg.startsWith("Missing required creator property")) {
         String field = msg.replaceAll(".*'([^']*)'.*", "$1");
-        return prefixed(path.endsWith("." + field) ? path.substring(0, path.length()
-            - field.length() - 1) : path, field + " is required");
+        String parent = path.equals(field) ? ""
+            : path.endsWith("." + field) ? path.substring(0, path.length() - field.length() - 1)
+            : path;
+        return prefixed(parent, field + " is required");
       }
       if (m.getTargetType() != null) {
         return path + ": expected " + typeName(m.getTargetType()) + " (" + firstLine(msg) + ")";

@@ -1,0 +1,230 @@
+package dev.rewire.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.rewire.model.ModelFile;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A corpus of malformed inputs, most generated from the seed model: every numeric field given a
+ * string, a boolean, an array and a table; every required field removed; an unknown key in every
+ * table; range and reference violations; syntax errors; bad command-line arguments. Each must exit
+ * with code 2 and one line naming the problem, print no stack trace and leave no file behind.
+ */
+class MalformedInputTest {
+  private static final String SEED = ModelFile.bundledText("seed-ei");
+
+  @TempDir
+  Path dir;
+
+  /** A case: a description, the model text (null: the bundled model) and the arguments. */
+  record Case(String what, String model, List<String> args, String expected) {
+    @Override
+    public String toString() {
+      return what;
+    }
+  }
+
+  static Stream<Arguments> corpus() throws IOException {
+    List<Case> cases = new ArrayList<>();
+    JsonNode tree = new TomlMapper().readTree(SEED);
+    List<String> numeric = new ArrayList<>();
+    List<String> tables = new ArrayList<>();
+    leaves(tree, "", numeric, tables);
+    for (String path : numeric) {
+      for (String bad : List.of("\"abc\"", "true", "[1, 2]", "{ x = 1 }")) {
+        cases.add(new Case(path + " = " + bad, null, List.of("--set", path + "=" + bad), path));
+      }
+    }
+    for (String table : tables) {
+      String path = table.isEmpty() ? "bogus_key" : table + ".bogus_key";
+      cases.add(new Case("unknown " + path, null, List.of("--set", path + "=1"), "bogus_key"));
+    }
+    for (String path : required()) {
+      String key = path.substring(path.lastIndexOf('.') + 1);
+      cases.add(new Case("missing " + path, withoutLine(path), List.of(), key + " is required"));
+    }
+    String[][] ranges = {
+      {"simulation.dt_ms=-0.1", "dt_ms must be > 0"},
+      {"simulation.dt_ms=0", "dt_ms must be > 0"},
+      {"simulation.duration_ms=-5", "duration_ms must be >= 0"},
+      {"simulation.seed=-1", "seed must be in"},
+      {"simulation.seed=99999999999", "seed must be in"},
+      {"neurons.net.size=0", "size must be > 0"},
+      {"neurons.net.size=300", "must lie inside the group"},
+      {"neurons.net.gl_ns=-10", "gl_ns must be > 0"},
+      {"neurons.net.c_pf=0", "c_pf must be > 0"},
+      {"neurons.net.tau_ampa_ms=-5", "tau_ampa_ms must be > 0"},
+      {"neurons.net.tau_gaba_ms=0.05", "must be larger than dt"},
+      {"neurons.net.refractory_ms=-1", "refractory_ms must be >= 0"},
+      {"neurons.net.refractory_ms=0.25", "whole number of steps"},
+      {"neurons.net.vt_mv=-70", "vt_mv must be above el_mv"},
+      {"neurons.net.populations={E=[0,400],I=[300,500]}", "overlaps another population"},
+      {"neurons.net.populations={E=[0,400],I=[500,400]}", "population range"},
+      {"neurons.net.populations={E=[0,400,3],I=[400,500]}", "two integers"},
+      {"inputs.P.size=0", "size must be > 0"},
+      {"inputs.P.rate_hz=-30", "rate_hz must be >= 0"},
+      {"inputs.P.rate_hz=20000", "more than one spike per step"},
+      {"projections.pe.connectivity.p=1.5", "probability in [0, 1]"},
+      {"projections.pe.connectivity.p=-0.1", "probability in [0, 1]"},
+      {"projections.pe.connectivity.rule=\"random\"", "\"fixed_probability\", \"all_pairs\""},
+      {"projections.pe.receptor=\"nmda\"", "\"ampa\", \"gaba\""},
+      {"projections.pe.weight=-0.4", "low must be >= 0"},
+      {"projections.ei.weight={low=0.8,high=0.4}", "high must be >= low"},
+      {"projections.pe.source=\"Q\"", "names no population or input"},
+      {"projections.pe.target=\"P2\"", "must name a neuron population"},
+      {"projections.pe.target=\"X\"", "must name a neuron population"},
+      {"projections.ee.source=\"P\"", "must be a neuron population for all_pairs"},
+      {"projections.ee.stdp.lr=-0.01", "lr must be >= 0"},
+      {"projections.ee.stdp.gmax=0", "gmax must be > 0"},
+      {"projections.ee.stdp.gmax=0.1", "weight.high must be <= stdp.gmax"},
+      {"projections.ee.stdp.tau_plus_ms=0", "tau_plus_ms must be > 0"},
+      {"projections.ee.stdp.tau_minus_ms=-20", "tau_minus_ms must be > 0"},
+      {"projections.ee.structural.period_ms=0", "period_ms must be > 0"},
+      {"projections.ee.structural.period_ms=50.05", "whole number of steps"},
+      {"projections.ee.structural.threshold=-1", "threshold must be >= 0"},
+      {"projections.ee.structural.mode=\"sideways\"", "\"global\", \"per-source\""},
+      {"projections.ee.structural.regrowth_weight=25", "regrowth_weight must be in"},
+      {"projections.ee.structural.regrowth_weight=-1", "regrowth_weight must be >= 0"},
+      {"projections.pe.structural={period_ms=50,threshold=0.1,mode=\"global\",regrowth_weight=0.1}",
+          "structural needs connectivity.rule"},
+      {"name=\"with space\"", "must be a name"},
+    };
+    for (String[] r : ranges) {
+      cases.add(new Case(r[0], null, List.of("--set", r[0]), r[1]));
+    }
+    String[][] files = {
+      {"gl_ns = = 10.0", "TOML syntax error"},
+      {"[neurons.net", "TOML syntax error"},
+      {"size = 500\nsize = 400", "TOML syntax error"},
+      {"dt_ms = 0.1\"", "TOML syntax error"},
+    };
+    for (String[] f : files) {
+      String text = SEED.replace("size = 500\n", f[0] + "\n").replace("dt_ms = 0.1\n", f[0] + "\n");
+      cases.add(new Case("syntax: " + f[0].replace('\n', ' '), text, List.of(), f[1]));
+    }
+    cases.add(new Case("names clash", SEED.replace("[inputs.P2]", "[inputs.E]")
+        .replace("\"P2\"", "\"E\""), List.of(), "already used"));
+    cases.add(new Case("empty file", "", List.of(), "name is required"));
+    String[][] args = {
+      {"--duration", "40"}, {"--duration", "40 s s"}, {"--duration", "-2s"}, {"--duration", "s"},
+      {"--duration", "1h"}, {"--duration", "4e999s"}, {"--duration", ""}, {"--seed", "x"},
+      {"--seed", "1.5"}, {"--seed", "-1"}, {"--seed", "4294967296"}, {"--backend", "cuda"},
+      {"--backend", ""}, {"--set", "nonsense"}, {"--set", "=3"}, {"--set", "a..b=3"},
+      {"--set", "simulation.dt_ms="}, {"--set", "simulation.dt_ms.x=1"}, {"--frobnicate"},
+      {"--seed", "1", "--seed", "2"}, {"--device", "0"},
+      {"--duration"}, {"a.toml", "b.toml"}, {"no-such-model.toml"},
+    };
+    for (String[] a : args) {
+      cases.add(new Case("args " + String.join(" ", a), null, List.of(a), ""));
+    }
+    cases.add(new Case("summary into a missing folder", null,
+        List.of("--summary", "missing/s.json"), "does not exist"));
+    cases.add(new Case("summary is a folder", null, List.of("--summary", "."), "is a directory"));
+    return cases.stream().map(Arguments::of);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("corpus")
+  void malformed_exitsWith2_oneClearLine_noFileLeft(Case c) throws IOException {
+    List<String> argv = new ArrayList<>(List.of("run"));
+    if (c.model() != null) {
+      Path model = dir.resolve("model.toml");
+      Files.writeString(model, c.model());
+      argv.add(model.toString());
+    }
+    if (!c.args().contains("--backend")) {
+      argv.addAll(List.of("--backend", "java"));
+    }
+    if (!c.args().contains("--duration")) {
+      argv.addAll(List.of("--duration", "1ms"));
+    }
+    for (String a : c.args()) {
+      argv.add(a.equals(".") ? dir.toString() : a.startsWith("missing/") ? dir.resolve(a).toString()
+          : a);
+    }
+    if (!c.args().contains("--summary")) {
+      argv.addAll(List.of("--summary", dir.resolve("s.json").toString()));
+    }
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(argv.toArray(new String[0]),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    String e = err.toString(StandardCharsets.UTF_8);
+    assertEquals(2, code, "exit code for " + c + "; stderr: " + e);
+    assertTrue(e.startsWith("rewire: ") && e.strip().lines().count() == 1, "one line: " + e);
+    assertTrue(e.contains(c.expected()), "message for " + c + " names " + c.expected() + ": " + e);
+    assertFalse(e.contains("Exception") || e.contains("\tat "), "no stack trace: " + e);
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(List.of(), files.filter(p -> !p.getFileName().toString().equals("model.toml"))
+          .toList(), "no output file");
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void corpus_hasAtLeast100Cases() throws IOException {
+    long n = corpus().count();
+    System.out.println("malformed-input corpus: " + n + " cases");
+    assertTrue(n >= 100, "cases: " + n);
+  }
+
+  /** Dotted paths of the numeric leaves, and of every table, of the seed model. */
+  private static void leaves(JsonNode node, String path, List<String> numeric,
+      List<String> tables) {
+    if (node.isObject()) {
+      if (!path.contains("populations")) {
+        tables.add(path);
+      }
+      Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        leaves(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), numeric,
+            tables);
+      }
+    } else if (node.isNumber() && !path.contains("populations")) {
+      numeric.add(path);
+    }
+  }
+
+  /** Required keys written as "key = value" lines in the seed file, by dotted path. */
+  private static List<String> required() {
+    return List.of("simulation.dt_ms", "simulation.duration_ms", "simulation.seed",
+        "neurons.net.size", "neurons.net.populations", "neurons.net.gl_ns", "neurons.net.el_mv",
+        "neurons.net.e_ampa_mv", "neurons.net.e_gaba_mv", "neurons.net.vt_mv", "neurons.net.c_pf",
+        "neurons.net.tau_ampa_ms", "neurons.net.tau_gaba_ms", "neurons.net.refractory_ms",
+        "inputs.P.size", "inputs.P.rate_hz", "projections.pe.source", "projections.pe.target",
+        "projections.pe.receptor", "projections.pe.connectivity", "projections.pe.weight",
+        "projections.ee.stdp.lr", "projections.ee.stdp.gmax", "projections.ee.stdp.alpha_pre",
+        "projections.ee.stdp.tau_plus_ms", "projections.ee.structural.period_ms",
+        "projections.ee.structural.threshold", "projections.ee.structural.mode",
+        "projections.ee.structural.regrowth_weight", "name");
+  }
+
+  /** The seed file without the line that sets {@code path} (in its own table). */
+  private static String withoutLine(String path) {
+    String key = path.substring(path.lastIndexOf('.') + 1);
+    String table = path.contains(".") ? "[" + path.substring(0, path.lastIndexOf('.')) + "]" : "";
+    int from = table.isEmpty() ? 0 : SEED.indexOf(table);
+    int at = SEED.indexOf("\n" + key + " = ", from);
+    int end = SEED.indexOf('\n', at + 1);
+    return SEED.substring(0, at) + SEED.substring(end);
+  }
+}
