@@ -52,6 +52,17 @@ class CliOpenClIT {
   }
 
   @Test
+  void run_thatBlowsUp_isStoppedByTheGuardOnTheDeviceToo() throws IOException {
+    NativeTestSupport.device();
+    Path summary = dir.resolve("blowup.json");
+    assertEquals(2, main("run", "--duration", "1s", "--backend", "opencl", "--set",
+        "neurons.net.c_pf=0.01", "--summary", summary.toString()));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("numerical guard: population"),
+        err.toString(StandardCharsets.UTF_8));
+    assertEquals(false, SummaryWriter.read(summary).get("complete").asBoolean());
+  }
+
+  @Test
   void run_withAnUnknownDevice_exitsWith2() {
     NativeTestSupport.device();
     assertEquals(2, main("run", "--backend", "opencl", "--device", "no-such-device"));

@@ -26,6 +26,9 @@ public interface Simulation extends AutoCloseable {
     return Map.of();
   }
 
+  /** A copy of v, g_ampa and g_gaba of every neuron now. */
+  NeuronValues neuronValues();
+
   /** The active synapses of projection {@code name} now, sorted by (source, target). */
   ActiveSynapses activeSynapses(String name);
 

@@ -1,6 +1,7 @@
 package dev.rewire.cli;
 
 import dev.rewire.backend.Backend;
+import dev.rewire.backend.NumericalGuard;
 import dev.rewire.backend.Simulation;
 import dev.rewire.model.Model;
 import dev.rewire.model.ModelFile;
@@ -25,7 +26,10 @@ import org.apache.commons.cli.ParseException;
 
 /** {@code rewire run}: load a model, simulate it, print a one-line result, write the summary. */
 final class RunCommand {
-  /** Steps per call into the backend; progress is updated between calls. */
+  /**
+   * Steps per call into the backend at most; progress is updated and the numerical guard checks
+   * between calls, at least once per structural-plasticity period.
+   */
   private static final int CHUNK_STEPS = 1000;
 
   private final PrintStream out;
@@ -113,23 +117,29 @@ final class RunCommand {
     Plan plan = Plan.compile(model);
     boolean progress = !cmd.hasOption("quiet") && System.console() != null;
 
+    int chunkSteps = plan.structuralProjections().stream()
+        .mapToInt(p -> p.structural().periodSteps()).reduce(CHUNK_STEPS, Math::min);
     long t0 = System.nanoTime();
     RunRecorder recorder = new RunRecorder(plan);
     Summary summary;
+    String stopped = null;
     try (Simulation sim = backend.open(plan)) {
       long t1 = System.nanoTime();
       try (Progress bar = progress ? Progress.start(err, plan) : Progress.none()) {
         int left = plan.steps();
         while (left > 0) {
-          int chunk = Math.min(CHUNK_STEPS, left);
+          int chunk = Math.min(chunkSteps, left);
           sim.run(chunk, recorder);
           left -= chunk;
           bar.stepTo(sim.step());
+          NumericalGuard.check(plan, sim.neuronValues(), sim.step());
         }
+      } catch (NumericalGuard.NumericalException e) {
+        stopped = e.getMessage();
       }
       long t2 = System.nanoTime();
       summary = SummaryBuilder.build(sim, recorder, backend.name(), backend.description(),
-          (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+          (t1 - t0) / 1e9, (t2 - t1) / 1e9, stopped);
     }
     if (summaryFile != null) {
       try {
@@ -140,6 +150,10 @@ final class RunCommand {
     }
     if (!summary.profile().isEmpty()) {
       err.print(profileTable(summary));
+    }
+    if (stopped != null) {
+      throw new UsageException(stopped + (summaryFile != null ? "; " + summaryFile
+          + " has what ran, marked incomplete" : ""));
     }
     out.println(resultLine(summary));
     return Main.OK;

@@ -11,6 +11,8 @@ import java.util.Map;
  * @param structural per rewired projection, one entry per call
  * @param finalState per projection with a potential set, statistics of the active synapses at the end
  * @param profile with --profile, time per phase or kernel; empty (and left out) otherwise
+ * @param complete false when the run stopped early (numerical guard); the rest covers what ran
+ * @param error why it stopped early, or null (and left out)
  */
 @JsonPropertyOrder(alphabetic = false)
 public record Summary(
@@ -30,7 +32,11 @@ public record Summary(
     Digest digest,
     @com.fasterxml.jackson.annotation.JsonInclude(
         com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
-    Map<String, ProfileEntry> profile) {
+    Map<String, ProfileEntry> profile,
+    boolean complete,
+    @com.fasterxml.jackson.annotation.JsonInclude(
+        com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    String error) {
 
   /** Time spent in one phase (Java) or kernel (OpenCL) with --profile: seconds, calls, share. */
   public record ProfileEntry(double seconds, long calls, double share) {}

@@ -16,6 +16,12 @@ public final class SummaryBuilder {
 
   public static Summary build(Simulation sim, RunRecorder recorder, String backend, String device,
       double setupS, double runS) {
+    return build(sim, recorder, backend, device, setupS, runS, null);
+  }
+
+  /** A summary of what ran; {@code error} non-null marks it incomplete and says why. */
+  public static Summary build(Simulation sim, RunRecorder recorder, String backend, String device,
+      double setupS, double runS, String error) {
     Plan plan = sim.plan();
     int steps = sim.step();
     double durationS = steps * plan.dtMs() / 1000.0;
@@ -38,7 +44,7 @@ public final class SummaryBuilder {
         durationS > 0 ? 1000.0 * runS / durationS : 0.0,
         recorder.spikeCounts(), recorder.ratesPerSecond(steps), structural, finalState,
         new Summary.Digest(recorder.spikeDigestHex(), Digests.weights(active)),
-        profile(sim.profile()));
+        profile(sim.profile()), error == null, error);
   }
 
   private static Map<String, Summary.ProfileEntry> profile(Map<String, long[]> raw) {

@@ -136,6 +136,25 @@ class MainTest {
     assertEquals(0, main("run", "--duration", "10ms", "--backend", "java", "--summary",
         summary.toString()));
     assertFalse(SummaryWriter.read(summary).has("profile"));
+    assertTrue(SummaryWriter.read(summary).get("complete").asBoolean());
+    assertFalse(SummaryWriter.read(summary).has("error"));
+  }
+
+  @Test
+  void run_thatBlowsUp_stopsWithThePlaceAndKeepsAnIncompleteSummary() throws IOException {
+    Path summary = dir.resolve("s.json");
+    // 0.01 pF makes dt/C = 10 ms/pF: forward Euler diverges within a few steps.
+    assertEquals(2, main("run", "--duration", "1s", "--backend", "java", "--set",
+        "neurons.net.c_pf=0.01", "--summary", summary.toString()));
+    String e = err();
+    assertTrue(e.matches("(?s)rewire: numerical guard: population [EI], neuron \\d+: v = "
+        + "(-?Infinity|NaN|-?[0-9.E]+) mV at t = 0\\.\\d{4} s; expected .*"), e);
+    JsonNode s = SummaryWriter.read(summary);
+    assertFalse(s.get("complete").asBoolean());
+    assertTrue(s.get("error").asText().startsWith("numerical guard: "));
+    double ranS = s.get("duration_s").asDouble();
+    assertTrue(ranS > 0 && ranS < 1, "what ran, up to the check that stopped it: " + ranS);
+    assertTrue(e.contains(String.format(java.util.Locale.ROOT, "t = %.4f s", ranS)), e);
   }
 
   @Test

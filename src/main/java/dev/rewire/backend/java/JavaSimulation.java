@@ -1,6 +1,7 @@
 package dev.rewire.backend.java;
 
 import dev.rewire.backend.ActiveSynapses;
+import dev.rewire.backend.NeuronValues;
 import dev.rewire.backend.Simulation;
 import dev.rewire.backend.SimulationListener;
 import dev.rewire.backend.StructuralEvent;
@@ -188,6 +189,11 @@ final class JavaSimulation implements Simulation {
         }
       }
     }
+  }
+
+  @Override
+  public NeuronValues neuronValues() {
+    return new NeuronValues(neurons.v.clone(), neurons.gAmpa.clone(), neurons.gGaba.clone());
   }
 
   @Override

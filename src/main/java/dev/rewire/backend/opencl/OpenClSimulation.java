@@ -2,6 +2,7 @@ package dev.rewire.backend.opencl;
 
 import dev.rewire.backend.ActiveSynapses;
 import dev.rewire.backend.InitialConnectivity;
+import dev.rewire.backend.NeuronValues;
 import dev.rewire.backend.Simulation;
 import dev.rewire.backend.SimulationListener;
 import dev.rewire.backend.StructuralEvent;
@@ -212,6 +213,18 @@ final class OpenClSimulation implements Simulation {
         listener.onSpikes(n, buffer, m);
       }
     }
+  }
+
+  @Override
+  public NeuronValues neuronValues() {
+    int n = plan.neuronCount();
+    float[] v = new float[n];
+    float[] ga = new float[n];
+    float[] gg = new float[n];
+    neurons.v.read(v);
+    neurons.gAmpa.read(ga);
+    neurons.gGaba.read(gg);
+    return new NeuronValues(v, ga, gg);
   }
 
   @Override
