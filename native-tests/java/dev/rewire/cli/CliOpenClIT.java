@@ -63,6 +63,16 @@ class CliOpenClIT {
   }
 
   @Test
+  void run_modelTooLargeForTheDevice_isRefusedWithEstimateAndLimit() {
+    NativeTestSupport.device();
+    assertEquals(2, main("run", "--backend", "opencl", "--duration", "10ms", "--set",
+        "neurons.net.size=100000", "--set",
+        "neurons.net.populations={E=[0,80000],I=[80000,100000]}"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("of device memory and"),
+        err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void run_withAnUnknownDevice_exitsWith2() {
     NativeTestSupport.device();
     assertEquals(2, main("run", "--backend", "opencl", "--device", "no-such-device"));

@@ -1,5 +1,6 @@
 package dev.rewire.cli;
 
+import dev.rewire.backend.ResourceException;
 import dev.rewire.model.ModelException;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -38,7 +39,7 @@ public final class Main {
         default -> throw new UsageException("unknown command '" + args[0]
             + "'; expected one of: run, devices, help, version (see rewire --help)");
       };
-    } catch (UsageException | ModelException e) {
+    } catch (UsageException | ModelException | ResourceException e) {
       err.println("rewire: " + e.getMessage());
       return BAD_INPUT;
     } catch (RuntimeException | Error e) {

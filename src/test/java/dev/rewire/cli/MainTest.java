@@ -158,6 +158,15 @@ class MainTest {
   }
 
   @Test
+  void run_modelTooLargeForTheHeap_isRefusedWithEstimateAndLimit() {
+    assertEquals(2, main("run", "--backend", "java", "--duration", "10ms", "--set",
+        "neurons.net.size=100000", "--set",
+        "neurons.net.populations={E=[0,80000],I=[80000,100000]}"));
+    assertTrue(err().matches("(?s)rewire: the model needs about [0-9.]+ GiB of Java heap and "
+        + "[0-9.]+ [GM]iB is free .*"), err());
+  }
+
+  @Test
   void help_explainsEveryOption() {
     assertEquals(0, main("run", "--help"));
     String help = out.toString(StandardCharsets.UTF_8);

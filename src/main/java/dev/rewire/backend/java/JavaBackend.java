@@ -1,7 +1,9 @@
 package dev.rewire.backend.java;
 
 import dev.rewire.backend.Backend;
+import dev.rewire.backend.ResourceException;
 import dev.rewire.backend.Simulation;
+import dev.rewire.plan.Footprint;
 import dev.rewire.plan.Plan;
 
 /** The reference backend: plain Java on one thread. */
@@ -31,6 +33,26 @@ public final class JavaBackend implements Backend {
 
   @Override
   public Simulation open(Plan plan) {
+    long need = estimateBytes(plan);
+    Runtime rt = Runtime.getRuntime();
+    long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    if (need > free) {
+      throw new ResourceException("the model needs about " + Footprint.bytes(need) + " of Java heap"
+          + " and " + Footprint.bytes(free) + " is free (limit " + Footprint.bytes(rt.maxMemory())
+          + "); give Java more with REWIRE_JAVA_OPTS=-Xmx..., or make the model smaller");
+    }
     return new JavaSimulation(plan, profile);
+  }
+
+  /**
+   * Host memory of a simulation, from the layout: per potential slot the flags, positions and the
+   * row and column lists (PotentialSet, 33 bytes) plus the below-threshold flag and the initial
+   * draw (6 bytes); per static synapse target, weight and fixed-point weight; per neuron its state
+   * and input lists; per Poisson source its next spike and wheel link.
+   */
+  public static long estimateBytes(Plan plan) {
+    Footprint f = Footprint.of(plan);
+    return f.potentialSlots() * 39 + f.staticSynapses() * 16 + f.neurons() * 72
+        + f.sources() * 16 + f.traceTableEntries() * 4 + (1 << 20);
   }
 }

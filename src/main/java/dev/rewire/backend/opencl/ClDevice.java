@@ -9,6 +9,7 @@ package dev.rewire.backend.opencl;
  * @param version the device's OpenCL version string
  * @param openClC the OpenCL C version it compiles
  * @param globalMemBytes global memory size
+ * @param maxAllocBytes the largest buffer it allocates
  * @param computeUnits number of compute units
  * @param int64Atomics has cl_khr_int64_base_atomics (64-bit fixed-point conductance sums)
  * @param denormals single-precision arithmetic keeps denormals (CL_FP_DENORM)
@@ -17,7 +18,7 @@ package dev.rewire.backend.opencl;
  * @param deviceId the cl_device_id handle
  */
 public record ClDevice(int index, String platform, String name, String version, String openClC,
-    long globalMemBytes, int computeUnits, boolean int64Atomics, boolean denormals, boolean cpu,
+    long globalMemBytes, long maxAllocBytes, int computeUnits, boolean int64Atomics, boolean denormals, boolean cpu,
     long platformId, long deviceId) {
 
   /** True if the device can run rewire's kernels with results identical to the Java backend. */

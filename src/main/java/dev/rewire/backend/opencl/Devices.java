@@ -3,6 +3,7 @@ package dev.rewire.backend.opencl;
 import static org.lwjgl.opencl.CL10.CL_DEVICE_EXTENSIONS;
 import static org.lwjgl.opencl.CL10.CL_DEVICE_GLOBAL_MEM_SIZE;
 import static org.lwjgl.opencl.CL10.CL_DEVICE_MAX_COMPUTE_UNITS;
+import static org.lwjgl.opencl.CL10.CL_DEVICE_MAX_MEM_ALLOC_SIZE;
 import static org.lwjgl.opencl.CL10.CL_DEVICE_NAME;
 import static org.lwjgl.opencl.CL10.CL_DEVICE_SINGLE_FP_CONFIG;
 import static org.lwjgl.opencl.CL10.CL_DEVICE_TYPE;
@@ -66,6 +67,7 @@ public final class Devices {
               deviceString(device, CL_DEVICE_VERSION),
               deviceString(device, CL_DEVICE_OPENCL_C_VERSION),
               deviceLong(device, CL_DEVICE_GLOBAL_MEM_SIZE),
+              deviceLong(device, CL_DEVICE_MAX_MEM_ALLOC_SIZE),
               (int) deviceLong(device, CL_DEVICE_MAX_COMPUTE_UNITS, 4),
               extensions.contains("cl_khr_int64_base_atomics"),
               (deviceLong(device, CL_DEVICE_SINGLE_FP_CONFIG) & CL_FP_DENORM) != 0,

@@ -1,7 +1,9 @@
 package dev.rewire.backend.opencl;
 
 import dev.rewire.backend.Backend;
+import dev.rewire.backend.ResourceException;
 import dev.rewire.backend.Simulation;
+import dev.rewire.plan.Footprint;
 import dev.rewire.plan.Plan;
 import java.util.List;
 
@@ -54,6 +56,39 @@ public final class OpenClBackend implements Backend {
       throw new IllegalArgumentException("device " + device.name() + " lacks " + device.missing()
           + ", which bit-identical results need");
     }
-    return new OpenClSimulation(plan, device, profile);
+    long need = estimateBytes(plan);
+    Footprint f = Footprint.of(plan);
+    if (need > device.globalMemBytes()) {
+      throw new ResourceException("the model needs about " + Footprint.bytes(need) + " of device "
+          + "memory and " + device.name() + " has " + Footprint.bytes(device.globalMemBytes())
+          + "; make the model smaller or choose another device (rewire devices)");
+    }
+    if (4 * f.largestPotentialSet() > device.maxAllocBytes()) {
+      throw new ResourceException("the largest potential set needs buffers of "
+          + Footprint.bytes(4 * f.largestPotentialSet()) + " and " + device.name()
+          + " allocates at most " + Footprint.bytes(device.maxAllocBytes()) + " per buffer");
+    }
+    try {
+      return new OpenClSimulation(plan, device, profile);
+    } catch (ClException e) {
+      if (e.isOutOfResources()) {
+        throw new ResourceException("the device ran out of memory or resources while setting up "
+            + "the model (estimate " + Footprint.bytes(need) + ", device "
+            + Footprint.bytes(device.globalMemBytes()) + "): " + e.getMessage(), e);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Device memory of a simulation: per potential slot the PotentialSet arrays (37 bytes as ints)
+   * and the structural scratch (flag, position, pruned, chosen, mark: 17 bytes); per static
+   * synapse target and fixed-point weight; per neuron its state, spike list and the chunk's spike
+   * record (500 steps of (step, neuron)); per Poisson source its next spike and spike list.
+   */
+  public static long estimateBytes(Plan plan) {
+    Footprint f = Footprint.of(plan);
+    return f.potentialSlots() * 54 + f.staticSynapses() * 12 + f.neurons() * (40 + 8 * 500L)
+        + f.sources() * 8 + f.traceTableEntries() * 4 + (1 << 20);
   }
 }
