@@ -12,4 +12,10 @@ public interface Backend {
 
   /** Allocates and initialises the state of {@code plan} at step 0. */
   Simulation open(Plan plan);
+
+  /**
+   * Opens {@code plan} and continues from {@code state} (a checkpoint, from this or another
+   * backend: they share the state layout, and their results are bit-identical).
+   */
+  Simulation restore(Plan plan, SimulationState state);
 }

@@ -168,6 +168,36 @@ public class PotentialSet {
     activeCount--;
   }
 
+  /** A copy of the lists, with the given traces (null without STDP). */
+  public final SimulationState.PotentialState exportState(float[][] traces, int[][] lasts) {
+    return new SimulationState.PotentialState(activeCount, active.clone(), slotPos.clone(),
+        rowCount.clone(), rowSyn.clone(), rowTarget.clone(), rowWeight.clone(), rowToCol.clone(),
+        colCount.clone(), colSyn.clone(), colSource.clone(), colToRow.clone(),
+        traces == null ? null : traces[0], traces == null ? null : traces[1],
+        lasts == null ? null : lasts[0], traces == null ? null : traces[2],
+        traces == null ? null : traces[3], lasts == null ? null : lasts[1]);
+  }
+
+  /** Replaces the lists by those of {@code s} (same plan, so the same sizes). */
+  public void importState(SimulationState.PotentialState s) {
+    if (s.active().length != active.length) {
+      throw new IllegalArgumentException("state of " + s.active().length + " slots for a set of "
+          + active.length);
+    }
+    activeCount = s.activeCount();
+    System.arraycopy(s.active(), 0, active, 0, active.length);
+    System.arraycopy(s.slotPos(), 0, slotPos, 0, slotPos.length);
+    System.arraycopy(s.rowCount(), 0, rowCount, 0, rowCount.length);
+    System.arraycopy(s.rowSyn(), 0, rowSyn, 0, rowSyn.length);
+    System.arraycopy(s.rowTarget(), 0, rowTarget, 0, rowTarget.length);
+    System.arraycopy(s.rowWeight(), 0, rowWeight, 0, rowWeight.length);
+    System.arraycopy(s.rowToCol(), 0, rowToCol, 0, rowToCol.length);
+    System.arraycopy(s.colCount(), 0, colCount, 0, colCount.length);
+    System.arraycopy(s.colSyn(), 0, colSyn, 0, colSyn.length);
+    System.arraycopy(s.colSource(), 0, colSource, 0, colSource.length);
+    System.arraycopy(s.colToRow(), 0, colToRow, 0, colToRow.length);
+  }
+
   /** The active synapses sorted by (source, target), with local indices. */
   public final ActiveSynapses snapshot() {
     int[] src = new int[activeCount];

@@ -26,6 +26,9 @@ public interface Simulation extends AutoCloseable {
     return Map.of();
   }
 
+  /** Everything needed to continue from {@link #step()}: a checkpoint. */
+  SimulationState state();
+
   /** A copy of v, g_ampa and g_gaba of every neuron now. */
   NeuronValues neuronValues();
 

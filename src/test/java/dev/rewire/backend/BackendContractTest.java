@@ -77,6 +77,27 @@ public abstract class BackendContractTest {
   }
 
   @ParameterizedTest
+  @ValueSource(ints = {1, 4321, 6000})
+  void stateAndRestore_continueBitForBit(int splitStep) {
+    Model m = TestModels.seedEi(1200, 7, "projections.ee.structural.threshold=0.14");
+    Summary straight = run(m);
+    Plan plan = Plan.compile(m);
+    RunRecorder recorder = new RunRecorder(plan);
+    SimulationState state;
+    try (Simulation first = backend().open(plan)) {
+      first.run(splitStep, recorder);
+      state = first.state();
+    }
+    try (Simulation second = backend().restore(plan, state)) {
+      assertEquals(splitStep, second.step());
+      second.run(plan.steps() - splitStep, recorder);
+      Summary resumed = SummaryBuilder.build(second, recorder, "", "", 0, 0);
+      assertEquals(straight.digest(), resumed.digest());
+      assertEquals(straight.structural(), resumed.structural());
+    }
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"global", "per-source"})
   void structuralPlasticity_conservesActiveCountsAtEveryCall(String mode) {
     Summary s = run(TestModels.seedEi(1500, 3, "projections.ee.structural.mode=" + mode,

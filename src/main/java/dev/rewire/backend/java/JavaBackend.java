@@ -3,6 +3,7 @@ package dev.rewire.backend.java;
 import dev.rewire.backend.Backend;
 import dev.rewire.backend.ResourceException;
 import dev.rewire.backend.Simulation;
+import dev.rewire.backend.SimulationState;
 import dev.rewire.plan.Footprint;
 import dev.rewire.plan.Plan;
 
@@ -42,6 +43,13 @@ public final class JavaBackend implements Backend {
           + "); give Java more with REWIRE_JAVA_OPTS=-Xmx..., or make the model smaller");
     }
     return new JavaSimulation(plan, profile);
+  }
+
+  @Override
+  public Simulation restore(Plan plan, SimulationState state) {
+    JavaSimulation sim = (JavaSimulation) open(plan);
+    sim.restore(state);
+    return sim;
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.rewire.backend.ActiveSynapses;
 import dev.rewire.backend.NeuronValues;
 import dev.rewire.backend.Simulation;
 import dev.rewire.backend.SimulationListener;
+import dev.rewire.backend.SimulationState;
 import dev.rewire.backend.StructuralEvent;
 import dev.rewire.plan.InputPlan;
 import dev.rewire.plan.Phase;
@@ -189,6 +190,39 @@ final class JavaSimulation implements Simulation {
         }
       }
     }
+  }
+
+  @Override
+  public SimulationState state() {
+    List<int[]> next = new ArrayList<>();
+    for (PoissonInput in : inputs) {
+      next.add(in.nextSpikes());
+    }
+    List<SimulationState.PotentialState> sets = new ArrayList<>();
+    for (ProjectionPlan p : projections) {
+      sets.add(synapses[p.index()] instanceof PotentialSynapses ps ? ps.state() : null);
+    }
+    return new SimulationState(step, neurons.v.clone(), neurons.gAmpa.clone(),
+        neurons.gGaba.clone(), neurons.lastSpike.clone(), neurons.inputAmpa.clone(),
+        neurons.inputGaba.clone(), next, sets);
+  }
+
+  void restore(SimulationState s) {
+    if (step != 0) {
+      throw new IllegalStateException("restore into a fresh simulation only");
+    }
+    step = s.step();
+    neurons.restore(s.v(), s.gAmpa(), s.gGaba(), s.lastSpike(), s.inputAmpa(), s.inputGaba());
+    neuronUpdate.rebuildRefractory(step);
+    for (int k = 0; k < inputs.length; k++) {
+      inputs[k].restore(s.inputNextSpike().get(k));
+    }
+    for (ProjectionPlan p : projections) {
+      if (synapses[p.index()] instanceof PotentialSynapses ps) {
+        ps.restore(s.potential().get(p.index()));
+      }
+    }
+    nextStructural = 0;
   }
 
   @Override

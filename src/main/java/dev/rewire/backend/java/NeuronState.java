@@ -63,6 +63,21 @@ final class NeuronState {
     touchedCount += (before == 0 & fixed != 0) ? 1 : 0;
   }
 
+  /** Restores the state variables and pending inputs (a checkpoint) and lists the pending ones. */
+  void restore(float[] v0, float[] ga, float[] gg, int[] last, long[] inA, long[] inG) {
+    System.arraycopy(v0, 0, v, 0, v.length);
+    System.arraycopy(ga, 0, gAmpa, 0, gAmpa.length);
+    System.arraycopy(gg, 0, gGaba, 0, gGaba.length);
+    System.arraycopy(last, 0, lastSpike, 0, lastSpike.length);
+    touchedCount = 0;
+    for (int i = 0; i < v.length; i++) {
+      inputAmpa[i] = 0;
+      inputGaba[i] = 0;
+      addFixedInput(inputAmpa, i, inA[i]);
+      addFixedInput(inputGaba, i, inG[i]);
+    }
+  }
+
   /** g += input for every neuron that got input since the last call; clears the inputs. */
   void foldInput() {
     for (int k = 0; k < touchedCount; k++) {

@@ -48,6 +48,21 @@ final class NeuronUpdate {
     }
   }
 
+  /** After a restore: the neurons still refractory at {@code step}, from their last spikes. */
+  void rebuildRefractory(int step) {
+    refractoryCount = 0;
+    for (GroupPlan g : groups) {
+      for (int i = g.offset(); i < g.end(); i++) {
+        if (g.refractorySteps() > 1 && step - s.lastSpike[i] < g.refractorySteps()) {
+          refractory[refractoryCount] = i;
+          releaseStep[refractoryCount] = s.lastSpike[i] + g.refractorySteps();
+          frozenAt[refractoryCount] = g.el();
+          refractoryCount++;
+        }
+      }
+    }
+  }
+
   void run(int step, SpikeList spikes) {
     s.foldInput();
     for (GroupPlan g : groups) {

@@ -82,4 +82,17 @@ final class PoissonInput {
   InputPlan plan() {
     return plan;
   }
+
+  int[] nextSpikes() {
+    return nextSpike.clone();
+  }
+
+  /** Continues from the given next-spike steps (a checkpoint); the wheel is rebuilt. */
+  void restore(int[] next) {
+    Arrays.fill(head, NONE);
+    for (int i = 0; i < nextSpike.length; i++) {
+      nextSpike[i] = next[i];
+      insert(i);
+    }
+  }
 }

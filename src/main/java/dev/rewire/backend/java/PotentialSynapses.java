@@ -1,6 +1,7 @@
 package dev.rewire.backend.java;
 
 import dev.rewire.backend.PotentialSet;
+import dev.rewire.backend.SimulationState;
 import dev.rewire.plan.ProjectionPlan;
 import java.util.Arrays;
 
@@ -37,6 +38,30 @@ final class PotentialSynapses extends PotentialSet {
     }
     pre = plan.stdp() == null ? null : new Traces(plan.sourceSize(), plan.stdp());
     post = plan.stdp() == null ? null : new Traces(plan.targetSize(), plan.stdp());
+  }
+
+  SimulationState.PotentialState state() {
+    if (pre == null) {
+      return exportState(null, null);
+    }
+    return exportState(new float[][] {pre.plusValues().clone(), pre.minusValues().clone(),
+        post.plusValues().clone(), post.minusValues().clone()},
+        new int[][] {pre.lastSteps().clone(), post.lastSteps().clone()});
+  }
+
+  /** Restores lists and traces, and lists again the slots below threshold. */
+  void restore(SimulationState.PotentialState s) {
+    importState(s);
+    if (pre != null) {
+      pre.restore(s.prePlus(), s.preMinus(), s.preLast());
+      post.restore(s.postPlus(), s.postMinus(), s.postLast());
+    }
+    takeBelowThreshold(); // forgets the initial draw's list
+    for (int slot = 0; slot < potentialCount(); slot++) {
+      if (active[slot] && weightOf(slot) < pruneBelow) {
+        markLow(slot);
+      }
+    }
   }
 
   /** Sets the weight of active slot s from outside the STDP phases (tests, checkpoint restore). */

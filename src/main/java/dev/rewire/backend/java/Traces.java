@@ -24,6 +24,24 @@ final class Traces {
     decayMinus = stdp.decayMinus();
   }
 
+  float[] plusValues() {
+    return plus;
+  }
+
+  float[] minusValues() {
+    return minus;
+  }
+
+  int[] lastSteps() {
+    return last;
+  }
+
+  void restore(float[] plusValues, float[] minusValues, int[] lastSteps) {
+    System.arraycopy(plusValues, 0, plus, 0, plus.length);
+    System.arraycopy(minusValues, 0, minus, 0, minus.length);
+    System.arraycopy(lastSteps, 0, last, 0, last.length);
+  }
+
   float plus(int i, int step) {
     return StdpPlan.decay(plus[i], step - last[i], decayPlus);
   }

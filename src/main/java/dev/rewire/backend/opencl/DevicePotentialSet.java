@@ -3,6 +3,7 @@ package dev.rewire.backend.opencl;
 import dev.rewire.backend.ActiveSynapses;
 import dev.rewire.backend.InitialConnectivity;
 import dev.rewire.backend.PotentialSet;
+import dev.rewire.backend.SimulationState;
 import dev.rewire.plan.ProjectionPlan;
 import dev.rewire.plan.StdpPlan;
 
@@ -71,6 +72,70 @@ final class DevicePotentialSet {
     StdpPlan stdp = p.stdp();
     decayPlus = ctx.buffer(n + "decay_plus", stdp == null ? new float[1] : stdp.decayPlus());
     decayMinus = ctx.buffer(n + "decay_minus", stdp == null ? new float[1] : stdp.decayMinus());
+  }
+
+  /** Reads lists and traces back (a checkpoint). */
+  SimulationState.PotentialState state() {
+    int slots = potentialCount;
+    int rows = plan.sourceSize();
+    int cols = plan.targetSize();
+    int[] act = ints(active, slots);
+    boolean[] flags = new boolean[slots];
+    for (int s = 0; s < slots; s++) {
+      flags[s] = act[s] != 0;
+    }
+    boolean stdp = plan.stdp() != null;
+    return new SimulationState.PotentialState(ints(activeCount, 1)[0], flags, ints(slotPos, slots),
+        ints(rowCount, rows), ints(rowSyn, slots), ints(rowTarget, slots), floats(rowWeight, slots),
+        ints(rowToCol, slots), ints(colCount, cols), ints(colSyn, slots), ints(colSource, slots),
+        ints(colToRow, slots), stdp ? floats(prePlus, rows) : null,
+        stdp ? floats(preMinus, rows) : null, stdp ? ints(preLast, rows) : null,
+        stdp ? floats(postPlus, cols) : null, stdp ? floats(postMinus, cols) : null,
+        stdp ? ints(postLast, cols) : null);
+  }
+
+  /** Writes lists and traces (a checkpoint) to the device. */
+  void restore(SimulationState.PotentialState s) {
+    int[] act = new int[potentialCount];
+    for (int k = 0; k < potentialCount; k++) {
+      act[k] = s.active()[k] ? 1 : 0;
+    }
+    active.write(act);
+    activeCount.write(new int[] {s.activeCount()});
+    slotPos.write(s.slotPos());
+    rowCount.write(s.rowCount());
+    rowSyn.write(s.rowSyn());
+    rowTarget.write(s.rowTarget());
+    rowWeight.write(s.rowWeight());
+    rowToCol.write(s.rowToCol());
+    colCount.write(s.colCount());
+    colSyn.write(s.colSyn());
+    colSource.write(s.colSource());
+    colToRow.write(s.colToRow());
+    if (plan.stdp() != null) {
+      prePlus.write(s.prePlus());
+      preMinus.write(s.preMinus());
+      preLast.write(s.preLast());
+      postPlus.write(s.postPlus());
+      postMinus.write(s.postMinus());
+      postLast.write(s.postLast());
+    }
+  }
+
+  private static int[] ints(ClBuffer b, int n) {
+    int[] out = new int[n];
+    if (n > 0) {
+      b.read(out);
+    }
+    return out;
+  }
+
+  private static float[] floats(ClBuffer b, int n) {
+    float[] out = new float[n];
+    if (n > 0) {
+      b.read(out);
+    }
+    return out;
   }
 
   /** Reads the active synapses back, sorted by (source, target). */

@@ -3,6 +3,7 @@ package dev.rewire.backend.opencl;
 import dev.rewire.backend.Backend;
 import dev.rewire.backend.ResourceException;
 import dev.rewire.backend.Simulation;
+import dev.rewire.backend.SimulationState;
 import dev.rewire.plan.Footprint;
 import dev.rewire.plan.Plan;
 import java.util.List;
@@ -76,6 +77,18 @@ public final class OpenClBackend implements Backend {
             + "the model (estimate " + Footprint.bytes(need) + ", device "
             + Footprint.bytes(device.globalMemBytes()) + "): " + e.getMessage(), e);
       }
+      throw e;
+    }
+  }
+
+  @Override
+  public Simulation restore(Plan plan, SimulationState state) {
+    OpenClSimulation sim = (OpenClSimulation) open(plan);
+    try {
+      sim.restore(state);
+      return sim;
+    } catch (RuntimeException e) {
+      sim.close();
       throw e;
     }
   }

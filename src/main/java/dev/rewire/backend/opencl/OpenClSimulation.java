@@ -3,6 +3,7 @@ package dev.rewire.backend.opencl;
 import dev.rewire.backend.ActiveSynapses;
 import dev.rewire.backend.InitialConnectivity;
 import dev.rewire.backend.NeuronValues;
+import dev.rewire.backend.SimulationState;
 import dev.rewire.backend.Simulation;
 import dev.rewire.backend.SimulationListener;
 import dev.rewire.backend.StructuralEvent;
@@ -37,6 +38,7 @@ final class OpenClSimulation implements Simulation {
   private final DevicePotentialSet[] potential;
   private final InitialConnectivity.StaticRows[] staticRows;
   private final ClBuffer stats;
+  private final PoissonInputKernel[] inputByIndex;
   private final int chunkSteps;
   private int step;
 
@@ -53,6 +55,7 @@ final class OpenClSimulation implements Simulation {
         neuronUpdates.add(new NeuronUpdateKernel(ctx, program, neurons, g));
       }
       PoissonInputKernel[] byIndex = new PoissonInputKernel[plan.inputs().size()];
+      inputByIndex = byIndex;
       for (InputPlan in : plan.inputs()) {
         if (plan.drivesAProjection(in)) {
           byIndex[in.index()] = new PoissonInputKernel(ctx, program, in, seed);
@@ -213,6 +216,59 @@ final class OpenClSimulation implements Simulation {
         listener.onSpikes(n, buffer, m);
       }
     }
+  }
+
+  @Override
+  public SimulationState state() {
+    NeuronValues nv = neuronValues();
+    int n = plan.neuronCount();
+    int[] last = new int[n];
+    long[] inA = new long[n];
+    long[] inG = new long[n];
+    neurons.lastSpike.read(last);
+    neurons.inputAmpa.read(inA);
+    neurons.inputGaba.read(inG);
+    List<int[]> next = new ArrayList<>();
+    for (InputPlan in : plan.inputs()) {
+      int[] ns = new int[in.size()];
+      if (inputByIndex[in.index()] != null) {
+        inputByIndex[in.index()].nextSpike.read(ns);
+      } else {
+        for (int i = 0; i < ns.length; i++) {
+          ns[i] = in.nextSpikeAfter(-1, i, plan.seed()); // never stepped: still its first draw
+        }
+      }
+      next.add(ns);
+    }
+    List<SimulationState.PotentialState> sets = new ArrayList<>();
+    for (ProjectionPlan p : plan.projections()) {
+      sets.add(potential[p.index()] == null ? null : potential[p.index()].state());
+    }
+    return new SimulationState(step, nv.v(), nv.gAmpa(), nv.gGaba(), last, inA, inG, next, sets);
+  }
+
+  /** Continues from {@code s} (a fresh simulation only). */
+  void restore(SimulationState s) {
+    if (step != 0) {
+      throw new IllegalStateException("restore into a fresh simulation only");
+    }
+    neurons.v.write(s.v());
+    neurons.gAmpa.write(s.gAmpa());
+    neurons.gGaba.write(s.gGaba());
+    neurons.lastSpike.write(s.lastSpike());
+    neurons.inputAmpa.write(s.inputAmpa());
+    neurons.inputGaba.write(s.inputGaba());
+    for (InputPlan in : plan.inputs()) {
+      if (inputByIndex[in.index()] != null) {
+        inputByIndex[in.index()].nextSpike.write(s.inputNextSpike().get(in.index()));
+      }
+    }
+    for (ProjectionPlan p : plan.projections()) {
+      if (potential[p.index()] != null) {
+        potential[p.index()].restore(s.potential().get(p.index()));
+      }
+    }
+    step = s.step();
   }
 
   @Override

@@ -18,6 +18,7 @@ final class PoissonInputKernel {
   private final InputPlan input;
   final ClBuffer spikes;
   final ClBuffer spikeCount;
+  final ClBuffer nextSpike;
 
   PoissonInputKernel(ClContext ctx, ClProgram program, InputPlan in, int seed) {
     this.input = in;
@@ -25,7 +26,7 @@ final class PoissonInputKernel {
     for (int i = 0; i < next.length; i++) {
       next[i] = in.nextSpikeAfter(-1, i, seed);
     }
-    ClBuffer nextSpike = ctx.buffer(in.name() + ".next_spike", next);
+    nextSpike = ctx.buffer(in.name() + ".next_spike", next);
     spikes = ctx.buffer(in.name() + ".spikes", 4L * in.size());
     spikeCount = ctx.buffer(in.name() + ".spike_count", 4);
     kernel = program.kernel(ctx, Phase.POISSON_INPUT.kernelName());
