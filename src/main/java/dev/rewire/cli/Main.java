@@ -32,12 +32,13 @@ public final class Main {
       return switch (args[0]) {
         case "run" -> new RunCommand(out, err).execute(rest);
         case "devices" -> new DevicesCommand(out).execute(rest);
+        case "resume" -> new ResumeCommand(out, err).execute(rest);
         case "--version", "version" -> {
           out.println("rewire " + version());
           yield OK;
         }
         default -> throw new UsageException("unknown command '" + args[0]
-            + "'; expected one of: run, devices, help, version (see rewire --help)");
+            + "'; expected one of: run, resume, devices, help, version (see rewire --help)");
       };
     } catch (UsageException | ModelException | ResourceException e) {
       err.println("rewire: " + e.getMessage());
@@ -56,6 +57,7 @@ public final class Main {
         Usage:
           rewire run [MODEL_FILE] [options]   simulate a model (the bundled seed-ei if none is given)
           rewire run --help                   options of run
+          rewire resume CHECKPOINT [options]  continue a run from its checkpoint (--checkpoint)
           rewire devices                      list OpenCL devices and whether rewire can use them
           rewire version                      print the version
 

@@ -1,22 +1,14 @@
 package dev.rewire.cli;
 
 import dev.rewire.backend.Backend;
-import dev.rewire.backend.NumericalGuard;
-import dev.rewire.backend.Simulation;
 import dev.rewire.model.Model;
 import dev.rewire.model.ModelFile;
-import dev.rewire.output.RunRecorder;
-import dev.rewire.output.Summary;
-import dev.rewire.output.SummaryBuilder;
-import dev.rewire.output.SummaryWriter;
 import dev.rewire.plan.Plan;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -24,14 +16,8 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 
-/** {@code rewire run}: load a model, simulate it, print a one-line result, write the summary. */
+/** {@code rewire run}: load a model, then simulate it in a {@link Session}. */
 final class RunCommand {
-  /**
-   * Steps per call into the backend at most; progress is updated and the numerical guard checks
-   * between calls, at least once per structural-plasticity period.
-   */
-  private static final int CHUNK_STEPS = 1000;
-
   private final PrintStream out;
   private final PrintStream err;
 
@@ -58,6 +44,11 @@ final class RunCommand {
     o.addOption(Option.builder().longOpt("summary").hasArg().argName("FILE")
         .desc("write the summary JSON (rates, structural counts, digests, timings) to FILE")
         .build());
+    o.addOption(Option.builder().longOpt("checkpoint").hasArg().argName("FILE")
+        .desc("write the complete state to FILE (atomically) every --checkpoint-every; "
+            + "rewire resume FILE continues the run").build());
+    o.addOption(Option.builder().longOpt("checkpoint-every").hasArg().argName("TIME")
+        .desc("simulated time between checkpoints, e.g. 10s (default: 10s)").build());
     o.addOption(Option.builder().longOpt("profile").desc("time each phase (java) or kernel "
         + "(opencl, from event profiling); print a table on stderr and store it in the summary")
         .build());
@@ -99,9 +90,17 @@ final class RunCommand {
       throw new UsageException("run takes at most one MODEL_FILE, got " + positional);
     }
     List<String> sets = cmd.hasOption("set") ? List.of(cmd.getOptionValues("set")) : List.of();
-    Model model = positional.isEmpty()
-        ? ModelFile.loadBundled(ModelFile.DEFAULT_MODEL, sets)
-        : ModelFile.load(Path.of(positional.get(0)), sets);
+    String origin;
+    String text;
+    if (positional.isEmpty()) {
+      origin = "bundled:" + ModelFile.DEFAULT_MODEL;
+      text = ModelFile.bundledText(ModelFile.DEFAULT_MODEL);
+    } else {
+      Path file = Path.of(positional.get(0));
+      origin = file.toString();
+      text = ModelFile.readText(file);
+    }
+    Model model = ModelFile.parse(text, origin, sets);
     if (cmd.hasOption("duration")) {
       double ms = Durations.parseMs("--duration", cmd.getOptionValue("duration"));
       model = model.withSimulation(model.simulation().withDurationMs(ms));
@@ -115,67 +114,16 @@ final class RunCommand {
     Path summaryFile = cmd.hasOption("summary") ? writableFile("--summary",
         cmd.getOptionValue("summary")) : null;
     Plan plan = Plan.compile(model);
+    Session.Checkpointing checkpoints = null;
+    if (cmd.hasOption("checkpoint")) {
+      Path file = writableFile("--checkpoint", cmd.getOptionValue("checkpoint"));
+      int every = Session.everySteps(plan, cmd.getOptionValue("checkpoint-every", "10s"));
+      checkpoints = new Session.Checkpointing(file, every, text, origin, sets, model);
+    } else if (cmd.hasOption("checkpoint-every")) {
+      throw new UsageException("--checkpoint-every needs --checkpoint FILE");
+    }
     boolean progress = !cmd.hasOption("quiet") && System.console() != null;
-
-    int chunkSteps = plan.structuralProjections().stream()
-        .mapToInt(p -> p.structural().periodSteps()).reduce(CHUNK_STEPS, Math::min);
-    long t0 = System.nanoTime();
-    RunRecorder recorder = new RunRecorder(plan);
-    Summary summary;
-    String stopped = null;
-    try (Simulation sim = backend.open(plan)) {
-      long t1 = System.nanoTime();
-      try (Progress bar = progress ? Progress.start(err, plan) : Progress.none()) {
-        int left = plan.steps();
-        while (left > 0) {
-          int chunk = Math.min(chunkSteps, left);
-          sim.run(chunk, recorder);
-          left -= chunk;
-          bar.stepTo(sim.step());
-          NumericalGuard.check(plan, sim.neuronValues(), sim.step());
-        }
-      } catch (NumericalGuard.NumericalException e) {
-        stopped = e.getMessage();
-      }
-      long t2 = System.nanoTime();
-      summary = SummaryBuilder.build(sim, recorder, backend.name(), backend.description(),
-          (t1 - t0) / 1e9, (t2 - t1) / 1e9, stopped);
-    }
-    if (summaryFile != null) {
-      try {
-        SummaryWriter.write(summary, summaryFile);
-      } catch (IOException e) {
-        throw new UsageException("--summary: cannot write " + summaryFile + ": " + e.getMessage());
-      }
-    }
-    if (!summary.profile().isEmpty()) {
-      err.print(profileTable(summary));
-    }
-    if (stopped != null) {
-      throw new UsageException(stopped + (summaryFile != null ? "; " + summaryFile
-          + " has what ran, marked incomplete" : ""));
-    }
-    out.println(resultLine(summary));
-    return Main.OK;
-  }
-
-  static String profileTable(Summary s) {
-    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-32s %10s %10s %7s%n",
-        s.backend().equals("java") ? "phase" : "kernel", "seconds", "calls", "share"));
-    s.profile().forEach((name, e) -> sb.append(String.format(Locale.ROOT,
-        "%-32s %10.4f %10d %6.1f%%%n", name, e.seconds(), e.calls(), 100 * e.share())));
-    return sb.toString();
-  }
-
-  static String resultLine(Summary s) {
-    StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%s seed=%d backend=%s: %.3f s simulated in %.3f s "
-            + "(%.2f ms wall per simulated s, setup %.3f s); spikes", s.model(), s.seed(),
-        s.backend(), s.durationS(), s.wallS().run(), s.wallMsPerSimulatedS(), s.wallS().setup()));
-    s.spikeCount().forEach((pop, n) -> sb.append(' ').append(pop).append('=').append(n));
-    s.structural().forEach((proj, series) -> sb.append("; ").append(proj).append(" pruned ")
-        .append(series.pruned().stream().mapToInt(Integer::intValue).sum()));
-    return sb.toString();
+    return new Session(out, err).simulate(plan, backend, summaryFile, progress, checkpoints, null);
   }
 
   private static long parseSeed(String text) {
@@ -191,7 +139,7 @@ final class RunCommand {
   }
 
   /** Checks up front that {@code text} can be written, so a long run never ends in a failed write. */
-  private static Path writableFile(String option, String text) {
+  static Path writableFile(String option, String text) {
     Path file = Path.of(text);
     Path dir = file.toAbsolutePath().getParent();
     if (Files.isDirectory(file)) {

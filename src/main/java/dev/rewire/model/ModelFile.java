@@ -42,15 +42,18 @@ public final class ModelFile {
 
   /** Reads a model file and applies the overrides. */
   public static Model load(Path file, List<String> overrides) {
-    String text;
+    return parse(readText(file), file.toString(), overrides);
+  }
+
+  /** The text of a model file, with a clear message when it cannot be read. */
+  public static String readText(Path file) {
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      return Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new ModelException("model file " + file + " does not exist");
     } catch (IOException e) {
       throw new ModelException("cannot read model file " + file + ": " + e.getMessage());
     }
-    return parse(text, file.toString(), overrides);
   }
 
   /** Reads a model bundled in the jar ({@value #DEFAULT_MODEL}) and applies the overrides. */

@@ -26,6 +26,15 @@ public final class RunRecorder implements SimulationListener {
   private final MessageDigest spikeDigest;
   private final ByteBuffer pending = ByteBuffer.allocate(8 * 1024);
   private final Map<String, StructuralLog> structural = new LinkedHashMap<>();
+  /**
+   * With checkpoints, every spike byte hashed so far, because a MessageDigest's state cannot be
+   * saved: a resumed run re-hashes them. Null otherwise.
+   */
+  private java.io.ByteArrayOutputStream hashed;
+
+  /** What a checkpoint keeps of a recorder. */
+  public record State(long[][] countsPerSecond, long[] totalCounts,
+      Map<String, StructuralLog> structural, byte[] spikeBytes) {}
 
   /** Structural counts of one projection, one entry per call. */
   public record StructuralLog(List<Integer> steps, List<Integer> pruned, List<Integer> regrown,
@@ -88,7 +97,53 @@ public final class RunRecorder implements SimulationListener {
 
   private void flush() {
     spikeDigest.update(pending.array(), 0, pending.position());
+    if (hashed != null) {
+      hashed.write(pending.array(), 0, pending.position());
+    }
     pending.clear();
+  }
+
+  /** Keeps the hashed spike bytes from now on, so that {@link #state()} can be taken. */
+  public RunRecorder resumable() {
+    if (hashed == null) {
+      hashed = new java.io.ByteArrayOutputStream();
+    }
+    return this;
+  }
+
+  /** The recorder's state, for a checkpoint; needs {@link #resumable()} from the start. */
+  public State state() {
+    if (hashed == null) {
+      throw new IllegalStateException("recorder was not made resumable");
+    }
+    flush();
+    long[][] counts = new long[countsPerSecond.length][];
+    for (int p = 0; p < counts.length; p++) {
+      counts[p] = countsPerSecond[p].clone();
+    }
+    Map<String, StructuralLog> logs = new LinkedHashMap<>();
+    structural.forEach((k, v) -> logs.put(k, new StructuralLog(new ArrayList<>(v.steps()),
+        new ArrayList<>(v.pruned()), new ArrayList<>(v.regrown()), new ArrayList<>(v.active()))));
+    return new State(counts, totalCounts.clone(), logs, hashed.toByteArray());
+  }
+
+  /** Continues from a checkpoint's state: counts, structural log and the spike digest. */
+  public void restore(State s) {
+    resumable();
+    for (int p = 0; p < countsPerSecond.length; p++) {
+      System.arraycopy(s.countsPerSecond()[p], 0, countsPerSecond[p], 0,
+          Math.min(countsPerSecond[p].length, s.countsPerSecond()[p].length));
+    }
+    System.arraycopy(s.totalCounts(), 0, totalCounts, 0, totalCounts.length);
+    s.structural().forEach((k, v) -> {
+      StructuralLog log = structural.get(k);
+      log.steps().addAll(v.steps());
+      log.pruned().addAll(v.pruned());
+      log.regrown().addAll(v.regrown());
+      log.active().addAll(v.active());
+    });
+    spikeDigest.update(s.spikeBytes());
+    hashed.write(s.spikeBytes(), 0, s.spikeBytes().length);
   }
 
   /** SHA-256 hex of all spikes so far; the digest is not reset. */
