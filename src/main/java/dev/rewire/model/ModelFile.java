@@ -129,7 +129,7 @@ public final class ModelFile {
         return prefixed(parent, field + " is required");
       }
       if (m.getTargetType() != null) {
-        return path + ": expected " + typeName(m.getTargetType()) + " (" + firstLine(msg) + ")";
+        return path + ": expected " + typeName(m.getTargetType()) + ", got " + given(msg);
       }
       return path + ": " + firstLine(msg);
     }
@@ -137,6 +137,23 @@ public final class ModelFile {
       return prefixed(path, cause.getMessage());
     }
     return prefixed(path, firstLine(e.getOriginalMessage()));
+  }
+
+  /** What Jackson says it found ("from Boolean value"), in the words of a model file. */
+  private static String given(String jacksonMessage) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("from (\\w+) value")
+        .matcher(jacksonMessage);
+    if (!m.find()) {
+      return "something else (" + firstLine(jacksonMessage) + ")";
+    }
+    return switch (m.group(1)) {
+      case "Boolean" -> "true or false";
+      case "Array" -> "an array";
+      case "Object" -> "a table";
+      case "String" -> "a string";
+      case "Integer", "Floating-point" -> "a number";
+      default -> m.group(1).toLowerCase(java.util.Locale.ROOT) + " value";
+    };
   }
 
   private static String prefixed(String path, String message) {
@@ -181,6 +198,9 @@ public final class ModelFile {
     }
     if (type == String.class) {
       return "a string";
+    }
+    if (type == Weight.class) {
+      return "a number or a table { low = ..., high = ... }";
     }
     if (type.isEnum()) {
       return "one of " + enumNames(type);
