@@ -8,14 +8,46 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Terminal progress of a run: percentage, simulated time, wall time, ETA and speed in simulated
- * seconds per wall second, drawn by the progressbar library; or nothing.
+ * Progress of a run: percentage, simulated time, wall time, ETA and speed in simulated seconds per
+ * wall second. On a terminal a bar drawn by the progressbar library; otherwise (logs of batch jobs)
+ * a plain line at most every {@value #LINE_EVERY_S} s of wall time; or nothing.
  */
 interface Progress extends AutoCloseable {
   void stepTo(int step);
 
   @Override
   void close();
+
+  /** Seconds of wall time between plain progress lines. */
+  int LINE_EVERY_S = 10;
+
+  /** Plain lines for logs: nothing for runs shorter than {@value #LINE_EVERY_S} s. */
+  static Progress lines(PrintStream err, Plan plan, int startStep) {
+    long t0 = System.nanoTime();
+    return new Progress() {
+      private long last = t0;
+
+      @Override
+      public void stepTo(int step) {
+        long now = System.nanoTime();
+        if (now - last < LINE_EVERY_S * 1_000_000_000L || step >= plan.steps()) {
+          return;
+        }
+        last = now;
+        double wall = (now - t0) / 1e9;
+        double done = (step - startStep) * plan.dtMs() / 1000.0;
+        double left = (plan.steps() - step) * plan.dtMs() / 1000.0;
+        double speed = done / wall;
+        err.printf(java.util.Locale.ROOT, "%s: %.0f%% (%.1f of %.1f simulated s), wall %.0f s, "
+            + "ETA %.0f s, %.2f simulated s per wall s%n", plan.name(),
+            100.0 * step / plan.steps(), step * plan.dtMs() / 1000.0,
+            plan.steps() * plan.dtMs() / 1000.0, wall, speed > 0 ? left / speed : 0.0, speed);
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
 
   static Progress none() {
     return new Progress() {

@@ -91,7 +91,7 @@ final class ResumeCommand {
     Session.Checkpointing checkpoints = new Session.Checkpointing(file,
         Session.everySteps(plan, cmd.getOptionValue("checkpoint-every", "10s")), ck.modelText(),
         ck.origin(), List.copyOf(ck.overrides()), model);
-    boolean progress = !cmd.hasOption("quiet") && System.console() != null;
+    Session.ProgressMode progress = Session.progressMode(cmd.hasOption("quiet"));
     return new Session(out, err).simulate(plan, backend, summaryFile, progress, checkpoints, ck);
   }
 }

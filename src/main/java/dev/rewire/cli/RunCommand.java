@@ -52,7 +52,8 @@ final class RunCommand {
     o.addOption(Option.builder().longOpt("profile").desc("time each phase (java) or kernel "
         + "(opencl, from event profiling); print a table on stderr and store it in the summary")
         .build());
-    o.addOption(Option.builder("q").longOpt("quiet").desc("no progress bar").build());
+    o.addOption(Option.builder("q").longOpt("quiet").desc("no progress (a bar on a terminal, "
+        + "else a line every 10 s of wall time)").build());
     o.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
     return o;
   }
@@ -122,7 +123,7 @@ final class RunCommand {
     } else if (cmd.hasOption("checkpoint-every")) {
       throw new UsageException("--checkpoint-every needs --checkpoint FILE");
     }
-    boolean progress = !cmd.hasOption("quiet") && System.console() != null;
+    Session.ProgressMode progress = Session.progressMode(cmd.hasOption("quiet"));
     return new Session(out, err).simulate(plan, backend, summaryFile, progress, checkpoints, null);
   }
 

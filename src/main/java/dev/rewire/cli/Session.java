@@ -52,7 +52,15 @@ final class Session {
     return (int) steps;
   }
 
-  int simulate(Plan plan, Backend backend, Path summaryFile, boolean progress,
+  /** How to show progress: a bar on a terminal, plain lines in a log, or nothing (--quiet). */
+  enum ProgressMode { BAR, LINES, NONE }
+
+  static ProgressMode progressMode(boolean quiet) {
+    return quiet ? ProgressMode.NONE : System.console() != null ? ProgressMode.BAR
+        : ProgressMode.LINES;
+  }
+
+  int simulate(Plan plan, Backend backend, Path summaryFile, ProgressMode progress,
       Checkpointing checkpoints, Checkpoint resume) {
     int chunkSteps = plan.structuralProjections().stream()
         .mapToInt(p -> p.structural().periodSteps()).reduce(CHUNK_STEPS, Math::min);
@@ -69,7 +77,11 @@ final class Session {
     try (Simulation sim = resume == null ? backend.open(plan)
         : backend.restore(plan, resume.state())) {
       long t1 = System.nanoTime();
-      try (Progress bar = progress ? Progress.start(err, plan) : Progress.none()) {
+      try (Progress bar = switch (progress) {
+        case BAR -> Progress.start(err, plan);
+        case LINES -> Progress.lines(err, plan, sim.step());
+        case NONE -> Progress.none();
+      }) {
         while (sim.step() < plan.steps()) {
           int chunk = Math.min(chunkSteps, plan.steps() - sim.step());
           if (checkpoints != null) {
