@@ -1,16 +1,10 @@
 package dev.rewire.bench;
 
-import dev.rewire.backend.Backend;
 import dev.rewire.backend.Simulation;
 import dev.rewire.backend.SimulationListener;
-import dev.rewire.backend.java.JavaBackend;
-import dev.rewire.backend.opencl.ClDevice;
-import dev.rewire.backend.opencl.OpenClBackend;
-import dev.rewire.model.ModelFile;
 import dev.rewire.plan.Phase;
 import dev.rewire.plan.Plan;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -79,21 +73,8 @@ public class PhaseBenchmark {
 
   @Setup(Level.Iteration)
   public void open() {
-    int e = neurons * 4 / 5;
-    Plan plan = Plan.compile(ModelFile.loadBundled("seed-ei", List.of(
-        "simulation.duration_ms=1000000", "neurons.net.size=" + neurons,
-        "neurons.net.populations={E=[0," + e + "],I=[" + e + "," + neurons + "]}")));
-    Backend b;
-    if (backend.equals(JavaBackend.NAME)) {
-      b = new JavaBackend(true);
-    } else {
-      ClDevice device = OpenClBackend.choose(System.getProperty("rewire.device"));
-      if (device == null) {
-        throw new IllegalStateException("no usable OpenCL device (see rewire devices)");
-      }
-      b = new OpenClBackend(device, true);
-    }
-    sim = b.open(plan);
+    Plan plan = BenchSetup.seedEi(neurons);
+    sim = BenchSetup.backend(backend, true).open(plan);
     steps = SECONDS * (int) Math.round(1000.0 / plan.dtMs());
     sim.run(steps / SECONDS, SimulationListener.NONE); // one second in, past the start-up transient
     before = copy(sim.profile());

@@ -1,15 +1,8 @@
 package dev.rewire.bench;
 
-import dev.rewire.backend.Backend;
 import dev.rewire.backend.Simulation;
 import dev.rewire.backend.SimulationListener;
-import dev.rewire.backend.java.JavaBackend;
-import dev.rewire.backend.opencl.ClDevice;
-import dev.rewire.backend.opencl.OpenClBackend;
-import dev.rewire.model.Model;
-import dev.rewire.model.ModelFile;
 import dev.rewire.plan.Plan;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -66,13 +59,9 @@ public class SimulationBenchmark {
 
   @Setup(Level.Iteration)
   public void open() {
-    int e = neurons * 4 / 5;
-    Model model = ModelFile.loadBundled("seed-ei", List.of(
-        "simulation.duration_ms=1000000", "projections.ee.structural.mode=" + mode,
-        "projections.ie.structural.mode=" + mode, "neurons.net.size=" + neurons,
-        "neurons.net.populations={E=[0," + e + "],I=[" + e + "," + neurons + "]}"));
-    Plan plan = Plan.compile(model);
-    sim = backend(backend).open(plan);
+    Plan plan = BenchSetup.seedEi(neurons, "projections.ee.structural.mode=" + mode,
+        "projections.ie.structural.mode=" + mode);
+    sim = BenchSetup.backend(backend, false).open(plan);
     stepsPerSecond = (int) Math.round(1000.0 / plan.dtMs());
     sim.run(preRollS * stepsPerSecond, SimulationListener.NONE);
   }
@@ -86,19 +75,5 @@ public class SimulationBenchmark {
   public int simulate() {
     sim.run(SECONDS * stepsPerSecond, SimulationListener.NONE);
     return sim.step();
-  }
-
-  static Backend backend(String name) {
-    if (name.equals(JavaBackend.NAME)) {
-      return new JavaBackend();
-    }
-    if (name.equals(OpenClBackend.NAME)) {
-      ClDevice device = OpenClBackend.choose(System.getProperty("rewire.device"));
-      if (device == null) {
-        throw new IllegalStateException("no usable OpenCL device (see rewire devices)");
-      }
-      return new OpenClBackend(device);
-    }
-    throw new IllegalArgumentException("unknown backend " + name);
   }
 }
