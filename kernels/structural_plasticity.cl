@@ -122,7 +122,11 @@ __kernel void structural_plasticity(
         __global int *chosen,               // scratch, one int per potential slot
         __global uchar *mark,               // scratch, one byte per potential slot, all 0
         __global int *stats,                // (step, pruned, regrown, active) per call of the chunk
-        const int stats_index) {
+        const int stats_index,
+        __global int *log_slot,             // the chunk's changes: pruned slots, then regrown ones
+        __global float *log_weight,         // the pruned ones' weights, the regrowth weight
+        __global int *log_count,            // entries used; capacity + 1 on overflow
+        const int log_capacity) {
     if (get_global_id(0) != 0) {
         return;
     }
@@ -161,7 +165,22 @@ __kernel void structural_plasticity(
             nc += take;
         }
     }
-    // 3. Deactivate the pruned, then activate the chosen (PotentialSet.deactivate / activate).
+    // 3. Log the changes (weights before pruning), for the structural-event log.
+    int off = *log_count;
+    if (off + np + nc <= log_capacity) {
+        for (int q = 0; q < np; q++) {
+            log_slot[off + q] = pruned[q];
+            log_weight[off + q] = row_weight[slot_pos[pruned[q]]];
+        }
+        for (int q = 0; q < nc; q++) {
+            log_slot[off + np + q] = chosen[q];
+            log_weight[off + np + q] = regrowth_weight;
+        }
+        *log_count = off + np + nc;
+    } else {
+        *log_count = log_capacity + 1;
+    }
+    // 4. Deactivate the pruned, then activate the chosen (PotentialSet.deactivate / activate).
     for (int q = 0; q < np; q++) {
         int s = pruned[q];
         int i = rw_source_of(row_offset, rows, s);

@@ -27,7 +27,8 @@ import dev.rewire.plan.ProjectionPlan;
  */
 public class PotentialSet {
   public final ProjectionPlan plan;
-  /** First slot of each row; rowOffset[sourceSize] is the number of potential synapses. */
+  public final SlotGeometry geometry;
+  /** First slot of each row ({@code geometry.rowOffset}). */
   public final int[] rowOffset;
   /** First list position of each column. */
   public final int[] colOffset;
@@ -49,12 +50,10 @@ public class PotentialSet {
   /** {@code weight} and {@code active} give the initial state of every slot. */
   public PotentialSet(ProjectionPlan plan, float[] weight, boolean[] active) {
     this.plan = plan;
+    this.geometry = new SlotGeometry(plan);
     int rows = plan.sourceSize();
     int cols = plan.targetSize();
-    rowOffset = new int[rows + 1];
-    for (int i = 0; i < rows; i++) {
-      rowOffset[i + 1] = rowOffset[i] + plan.potentialRowLength(i);
-    }
+    rowOffset = geometry.rowOffset;
     int total = rowOffset[rows];
     if (weight.length != total || active.length != total) {
       throw new IllegalArgumentException("expected " + total + " slots, got "
@@ -98,22 +97,18 @@ public class PotentialSet {
   }
 
   public final int targetOf(int i, int s) {
-    return plan.potentialTarget(i, s - rowOffset[i]);
+    return geometry.targetOf(i, s);
   }
 
   /** Local source of slot s (binary search over rows; not on the spike path). */
   public final int sourceOf(int s) {
-    int lo = 0;
-    int hi = plan.sourceSize() - 1;
-    while (lo < hi) {
-      int mid = (lo + hi + 1) >>> 1;
-      if (rowOffset[mid] <= s) {
-        lo = mid;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return lo;
+    return geometry.sourceOf(s);
+  }
+
+  /** The synapses changed by a call; see {@link SlotGeometry#rewiring}. */
+  public final Rewiring rewiring(int step, int[] prunedSlots, float[] prunedWeights,
+      int[] regrownSlots, float regrowthWeight) {
+    return geometry.rewiring(step, prunedSlots, prunedWeights, regrownSlots, regrowthWeight);
   }
 
   /** Weight of active slot s. */

@@ -11,6 +11,12 @@ public interface SimulationListener {
   /** One structural-plasticity call of one projection. */
   void onStructural(StructuralEvent event);
 
+  /**
+   * The synapses that call changed; reported right after its {@link #onStructural}. Listeners that
+   * do not keep the structural-event log ignore it.
+   */
+  default void onRewiring(Rewiring rewiring) {}
+
   /** A listener that ignores everything. */
   SimulationListener NONE = new SimulationListener() {
     @Override

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rewire.model.Model;
+import dev.rewire.plan.ProjectionPlan;
 import dev.rewire.output.RunRecorder;
 import dev.rewire.output.Summary;
 import dev.rewire.output.SummaryBuilder;
@@ -110,6 +111,73 @@ public abstract class BackendContractTest {
       assertEquals(series.pruned(), series.regrown());
       assertTrue(series.pruned().stream().mapToInt(i -> i).sum() > 0, proj + " pruned something");
       assertEquals(series.active().get(0), s.finalState().get(proj).nActive());
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"global", "per-source"})
+  void rewiringLog_matchesTheCountsAndReplaysToTheFinalActiveSet(String mode) {
+    Model m = TestModels.seedEi(1500, 3, "projections.ee.structural.mode=" + mode,
+        "projections.ee.structural.threshold=0.13");
+    Plan plan = Plan.compile(m);
+    ProjectionPlan ee = plan.projection("ee");
+    java.util.List<StructuralEvent> events = new java.util.ArrayList<>();
+    java.util.List<Rewiring> log = new java.util.ArrayList<>();
+    try (Simulation sim = backend().open(plan)) {
+      sim.run(plan.steps(), new SimulationListener() {
+        @Override
+        public void onSpikes(int step, int[] neurons, int count) {}
+
+        @Override
+        public void onStructural(StructuralEvent e) {
+          events.add(e);
+        }
+
+        @Override
+        public void onRewiring(Rewiring r) {
+          log.add(r);
+        }
+      });
+      assertEquals(events.size(), log.size(), "one rewiring per structural call");
+      java.util.Set<Long> active = new java.util.HashSet<>();
+      InitialConnectivity.PotentialSlots slots = InitialConnectivity.potentialSlots(ee, plan.seed());
+      SlotGeometry g = new SlotGeometry(ee);
+      for (int s = 0; s < slots.active().length; s++) {
+        if (slots.active()[s]) {
+          int i = g.sourceOf(s);
+          active.add((long) i << 32 | g.targetOf(i, s));
+        }
+      }
+      int prunes = 0;
+      for (int k = 0; k < log.size(); k++) {
+        Rewiring r = log.get(k);
+        StructuralEvent e = events.get(k);
+        assertEquals(e.step(), r.step());
+        assertEquals(e.projection(), r.projection());
+        assertEquals(e.pruned(), r.prunedSource().length);
+        assertEquals(e.regrown(), r.regrownSource().length);
+        if (!r.projection().equals("ee")) {
+          continue;
+        }
+        for (int q = 0; q < r.prunedSource().length; q++) {
+          assertTrue(r.prunedWeight()[q] < 0.13f, "pruned below threshold");
+          assertTrue(active.remove((long) r.prunedSource()[q] << 32 | r.prunedTarget()[q]),
+              "pruned synapse was active");
+        }
+        for (int q = 0; q < r.regrownSource().length; q++) {
+          assertTrue(active.add((long) r.regrownSource()[q] << 32 | r.regrownTarget()[q]),
+              "regrown synapse was inactive");
+        }
+        assertEquals(0.15f, r.regrowthWeight());
+        prunes += r.prunedSource().length;
+      }
+      assertTrue(prunes > 100, "the log covers real rewiring: " + prunes);
+      ActiveSynapses end = sim.activeSynapses("ee");
+      java.util.Set<Long> actual = new java.util.HashSet<>();
+      for (int k = 0; k < end.size(); k++) {
+        actual.add((long) end.source()[k] << 32 | end.target()[k]);
+      }
+      assertEquals(actual, active, "replaying the log from the initial synapses gives the end");
     }
   }
 

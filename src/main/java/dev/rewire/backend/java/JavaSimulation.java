@@ -145,6 +145,8 @@ final class JavaSimulation implements Simulation {
         StructuralPlasticity.Change c = StructuralPlasticity.run(ps, n, seed);
         listener.onStructural(new StructuralEvent(n, p.name(), c.pruned().length,
             c.regrown().length, ps.activeCount));
+        listener.onRewiring(ps.rewiring(n, c.pruned(), c.prunedWeight(), c.regrown(),
+            p.structural().regrowthWeight()));
       }
       next = (int) Math.min(next, ((long) n / period + 1) * period);
     }

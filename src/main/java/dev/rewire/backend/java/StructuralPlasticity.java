@@ -22,8 +22,8 @@ import java.util.Arrays;
  * slots; if there are not, all of them are regrown and the event says so.
  */
 final class StructuralPlasticity {
-  /** What one call changed: slots in ascending order. */
-  record Change(int[] pruned, int[] regrown) {}
+  /** What one call changed: slots in ascending order, and the weights the pruned ones had. */
+  record Change(int[] pruned, float[] prunedWeight, int[] regrown) {}
 
   private StructuralPlasticity() {}
 
@@ -31,18 +31,20 @@ final class StructuralPlasticity {
     StructuralPlan sp = p.plan.structural();
     int[] pruned = p.takeBelowThreshold();
     if (pruned.length == 0) {
-      return new Change(pruned, pruned);
+      return new Change(pruned, new float[0], pruned);
     }
     int[] regrown = sp.mode() == Structural.Mode.GLOBAL
         ? chooseGlobal(p, pruned.length, step, seed)
         : choosePerSource(p, pruned, step, seed);
-    for (int s : pruned) {
-      p.deactivate(p.sourceOf(s), s);
+    float[] prunedWeight = new float[pruned.length];
+    for (int k = 0; k < pruned.length; k++) {
+      prunedWeight[k] = p.weightOf(pruned[k]);
+      p.deactivate(p.sourceOf(pruned[k]), pruned[k]);
     }
     for (int s : regrown) {
       p.activate(p.sourceOf(s), s, sp.regrowthWeight());
     }
-    return new Change(pruned, regrown);
+    return new Change(pruned, prunedWeight, regrown);
   }
 
   private static int[] chooseGlobal(PotentialSynapses p, int count, int step, int seed) {

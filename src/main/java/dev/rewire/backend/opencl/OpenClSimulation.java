@@ -78,7 +78,8 @@ final class OpenClSimulation implements Simulation {
                 plan.neuronCount()));
           }
           if (p.structural() != null) {
-            structural.add(new StructuralPlasticityKernel(ctx, program, d, seed, stats));
+            structural.add(new StructuralPlasticityKernel(ctx, program, d, seed, stats,
+                chunkSteps));
           }
         } else {
           SynapsePreKernel k = p.sourceIsInput()
@@ -196,15 +197,48 @@ final class OpenClSimulation implements Simulation {
       stats.read(all);
       System.arraycopy(all, 0, st, 0, st.length);
     }
+    List<int[]> logSlots = new ArrayList<>();
+    List<float[]> logWeights = new ArrayList<>();
+    for (StructuralPlasticityKernel k : structural) {
+      int[] used = new int[1];
+      k.logCount.read(used);
+      if (used[0] > k.logCapacity) {
+        throw new IllegalStateException("structural-event log of " + k.plan.name()
+            + " overflowed its " + k.logCapacity + " entries");
+      }
+      int[] slots = new int[used[0]];
+      float[] weights = new float[used[0]];
+      if (used[0] > 0) {
+        int[] allSlots = new int[k.logCapacity];
+        float[] allWeights = new float[k.logCapacity];
+        k.logSlot.read(allSlots);
+        k.logWeight.read(allWeights);
+        System.arraycopy(allSlots, 0, slots, 0, used[0]);
+        System.arraycopy(allWeights, 0, weights, 0, used[0]);
+      }
+      k.logCount.zeroFirstInt();
+      logSlots.add(slots);
+      logWeights.add(weights);
+    }
+    int[] logAt = new int[structural.size()];
     int[] buffer = new int[plan.neuronCount()];
     int r = 0;
     int c = 0;
     for (int n = step; n < step + steps; n++) {
       while (c < calls && st[4 * callOrder.get(c)[0]] == n) {
         int i = callOrder.get(c)[0];
-        listener.onStructural(new StructuralEvent(n,
-            structural.get(callOrder.get(c)[1]).plan.name(), st[4 * i + 1], st[4 * i + 2],
-            st[4 * i + 3]));
+        int q = callOrder.get(c)[1];
+        StructuralPlasticityKernel k = structural.get(q);
+        int np = st[4 * i + 1];
+        int nc = st[4 * i + 2];
+        listener.onStructural(new StructuralEvent(n, k.plan.name(), np, nc, st[4 * i + 3]));
+        int at = logAt[q];
+        listener.onRewiring(k.geometry.rewiring(n,
+            Arrays.copyOfRange(logSlots.get(q), at, at + np),
+            Arrays.copyOfRange(logWeights.get(q), at, at + np),
+            Arrays.copyOfRange(logSlots.get(q), at + np, at + np + nc),
+            k.structural.regrowthWeight()));
+        logAt[q] = at + np + nc;
         c++;
       }
       int m = 0;

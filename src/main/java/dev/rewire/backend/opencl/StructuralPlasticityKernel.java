@@ -1,5 +1,6 @@
 package dev.rewire.backend.opencl;
 
+import dev.rewire.backend.SlotGeometry;
 import dev.rewire.model.Structural;
 import dev.rewire.plan.Phase;
 import dev.rewire.plan.ProjectionPlan;
@@ -38,6 +39,10 @@ final class StructuralPlasticityKernel {
   private static final int MARK = 25;
   private static final int STATS = 26;
   private static final int STATS_INDEX = 27;
+  private static final int LOG_SLOT = 28;
+  private static final int LOG_WEIGHT = 29;
+  private static final int LOG_COUNT = 30;
+  private static final int LOG_CAPACITY = 31;
   // structural_mark
   private static final int M_POTENTIAL = 0;
   private static final int M_THRESHOLD = 1;
@@ -59,13 +64,26 @@ final class StructuralPlasticityKernel {
   private final ClBuffer position;
   private final int potential;
   final ProjectionPlan plan;
+  final SlotGeometry geometry;
+  /** The chunk's changes: slots and weights, and how many entries are used. */
+  final ClBuffer logSlot;
+  final ClBuffer logWeight;
+  final ClBuffer logCount;
+  final int logCapacity;
   final StructuralPlan structural;
 
   StructuralPlasticityKernel(ClContext ctx, ClProgram program, DevicePotentialSet d, int seed,
-      ClBuffer stats) {
+      ClBuffer stats, int chunkSteps) {
     plan = d.plan;
     structural = plan.structural();
+    geometry = new SlotGeometry(plan);
     String n = plan.name() + ".";
+    // Each call logs at most twice the potential set (all pruned, as many regrown).
+    long calls = chunkSteps / structural.periodSteps() + 1;
+    logCapacity = (int) Math.min(Integer.MAX_VALUE - 8, calls * 2 * d.potentialCount);
+    logSlot = ctx.buffer(n + "log_slot", 4L * logCapacity);
+    logWeight = ctx.buffer(n + "log_weight", 4L * logCapacity);
+    logCount = ctx.buffer(n + "log_count", 4);
     potential = d.potentialCount;
     flag = ctx.buffer(n + "prune_flag", 4L * potential);
     position = ctx.buffer(n + "prune_position", 4L * potential);
@@ -89,6 +107,8 @@ final class StructuralPlasticityKernel {
         .arg(COL_COUNT, d.colCount).arg(COL_SYN, d.colSyn).arg(COL_SOURCE, d.colSource)
         .arg(COL_TO_ROW, d.colToRow).arg(ACTIVE_COUNT, d.activeCount)
         .arg(FLAG, flag).arg(POSITION, position).arg(PRUNED, pruned)
+        .arg(LOG_SLOT, logSlot).arg(LOG_WEIGHT, logWeight).arg(LOG_COUNT, logCount)
+        .arg(LOG_CAPACITY, logCapacity)
         .arg(CHOSEN, ctx.buffer(n + "chosen", 4L * d.potentialCount))
         .arg(MARK, ctx.buffer(n + "mark", d.potentialCount))
         .arg(STATS, stats);

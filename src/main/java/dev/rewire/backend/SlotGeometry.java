@@ -1,0 +1,64 @@
+package dev.rewire.backend;
+
+import dev.rewire.plan.ProjectionPlan;
+
+/**
+ * Where the potential slots of a projection are: row i (local source) holds slots
+ * {@code rowOffset[i] .. rowOffset[i + 1]}, and slot k of row i targets
+ * {@link ProjectionPlan#potentialTarget}(i, k). Shared by {@link PotentialSet} and the OpenCL host.
+ */
+public final class SlotGeometry {
+  public final ProjectionPlan plan;
+  /** First slot of each row; rowOffset[sourceSize] is the number of potential synapses. */
+  public final int[] rowOffset;
+
+  public SlotGeometry(ProjectionPlan plan) {
+    this.plan = plan;
+    int rows = plan.sourceSize();
+    rowOffset = new int[rows + 1];
+    for (int i = 0; i < rows; i++) {
+      rowOffset[i + 1] = rowOffset[i] + plan.potentialRowLength(i);
+    }
+  }
+
+  public int potentialCount() {
+    return rowOffset[plan.sourceSize()];
+  }
+
+  public int targetOf(int i, int s) {
+    return plan.potentialTarget(i, s - rowOffset[i]);
+  }
+
+  /** Local source of slot s (binary search over rows; not on the spike path). */
+  public int sourceOf(int s) {
+    int lo = 0;
+    int hi = plan.sourceSize() - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (rowOffset[mid] <= s) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+
+  /** The synapses changed by a call, from their slots (ascending) and the weights pruned ones had. */
+  public Rewiring rewiring(int step, int[] prunedSlots, float[] prunedWeights, int[] regrownSlots,
+      float regrowthWeight) {
+    int[] ps = new int[prunedSlots.length];
+    int[] pt = new int[prunedSlots.length];
+    for (int k = 0; k < ps.length; k++) {
+      ps[k] = sourceOf(prunedSlots[k]);
+      pt[k] = targetOf(ps[k], prunedSlots[k]);
+    }
+    int[] rs = new int[regrownSlots.length];
+    int[] rt = new int[regrownSlots.length];
+    for (int k = 0; k < rs.length; k++) {
+      rs[k] = sourceOf(regrownSlots[k]);
+      rt[k] = targetOf(rs[k], regrownSlots[k]);
+    }
+    return new Rewiring(step, plan.name(), ps, pt, prunedWeights, rs, rt, regrowthWeight);
+  }
+}
