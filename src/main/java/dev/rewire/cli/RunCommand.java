@@ -44,6 +44,9 @@ final class RunCommand {
     o.addOption(Option.builder().longOpt("summary").hasArg().argName("FILE")
         .desc("write the summary JSON (rates, structural counts, digests, timings) to FILE")
         .build());
+    o.addOption(Option.builder().longOpt("out").hasArg().argName("FILE")
+        .desc("write the results as HDF5: spikes, rates, structural series and event log, weight "
+            + "snapshots every simulated second, the model and the command line").build());
     o.addOption(Option.builder().longOpt("checkpoint").hasArg().argName("FILE")
         .desc("write the complete state to FILE (atomically) every --checkpoint-every; "
             + "rewire resume FILE continues the run").build());
@@ -123,8 +126,12 @@ final class RunCommand {
     } else if (cmd.hasOption("checkpoint-every")) {
       throw new UsageException("--checkpoint-every needs --checkpoint FILE");
     }
+    Session.Results results = cmd.hasOption("out")
+        ? new Session.Results(writableFile("--out", cmd.getOptionValue("out")), text,
+            "rewire run " + String.join(" ", args)) : null;
     Session.ProgressMode progress = Session.progressMode(cmd.hasOption("quiet"));
-    return new Session(out, err).simulate(plan, backend, summaryFile, progress, checkpoints, null);
+    return new Session(out, err).simulate(plan, backend, summaryFile, progress, checkpoints, null,
+        results);
   }
 
   private static long parseSeed(String text) {

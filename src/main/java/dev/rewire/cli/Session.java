@@ -5,6 +5,7 @@ import dev.rewire.backend.NumericalGuard;
 import dev.rewire.backend.Simulation;
 import dev.rewire.model.Model;
 import dev.rewire.output.Checkpoint;
+import dev.rewire.output.Hdf5Writer;
 import dev.rewire.output.RunRecorder;
 import dev.rewire.output.Summary;
 import dev.rewire.output.SummaryBuilder;
@@ -13,7 +14,9 @@ import dev.rewire.plan.Plan;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -41,6 +44,9 @@ final class Session {
     }
   }
 
+  /** The HDF5 results file to write, and what it records about how the run was made. */
+  record Results(Path file, String modelToml, String commandLine) {}
+
   /** Steps between checkpoints for a duration such as "10s"; at least one. */
   static int everySteps(Plan plan, String text) {
     double ms = Durations.parseMs("--checkpoint-every", text);
@@ -62,6 +68,11 @@ final class Session {
 
   int simulate(Plan plan, Backend backend, Path summaryFile, ProgressMode progress,
       Checkpointing checkpoints, Checkpoint resume) {
+    return simulate(plan, backend, summaryFile, progress, checkpoints, resume, null);
+  }
+
+  int simulate(Plan plan, Backend backend, Path summaryFile, ProgressMode progress,
+      Checkpointing checkpoints, Checkpoint resume, Results results) {
     int chunkSteps = plan.structuralProjections().stream()
         .mapToInt(p -> p.structural().periodSteps()).reduce(CHUNK_STEPS, Math::min);
     long t0 = System.nanoTime();
@@ -72,6 +83,11 @@ final class Session {
     if (resume != null) {
       recorder.restore(resume.recorder());
     }
+    if (results != null) {
+      recorder.recordAll();
+    }
+    Map<String, List<Hdf5Writer.Snapshot>> snapshots = new LinkedHashMap<>();
+    int stepsPerSecond = (int) Math.round(1000.0 / plan.dtMs());
     Summary summary;
     String stopped = null;
     try (Simulation sim = resume == null ? backend.open(plan)
@@ -90,6 +106,9 @@ final class Session {
           sim.run(chunk, recorder);
           bar.stepTo(sim.step());
           NumericalGuard.check(plan, sim.neuronValues(), sim.step());
+          if (results != null && (sim.step() % stepsPerSecond == 0 || sim.step() == plan.steps())) {
+            snapshot(plan, sim, snapshots);
+          }
           if (checkpoints != null && sim.step() % checkpoints.everySteps() == 0
               && sim.step() < plan.steps()) {
             writeCheckpoint(checkpoints, plan, backend, sim, recorder);
@@ -101,6 +120,17 @@ final class Session {
       long t2 = System.nanoTime();
       summary = SummaryBuilder.build(sim, recorder, backend.name(), backend.description(),
           (t1 - t0) / 1e9, (t2 - t1) / 1e9, stopped);
+      if (results != null && stopped != null) {
+        snapshot(plan, sim, snapshots); // what there was when the guard stopped the run
+      }
+    }
+    if (results != null) {
+      try {
+        Hdf5Writer.write(results.file(), plan, summary, recorder.record(), snapshots,
+            results.modelToml(), results.commandLine());
+      } catch (IOException e) {
+        throw new UsageException("--out: cannot write " + results.file() + ": " + e.getMessage());
+      }
     }
     if (summaryFile != null) {
       try {
@@ -118,6 +148,14 @@ final class Session {
     }
     out.println(resultLine(summary));
     return Main.OK;
+  }
+
+  private static void snapshot(Plan plan, Simulation sim,
+      Map<String, List<Hdf5Writer.Snapshot>> snapshots) {
+    for (var p : plan.potentialProjections()) {
+      snapshots.computeIfAbsent(p.name(), k -> new java.util.ArrayList<>())
+          .add(new Hdf5Writer.Snapshot(plan.timeSeconds(sim.step()), sim.activeSynapses(p.name())));
+    }
   }
 
   private static void writeCheckpoint(Checkpointing c, Plan plan, Backend backend, Simulation sim,

@@ -32,6 +32,55 @@ public final class RunRecorder implements SimulationListener {
    */
   private java.io.ByteArrayOutputStream hashed;
 
+  /** With {@link #recordAll()}: every spike and every rewiring, for the HDF5 file. Else null. */
+  private Record all;
+
+  /** Everything a run produced, kept for writing it out. */
+  public static final class Record {
+    int[] steps = new int[1 << 12];
+    int[] neurons = new int[1 << 12];
+    int count;
+    final List<dev.rewire.backend.Rewiring> rewirings = new ArrayList<>();
+
+    void add(int step, int neuron) {
+      if (count == steps.length) {
+        steps = java.util.Arrays.copyOf(steps, 2 * count);
+        neurons = java.util.Arrays.copyOf(neurons, 2 * count);
+      }
+      steps[count] = step;
+      neurons[count++] = neuron;
+    }
+
+    public int spikeCount() {
+      return count;
+    }
+
+    public int step(int k) {
+      return steps[k];
+    }
+
+    public int neuron(int k) {
+      return neurons[k];
+    }
+
+    public List<dev.rewire.backend.Rewiring> rewirings() {
+      return rewirings;
+    }
+  }
+
+  /** Keeps every spike and rewiring from now on (see {@link #record()}). */
+  public RunRecorder recordAll() {
+    if (all == null) {
+      all = new Record();
+    }
+    return this;
+  }
+
+  /** What {@link #recordAll()} kept, or null. */
+  public Record record() {
+    return all;
+  }
+
   /** What a checkpoint keeps of a recorder. */
   public record State(long[][] countsPerSecond, long[] totalCounts,
       Map<String, StructuralLog> structural, byte[] spikeBytes) {}
@@ -83,6 +132,9 @@ public final class RunRecorder implements SimulationListener {
         flush();
       }
       pending.putInt(step).putInt(n);
+      if (all != null) {
+        all.add(step, n);
+      }
     }
   }
 
@@ -93,6 +145,13 @@ public final class RunRecorder implements SimulationListener {
     log.pruned().add(e.pruned());
     log.regrown().add(e.regrown());
     log.active().add(e.active());
+  }
+
+  @Override
+  public void onRewiring(dev.rewire.backend.Rewiring r) {
+    if (all != null) {
+      all.rewirings.add(r);
+    }
   }
 
   private void flush() {

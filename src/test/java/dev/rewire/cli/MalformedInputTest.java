@@ -139,6 +139,8 @@ class MalformedInputTest {
     cases.add(new Case("summary into a missing folder", null,
         List.of("--summary", "missing/s.json"), "does not exist"));
     cases.add(new Case("summary is a folder", null, List.of("--summary", "."), "is a directory"));
+    cases.add(new Case("out into a missing folder", null, List.of("--out", "missing/r.h5"),
+        "does not exist"));
     return cases.stream().map(Arguments::of);
   }
 

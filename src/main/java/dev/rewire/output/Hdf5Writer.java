@@ -1,0 +1,212 @@
+package dev.rewire.output;
+
+import dev.rewire.backend.ActiveSynapses;
+import dev.rewire.backend.Rewiring;
+import dev.rewire.plan.Plan;
+import dev.rewire.plan.PopulationPlan;
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import io.jhdf.api.WritableDataset;
+import io.jhdf.api.WritableGroup;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a run's results as HDF5 with jhdf (pure Java): spikes per population, rates, the
+ * structural series, the structural-event log, weight snapshots, and as attributes of the root the
+ * model file and the command line, so that the file says how it was made. Written to a temporary
+ * file in the same folder and renamed when complete. The layout is in the README.
+ */
+public final class Hdf5Writer {
+  /** Rate bins [ms]. */
+  public static final double RATE_BIN_MS = 10.0;
+
+  private Hdf5Writer() {}
+
+  /** Active synapses of one projection at one time. */
+  public record Snapshot(double timeS, ActiveSynapses synapses) {}
+
+  public static void write(Path file, Plan plan, Summary summary, RunRecorder.Record record,
+      Map<String, List<Snapshot>> snapshots, String modelToml, String commandLine)
+      throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+    try {
+      try (WritableHdfFile h5 = HdfFile.write(tmp)) {
+        h5.putAttribute("rewire_format", "rewire results 1");
+        h5.putAttribute("model_name", plan.name());
+        h5.putAttribute("model_toml", modelToml);
+        h5.putAttribute("command_line", commandLine);
+        h5.putAttribute("seed", summary.seed());
+        h5.putAttribute("backend", summary.backend());
+        h5.putAttribute("device", summary.device());
+        h5.putAttribute("dt_ms", plan.dtMs());
+        h5.putAttribute("duration_s", summary.durationS());
+        h5.putAttribute("complete", summary.complete() ? 1 : 0);
+        spikesAndRates(h5, plan, record, summary.steps());
+        structural(h5, plan, summary, record);
+        weights(h5, snapshots);
+        if (!summary.profile().isEmpty()) {
+          WritableGroup prof = h5.putGroup("profile");
+          summary.profile().forEach((name, e) -> prof.putAttribute(name + "_seconds",
+              e.seconds()));
+        }
+      }
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  private static void spikesAndRates(WritableHdfFile h5, Plan plan, RunRecorder.Record record,
+      int steps) {
+    WritableGroup spikes = h5.putGroup("spikes");
+    WritableGroup rates = h5.putGroup("rates");
+    int bins = (int) Math.ceil(steps * plan.dtMs() / RATE_BIN_MS - 1e-9);
+    for (PopulationPlan p : plan.populations().values()) {
+      int n = 0;
+      for (int k = 0; k < record.spikeCount(); k++) {
+        int g = record.neuron(k);
+        if (g >= p.start() && g < p.start() + p.size()) {
+          n++;
+        }
+      }
+      double[] time = new double[n];
+      int[] neuron = new int[n];
+      double[] counts = new double[Math.max(bins, 0)];
+      int at = 0;
+      for (int k = 0; k < record.spikeCount(); k++) {
+        int g = record.neuron(k);
+        if (g >= p.start() && g < p.start() + p.size()) {
+          time[at] = plan.timeSeconds(record.step(k));
+          neuron[at++] = g - p.start();
+          int bin = (int) Math.floor((record.step(k) + 0.5) * plan.dtMs() / RATE_BIN_MS);
+          if (bin < counts.length) {
+            counts[bin]++;
+          }
+        }
+      }
+      if (n > 0) { // no group for a silent population (see events)
+        WritableGroup pop = spikes.putGroup(p.name());
+        unit(put(pop, "time_s", time), "s");
+        meaning(put(pop, "neuron", neuron), "index inside the population");
+      }
+      for (int b = 0; b < counts.length; b++) {
+        counts[b] /= p.size() * RATE_BIN_MS / 1000.0;
+      }
+      WritableDataset r = unit(put(rates, p.name(), counts), "Hz");
+      if (r != null) {
+        r.putAttribute("bin_ms", RATE_BIN_MS);
+      }
+    }
+  }
+
+  private static void structural(WritableHdfFile h5, Plan plan, Summary summary,
+      RunRecorder.Record record) {
+    WritableGroup series = h5.putGroup("structural");
+    summary.structural().forEach((name, s) -> {
+      WritableGroup g = series.putGroup(name);
+      unit(put(g, "time_s", s.tS().stream().mapToDouble(Double::doubleValue).toArray()),
+          "s");
+      put(g, "pruned", s.pruned().stream().mapToInt(Integer::intValue).toArray());
+      put(g, "regrown", s.regrown().stream().mapToInt(Integer::intValue).toArray());
+      put(g, "active", s.active().stream().mapToInt(Integer::intValue).toArray());
+    });
+    WritableGroup events = h5.putGroup("events");
+    for (String name : summary.structural().keySet()) {
+      List<Rewiring> log = new ArrayList<>();
+      for (Rewiring r : record.rewirings()) {
+        if (r.projection().equals(name)) {
+          log.add(r);
+        }
+      }
+      int n = log.stream().mapToInt(r -> r.prunedSource().length + r.regrownSource().length).sum();
+      double[] time = new double[n];
+      int[] kind = new int[n];
+      int[] source = new int[n];
+      int[] target = new int[n];
+      float[] weight = new float[n];
+      int at = 0;
+      for (Rewiring r : log) {
+        for (int q = 0; q < r.prunedSource().length; q++, at++) {
+          time[at] = plan.timeSeconds(r.step());
+          source[at] = r.prunedSource()[q];
+          target[at] = r.prunedTarget()[q];
+          weight[at] = r.prunedWeight()[q];
+        }
+        for (int q = 0; q < r.regrownSource().length; q++, at++) {
+          time[at] = plan.timeSeconds(r.step());
+          kind[at] = 1;
+          source[at] = r.regrownSource()[q];
+          target[at] = r.regrownTarget()[q];
+          weight[at] = r.regrowthWeight();
+        }
+      }
+      if (n == 0) {
+        continue; // jhdf 0.9 writes empty groups that h5py cannot open: nothing to hold, no group
+      }
+      WritableGroup g = events.putGroup(name);
+      unit(put(g, "time_s", time), "s");
+      meaning(put(g, "kind", kind), "0 = pruned, 1 = regrown");
+      put(g, "source", source);
+      put(g, "target", target);
+      unit(put(g, "weight", weight), "nS");
+      g.putAttribute("meaning", "weight: before pruning, or given on regrowth");
+    }
+  }
+
+  private static void weights(WritableHdfFile h5, Map<String, List<Snapshot>> snapshots) {
+    WritableGroup weights = h5.putGroup("weights");
+    snapshots.forEach((name, list) -> {
+      int n = list.stream().mapToInt(s -> s.synapses().size()).sum();
+      double[] time = new double[n];
+      int[] source = new int[n];
+      int[] target = new int[n];
+      float[] weight = new float[n];
+      int at = 0;
+      for (Snapshot s : list) {
+        for (int k = 0; k < s.synapses().size(); k++, at++) {
+          time[at] = s.timeS();
+          source[at] = s.synapses().source()[k];
+          target[at] = s.synapses().target()[k];
+          weight[at] = s.synapses().weight()[k];
+        }
+      }
+      if (n == 0) {
+        return;
+      }
+      WritableGroup g = weights.putGroup(name);
+      unit(put(g, "time_s", time), "s");
+      put(g, "source", source);
+      put(g, "target", target);
+      unit(put(g, "weight", weight), "nS");
+      put(g, "snapshot_time_s", list.stream().mapToDouble(Snapshot::timeS).toArray());
+    });
+  }
+
+  private static WritableDataset unit(WritableDataset d, String unit) {
+    if (d != null) {
+      d.putAttribute("unit", unit);
+    }
+    return d;
+  }
+
+  /**
+   * A dataset, or none for an empty array: jhdf 0.9 cannot write zero-length datasets (nor empty
+   * groups that h5py can open), so whatever would be empty is absent.
+   */
+  private static WritableDataset put(WritableGroup g, String name, Object array) {
+    return java.lang.reflect.Array.getLength(array) == 0 ? null : g.putDataset(name, array);
+  }
+
+  private static void meaning(WritableDataset d, String text) {
+    if (d != null) {
+      d.putAttribute("meaning", text);
+    }
+  }
+}
