@@ -33,12 +33,13 @@ public final class Main {
         case "run" -> new RunCommand(out, err).execute(rest);
         case "devices" -> new DevicesCommand(out).execute(rest);
         case "resume" -> new ResumeCommand(out, err).execute(rest);
+        case "report" -> new ReportCommand(out).execute(rest);
         case "--version", "version" -> {
           out.println("rewire " + version());
           yield OK;
         }
         default -> throw new UsageException("unknown command '" + args[0]
-            + "'; expected one of: run, resume, devices, help, version (see rewire --help)");
+            + "'; expected one of: run, resume, report, devices, help, version (see rewire --help)");
       };
     } catch (UsageException | ModelException | ResourceException e) {
       err.println("rewire: " + e.getMessage());
@@ -58,6 +59,7 @@ public final class Main {
           rewire run [MODEL_FILE] [options]   simulate a model (the bundled seed-ei if none is given)
           rewire run --help                   options of run
           rewire resume CHECKPOINT [options]  continue a run from its checkpoint (--checkpoint)
+          rewire report RESULTS.h5 [-o F.html] an HTML report with plots of a run's --out file
           rewire devices                      list OpenCL devices and whether rewire can use them
           rewire version                      print the version
 

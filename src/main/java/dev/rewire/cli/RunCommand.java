@@ -47,6 +47,9 @@ final class RunCommand {
     o.addOption(Option.builder().longOpt("out").hasArg().argName("FILE")
         .desc("write the results as HDF5: spikes, rates, structural series and event log, weight "
             + "snapshots every simulated second, the model and the command line").build());
+    o.addOption(Option.builder().longOpt("report").hasArg().argName("FILE")
+        .desc("write an HTML report with plots (from the --out data; a temporary one if no --out)")
+        .build());
     o.addOption(Option.builder().longOpt("checkpoint").hasArg().argName("FILE")
         .desc("write the complete state to FILE (atomically) every --checkpoint-every; "
             + "rewire resume FILE continues the run").build());
@@ -126,12 +129,38 @@ final class RunCommand {
     } else if (cmd.hasOption("checkpoint-every")) {
       throw new UsageException("--checkpoint-every needs --checkpoint FILE");
     }
-    Session.Results results = cmd.hasOption("out")
-        ? new Session.Results(writableFile("--out", cmd.getOptionValue("out")), text,
-            "rewire run " + String.join(" ", args)) : null;
+    Path report = cmd.hasOption("report") ? writableFile("--report", cmd.getOptionValue("report"))
+        : null;
+    Path h5 = cmd.hasOption("out") ? writableFile("--out", cmd.getOptionValue("out")) : null;
+    Path tempH5 = null;
+    if (report != null && h5 == null) {
+      try {
+        tempH5 = Files.createTempFile(report.toAbsolutePath().getParent(), ".rewire-", ".h5");
+      } catch (java.io.IOException e) {
+        throw new UsageException("--report: cannot write next to " + report + ": "
+            + e.getMessage());
+      }
+      h5 = tempH5;
+    }
+    Session.Results results = h5 == null ? null : new Session.Results(h5, text,
+        "rewire run " + String.join(" ", args));
     Session.ProgressMode progress = Session.progressMode(cmd.hasOption("quiet"));
-    return new Session(out, err).simulate(plan, backend, summaryFile, progress, checkpoints, null,
-        results);
+    try {
+      int code = new Session(out, err).simulate(plan, backend, summaryFile, progress, checkpoints,
+          null, results);
+      if (report != null) {
+        ReportCommand.write(h5, report);
+      }
+      return code;
+    } finally {
+      if (tempH5 != null) {
+        try {
+          Files.deleteIfExists(tempH5);
+        } catch (java.io.IOException e) {
+          err.println("rewire: could not delete the temporary " + tempH5);
+        }
+      }
+    }
   }
 
   private static long parseSeed(String text) {

@@ -48,6 +48,9 @@ public final class Hdf5Writer {
         h5.putAttribute("dt_ms", plan.dtMs());
         h5.putAttribute("duration_s", summary.durationS());
         h5.putAttribute("complete", summary.complete() ? 1 : 0);
+        h5.putAttribute("wall_setup_s", summary.wallS().setup());
+        h5.putAttribute("wall_run_s", summary.wallS().run());
+        h5.putAttribute("steps", summary.steps());
         spikesAndRates(h5, plan, record, summary.steps());
         structural(h5, plan, summary, record);
         weights(h5, snapshots);

@@ -1,0 +1,66 @@
+package dev.rewire.cli;
+
+import dev.rewire.output.HtmlReport;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+
+/** {@code rewire report RESULTS.h5 -o REPORT.html}: the HTML report of a run's HDF5 results. */
+final class ReportCommand {
+  private final PrintStream out;
+
+  ReportCommand(PrintStream out) {
+    this.out = out;
+  }
+
+  int execute(String[] args) {
+    Options o = new Options();
+    o.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE")
+        .desc("the HTML file to write (default: RESULTS with .html)").build());
+    o.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
+    CommandLine cmd;
+    try {
+      cmd = DefaultParser.builder().build().parse(o, args);
+    } catch (ParseException e) {
+      throw new UsageException(e.getMessage() + " (see rewire report --help)");
+    }
+    if (cmd.hasOption("help")) {
+      out.println("rewire report RESULTS.h5 [-o REPORT.html]: one self-contained HTML page with the "
+          + "spike raster, rates, weight histograms, structural counts, degree distributions and "
+          + "how the run was made.");
+      return Main.OK;
+    }
+    if (cmd.getArgList().size() != 1) {
+      throw new UsageException("report takes one RESULTS.h5 file, got " + cmd.getArgList());
+    }
+    Path h5 = Path.of(cmd.getArgList().get(0));
+    if (!Files.isRegularFile(h5)) {
+      throw new UsageException("results file " + h5 + " does not exist");
+    }
+    Path html = RunCommand.writableFile("--output", cmd.getOptionValue("output",
+        h5.toString().replaceFirst("\\.h5$", "") + ".html"));
+    write(h5, html);
+    out.println("wrote " + html);
+    return Main.OK;
+  }
+
+  static void write(Path h5, Path html) {
+    try {
+      HtmlReport.write(h5, html);
+    } catch (IOException e) {
+      throw new UsageException("cannot write report " + html + ": " + e.getMessage());
+    } catch (RuntimeException e) {
+      if (e.getClass().getName().startsWith("io.jhdf")) {
+        throw new UsageException(h5 + " is not a rewire HDF5 results file (" + e.getMessage()
+            + ")");
+      }
+      throw e;
+    }
+  }
+}
