@@ -58,3 +58,24 @@ __kernel void neuron_update(
     }
     v[i] = vi;
 }
+
+// State sampling for the HDF5 recording (not a phase of the step): the state of the chosen neurons
+// at the end of the step, into row `row` of the chunk's sample buffer (v, g_ampa, g_gaba blocks).
+__kernel void neuron_update_sample(
+        __global const float *v,
+        __global const float *g_ampa,
+        __global const float *g_gaba,
+        __global const int *chosen,
+        const int count,
+        __global float *samples,
+        const int row) {
+    int k = get_global_id(0);
+    if (k >= count) {
+        return;
+    }
+    int i = chosen[k];
+    int base = 3 * count * row;
+    samples[base + k] = v[i];
+    samples[base + count + k] = g_ampa[i];
+    samples[base + 2 * count + k] = g_gaba[i];
+}

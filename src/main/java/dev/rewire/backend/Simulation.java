@@ -26,6 +26,12 @@ public interface Simulation extends AutoCloseable {
     return Map.of();
   }
 
+  /**
+   * From now on, reports the state of {@code neurons} (global indices) at the end of every step that
+   * is a multiple of {@code everySteps}, through {@link SimulationListener#onState}.
+   */
+  void sampleState(int[] neurons, int everySteps);
+
   /** Everything needed to continue from {@link #step()}: a checkpoint. */
   SimulationState state();
 

@@ -17,6 +17,13 @@ public interface SimulationListener {
    */
   default void onRewiring(Rewiring rewiring) {}
 
+  /**
+   * State of the neurons chosen with {@link Simulation#sampleState} at the end of {@code step}
+   * (v after threshold and reset, conductances after their decay; input that arrived in the step
+   * is added at the start of the next). Arrays in the order of the chosen neurons; reused.
+   */
+  default void onState(int step, float[] v, float[] gAmpa, float[] gGaba) {}
+
   /** A listener that ignores everything. */
   SimulationListener NONE = new SimulationListener() {
     @Override

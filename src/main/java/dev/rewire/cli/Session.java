@@ -11,6 +11,7 @@ import dev.rewire.output.Summary;
 import dev.rewire.output.SummaryBuilder;
 import dev.rewire.output.SummaryWriter;
 import dev.rewire.plan.Plan;
+import dev.rewire.plan.RecordingPlan;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -87,11 +88,14 @@ final class Session {
       recorder.recordAll();
     }
     Map<String, List<Hdf5Writer.Snapshot>> snapshots = new LinkedHashMap<>();
-    int stepsPerSecond = (int) Math.round(1000.0 / plan.dtMs());
+    RecordingPlan rec = plan.recording();
     Summary summary;
     String stopped = null;
     try (Simulation sim = resume == null ? backend.open(plan)
         : backend.restore(plan, resume.state())) {
+      if (results != null) {
+        sim.sampleState(rec.stateNeurons(), rec.stateEverySteps());
+      }
       long t1 = System.nanoTime();
       try (Progress bar = switch (progress) {
         case BAR -> Progress.start(err, plan);
@@ -103,11 +107,16 @@ final class Session {
           if (checkpoints != null) {
             chunk = Math.min(chunk, checkpoints.nextAfter(sim.step()) - sim.step());
           }
+          if (results != null) {
+            int every = rec.weightEverySteps();
+            chunk = Math.min(chunk, (sim.step() / every + 1) * every - sim.step());
+          }
           sim.run(chunk, recorder);
           bar.stepTo(sim.step());
           NumericalGuard.check(plan, sim.neuronValues(), sim.step());
-          if (results != null && (sim.step() % stepsPerSecond == 0 || sim.step() == plan.steps())) {
-            snapshot(plan, sim, snapshots);
+          if (results != null && (sim.step() % rec.weightEverySteps() == 0
+              || sim.step() == plan.steps())) {
+            snapshot(plan, rec, sim, snapshots);
           }
           if (checkpoints != null && sim.step() % checkpoints.everySteps() == 0
               && sim.step() < plan.steps()) {
@@ -121,7 +130,7 @@ final class Session {
       summary = SummaryBuilder.build(sim, recorder, backend.name(), backend.description(),
           (t1 - t0) / 1e9, (t2 - t1) / 1e9, stopped);
       if (results != null && stopped != null) {
-        snapshot(plan, sim, snapshots); // what there was when the guard stopped the run
+        snapshot(plan, rec, sim, snapshots); // what there was when the guard stopped the run
       }
     }
     if (results != null) {
@@ -150,11 +159,11 @@ final class Session {
     return Main.OK;
   }
 
-  private static void snapshot(Plan plan, Simulation sim,
+  private static void snapshot(Plan plan, RecordingPlan rec, Simulation sim,
       Map<String, List<Hdf5Writer.Snapshot>> snapshots) {
-    for (var p : plan.potentialProjections()) {
-      snapshots.computeIfAbsent(p.name(), k -> new java.util.ArrayList<>())
-          .add(new Hdf5Writer.Snapshot(plan.timeSeconds(sim.step()), sim.activeSynapses(p.name())));
+    for (String name : rec.weightProjections()) {
+      snapshots.computeIfAbsent(name, k -> new java.util.ArrayList<>())
+          .add(new Hdf5Writer.Snapshot(plan.timeSeconds(sim.step()), sim.activeSynapses(name)));
     }
   }
 

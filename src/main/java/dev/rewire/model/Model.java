@@ -16,13 +16,15 @@ import java.util.Map;
  * @param neurons neuron groups by name
  * @param inputs Poisson inputs by name (may be empty)
  * @param projections projections by name
+ * @param recording what --out records (null: the defaults of {@link Recording})
  */
 public record Model(
     @JsonProperty(required = true) String name,
     @JsonProperty(required = true) Simulation simulation,
     @JsonProperty(required = true) Map<String, NeuronGroup> neurons,
     Map<String, PoissonInput> inputs,
-    @JsonProperty(required = true) Map<String, Projection> projections) {
+    @JsonProperty(required = true) Map<String, Projection> projections,
+    Recording recording) {
 
   public Model {
     Check.name("name", name);
@@ -34,6 +36,7 @@ public record Model(
     neurons = ordered(neurons);
     inputs = inputs == null ? Map.of() : ordered(inputs);
     projections = ordered(Check.present("projections", projections));
+    recording = recording == null ? Recording.defaults() : recording;
 
     Map<String, String> owner = new HashMap<>();
     for (Map.Entry<String, NeuronGroup> g : neurons.entrySet()) {
@@ -68,6 +71,44 @@ public record Model(
             + "and traces); known: " + populationNames(owner));
       }
     }
+    checkRecording(recording, owner, projections,
+        neurons.values().stream().mapToInt(NeuronGroup::size).sum());
+  }
+
+  private static void checkRecording(Recording r, Map<String, String> owner,
+      Map<String, Projection> projections, int neurons) {
+    if (r.spikes() != null) {
+      for (String pop : r.spikes()) {
+        String where = owner.get(pop);
+        if (where == null || !where.startsWith("neurons.")) {
+          throw new ModelException("recording.spikes: '" + pop + "' is not a neuron population; "
+              + "known: " + populationNames(owner));
+        }
+      }
+    }
+    if (r.weights() != null && r.weights().projections() != null) {
+      for (String proj : r.weights().projections()) {
+        Projection p = projections.get(proj);
+        if (p == null || !p.hasPotentialSet()) {
+          throw new ModelException("recording.weights.projections: '" + proj + "' is not a "
+              + "projection with all_pairs connectivity");
+        }
+      }
+    }
+    if (r.state() != null) {
+      for (int n : r.state().neurons()) {
+        if (n < 0 || n >= neurons) {
+          throw new ModelException("recording.state.neurons: " + n + " is not a neuron index in "
+              + "[0, " + neurons + ")");
+        }
+      }
+    }
+  }
+
+  /** The model without a recording table (tests and programmatic models). */
+  public Model(String name, Simulation simulation, Map<String, NeuronGroup> neurons,
+      Map<String, PoissonInput> inputs, Map<String, Projection> projections) {
+    this(name, simulation, neurons, inputs, projections, null);
   }
 
   /** The neuron group that holds population {@code population}, or null. */
@@ -81,7 +122,7 @@ public record Model(
   }
 
   public Model withSimulation(Simulation newSimulation) {
-    return new Model(name, newSimulation, neurons, inputs, projections);
+    return new Model(name, newSimulation, neurons, inputs, projections, recording);
   }
 
   private static void claim(Map<String, String> owner, String name, String where) {

@@ -4,6 +4,7 @@ import dev.rewire.backend.ActiveSynapses;
 import dev.rewire.backend.Rewiring;
 import dev.rewire.plan.Plan;
 import dev.rewire.plan.PopulationPlan;
+import dev.rewire.plan.RecordingPlan;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableDataset;
@@ -23,9 +24,6 @@ import java.util.Map;
  * file in the same folder and renamed when complete. The layout is in the README.
  */
 public final class Hdf5Writer {
-  /** Rate bins [ms]. */
-  public static final double RATE_BIN_MS = 10.0;
-
   private Hdf5Writer() {}
 
   /** Active synapses of one projection at one time. */
@@ -51,14 +49,13 @@ public final class Hdf5Writer {
         h5.putAttribute("wall_setup_s", summary.wallS().setup());
         h5.putAttribute("wall_run_s", summary.wallS().run());
         h5.putAttribute("steps", summary.steps());
-        spikesAndRates(h5, plan, record, summary.steps());
-        structural(h5, plan, summary, record);
+        RecordingPlan rec = plan.recording();
+        spikesAndRates(h5, plan, rec, record, summary.steps());
+        structural(h5, plan, rec, summary, record);
         weights(h5, snapshots);
-        if (!summary.profile().isEmpty()) {
-          WritableGroup prof = h5.putGroup("profile");
-          summary.profile().forEach((name, e) -> prof.putAttribute(name + "_seconds",
-              e.seconds()));
-        }
+        state(h5, plan, rec, record);
+        summary.profile().forEach((name, e) -> h5.putAttribute("profile_" + name + "_seconds",
+            e.seconds()));
       }
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
@@ -66,12 +63,14 @@ public final class Hdf5Writer {
     }
   }
 
-  private static void spikesAndRates(WritableHdfFile h5, Plan plan, RunRecorder.Record record,
-      int steps) {
-    WritableGroup spikes = h5.putGroup("spikes");
-    WritableGroup rates = h5.putGroup("rates");
-    int bins = (int) Math.ceil(steps * plan.dtMs() / RATE_BIN_MS - 1e-9);
-    for (PopulationPlan p : plan.populations().values()) {
+  private static void spikesAndRates(WritableHdfFile h5, Plan plan, RecordingPlan rec,
+      RunRecorder.Record record, int steps) {
+    Lazy spikes = new Lazy(h5, "spikes");
+    Lazy rates = new Lazy(h5, "rates");
+    final double binMs = rec.rateBinMs();
+    int bins = (int) Math.ceil(steps * plan.dtMs() / binMs - 1e-9);
+    for (String name : rec.spikePopulations()) {
+      PopulationPlan p = plan.populations().get(name);
       int n = 0;
       for (int k = 0; k < record.spikeCount(); k++) {
         int g = record.neuron(k);
@@ -88,39 +87,46 @@ public final class Hdf5Writer {
         if (g >= p.start() && g < p.start() + p.size()) {
           time[at] = plan.timeSeconds(record.step(k));
           neuron[at++] = g - p.start();
-          int bin = (int) Math.floor((record.step(k) + 0.5) * plan.dtMs() / RATE_BIN_MS);
+          int bin = (int) Math.floor((record.step(k) + 0.5) * plan.dtMs() / binMs);
           if (bin < counts.length) {
             counts[bin]++;
           }
         }
       }
       if (n > 0) { // no group for a silent population (see events)
-        WritableGroup pop = spikes.putGroup(p.name());
+        WritableGroup pop = spikes.get().putGroup(p.name());
         unit(put(pop, "time_s", time), "s");
         meaning(put(pop, "neuron", neuron), "index inside the population");
       }
       for (int b = 0; b < counts.length; b++) {
-        counts[b] /= p.size() * RATE_BIN_MS / 1000.0;
+        counts[b] /= p.size() * binMs / 1000.0;
       }
-      WritableDataset r = unit(put(rates, p.name(), counts), "Hz");
+      WritableDataset r = counts.length == 0 ? null
+          : unit(rates.get().putDataset(p.name(), counts), "Hz");
       if (r != null) {
-        r.putAttribute("bin_ms", RATE_BIN_MS);
+        r.putAttribute("bin_ms", binMs);
       }
     }
   }
 
-  private static void structural(WritableHdfFile h5, Plan plan, Summary summary,
-      RunRecorder.Record record) {
-    WritableGroup series = h5.putGroup("structural");
+  private static void structural(WritableHdfFile h5, Plan plan, RecordingPlan rec,
+      Summary summary, RunRecorder.Record record) {
+    Lazy series = new Lazy(h5, "structural");
     summary.structural().forEach((name, s) -> {
-      WritableGroup g = series.putGroup(name);
+      if (s.tS().isEmpty()) {
+        return;
+      }
+      WritableGroup g = series.get().putGroup(name);
       unit(put(g, "time_s", s.tS().stream().mapToDouble(Double::doubleValue).toArray()),
           "s");
       put(g, "pruned", s.pruned().stream().mapToInt(Integer::intValue).toArray());
       put(g, "regrown", s.regrown().stream().mapToInt(Integer::intValue).toArray());
       put(g, "active", s.active().stream().mapToInt(Integer::intValue).toArray());
     });
-    WritableGroup events = h5.putGroup("events");
+    if (!rec.structuralEvents() || summary.structural().isEmpty()) {
+      return;
+    }
+    Lazy events = new Lazy(h5, "events");
     for (String name : summary.structural().keySet()) {
       List<Rewiring> log = new ArrayList<>();
       for (Rewiring r : record.rewirings()) {
@@ -153,7 +159,7 @@ public final class Hdf5Writer {
       if (n == 0) {
         continue; // jhdf 0.9 writes empty groups that h5py cannot open: nothing to hold, no group
       }
-      WritableGroup g = events.putGroup(name);
+      WritableGroup g = events.get().putGroup(name);
       unit(put(g, "time_s", time), "s");
       meaning(put(g, "kind", kind), "0 = pruned, 1 = regrown");
       put(g, "source", source);
@@ -164,7 +170,7 @@ public final class Hdf5Writer {
   }
 
   private static void weights(WritableHdfFile h5, Map<String, List<Snapshot>> snapshots) {
-    WritableGroup weights = h5.putGroup("weights");
+    Lazy weights = new Lazy(h5, "weights");
     snapshots.forEach((name, list) -> {
       int n = list.stream().mapToInt(s -> s.synapses().size()).sum();
       double[] time = new double[n];
@@ -183,13 +189,60 @@ public final class Hdf5Writer {
       if (n == 0) {
         return;
       }
-      WritableGroup g = weights.putGroup(name);
+      WritableGroup g = weights.get().putGroup(name);
       unit(put(g, "time_s", time), "s");
       put(g, "source", source);
       put(g, "target", target);
       unit(put(g, "weight", weight), "nS");
       put(g, "snapshot_time_s", list.stream().mapToDouble(Snapshot::timeS).toArray());
     });
+  }
+
+  private static void state(WritableHdfFile h5, Plan plan, RecordingPlan rec,
+      RunRecorder.Record record) {
+    int samples = record.stateSteps().size();
+    if (rec.stateNeurons().length == 0 || samples == 0) {
+      return;
+    }
+    WritableGroup g = h5.putGroup("state");
+    double[] time = record.stateSteps().stream().mapToDouble(plan::timeSeconds).toArray();
+    unit(put(g, "time_s", time), "s");
+    meaning(put(g, "neuron", rec.stateNeurons()), "global neuron index of each column");
+    String[] names = {"v", "g_ampa", "g_gaba"};
+    String[] units = {"mV", "nS", "nS"};
+    for (int var = 0; var < 3; var++) {
+      if (!rec.stateVariables().contains(names[var])) {
+        continue;
+      }
+      float[][] m = new float[samples][];
+      for (int s = 0; s < samples; s++) {
+        m[s] = record.stateValues().get(s)[var];
+      }
+      unit(g.putDataset(names[var], m), units[var]);
+    }
+    g.putAttribute("meaning", "end of each sampled step: v after reset, g after decay");
+  }
+
+  /**
+   * A group made when its first child is: jhdf 0.9 writes empty groups that neither it nor h5py
+   * can open again, so a group with nothing in it must not exist.
+   */
+  private static final class Lazy {
+    private final WritableGroup parent;
+    private final String name;
+    private WritableGroup group;
+
+    Lazy(WritableGroup parent, String name) {
+      this.parent = parent;
+      this.name = name;
+    }
+
+    WritableGroup get() {
+      if (group == null) {
+        group = parent.putGroup(name);
+      }
+      return group;
+    }
   }
 
   private static WritableDataset unit(WritableDataset d, String unit) {

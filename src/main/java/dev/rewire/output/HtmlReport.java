@@ -79,10 +79,9 @@ public final class HtmlReport {
       sb.append("<tr><th>").append(key).append("</th><td>").append(esc(attr(f, key)))
           .append("</td></tr>\n");
     }
-    Node profile = f.getChildren().get("profile");
-    if (profile != null) {
-      for (Map.Entry<String, Attribute> a : profile.getAttributes().entrySet()) {
-        sb.append("<tr><th>profile ").append(esc(a.getKey())).append("</th><td>")
+    for (Map.Entry<String, Attribute> a : f.getAttributes().entrySet()) {
+      if (a.getKey().startsWith("profile_")) {
+        sb.append("<tr><th>").append(esc(a.getKey())).append("</th><td>")
             .append(esc(String.valueOf(a.getValue().getData()))).append("</td></tr>\n");
       }
     }
@@ -121,14 +120,16 @@ public final class HtmlReport {
   }
 
   private static List<Chart<?, ?>> rates(HdfFile f) {
-    XYChart c = new XYChartBuilder().width(900).height(320).title("Population rates, 10 ms bins")
+    XYChart c = new XYChartBuilder().width(900).height(320).title("Population rates")
         .xAxisTitle("time [s]").yAxisTitle("rate [Hz]").build();
     c.getStyler().setMarkerSize(0);
     for (String pop : children(f, "rates")) {
       double[] r = doubles(f, "/rates/" + pop);
+      double bin = ((Number) dataset(f, "/rates/" + pop).getAttribute("bin_ms").getData())
+          .doubleValue();
       double[] t = new double[r.length];
       for (int i = 0; i < t.length; i++) {
-        t[i] = (i + 0.5) * Hdf5Writer.RATE_BIN_MS / 1000.0;
+        t[i] = (i + 0.5) * bin / 1000.0;
       }
       c.addSeries(pop, t, r);
     }

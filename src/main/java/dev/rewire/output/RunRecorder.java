@@ -41,6 +41,17 @@ public final class RunRecorder implements SimulationListener {
     int[] neurons = new int[1 << 12];
     int count;
     final List<dev.rewire.backend.Rewiring> rewirings = new ArrayList<>();
+    final List<Integer> stateSteps = new ArrayList<>();
+    final List<float[][]> stateValues = new ArrayList<>();
+
+    public List<Integer> stateSteps() {
+      return stateSteps;
+    }
+
+    /** Per sample: {v, g_ampa, g_gaba} of the sampled neurons. */
+    public List<float[][]> stateValues() {
+      return stateValues;
+    }
 
     void add(int step, int neuron) {
       if (count == steps.length) {
@@ -145,6 +156,14 @@ public final class RunRecorder implements SimulationListener {
     log.pruned().add(e.pruned());
     log.regrown().add(e.regrown());
     log.active().add(e.active());
+  }
+
+  @Override
+  public void onState(int step, float[] v, float[] gAmpa, float[] gGaba) {
+    if (all != null) {
+      all.stateSteps.add(step);
+      all.stateValues.add(new float[][] {v.clone(), gAmpa.clone(), gGaba.clone()});
+    }
   }
 
   @Override

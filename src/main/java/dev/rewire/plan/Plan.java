@@ -27,6 +27,11 @@ public record Plan(
     List<ProjectionPlan> projections,
     List<Phase> stepOrder) {
 
+  /** What --out records, resolved (see {@link RecordingPlan}). */
+  public RecordingPlan recording() {
+    return RecordingPlan.of(model.recording(), this);
+  }
+
   /** Compiles a model; throws {@link dev.rewire.model.ModelException} if it cannot be stepped. */
   public static Plan compile(Model model) {
     return Planner.compile(model);

@@ -77,9 +77,11 @@ final class Planner {
           RngStream.CONNECTIVITY.key(index), RngStream.REGROWTH.key(index)));
     }
 
-    return new Plan(model, steps, dt, (int) model.simulation().seed(), offset, List.copyOf(groups),
-        java.util.Collections.unmodifiableMap(populations), List.copyOf(inputs),
-        List.copyOf(projections), Phase.STEP_ORDER);
+    Plan plan = new Plan(model, steps, dt, (int) model.simulation().seed(), offset,
+        List.copyOf(groups), java.util.Collections.unmodifiableMap(populations),
+        List.copyOf(inputs), List.copyOf(projections), Phase.STEP_ORDER);
+    plan.recording(); // validates the recording intervals against dt
+    return plan;
   }
 
   private static StdpPlan stdp(Stdp s, double dt, String where) {

@@ -182,6 +182,40 @@ public abstract class BackendContractTest {
   }
 
   @Test
+  void sampleState_reportsTheStateAtTheEndOfEverySampledStep() {
+    Plan plan = Plan.compile(TestModels.seedEi(100, 9));
+    int[] chosen = {0, 17, 450};
+    java.util.List<float[]> last = new java.util.ArrayList<>();
+    java.util.List<Integer> steps = new java.util.ArrayList<>();
+    try (Simulation sim = backend().open(plan)) {
+      sim.sampleState(chosen, 7);
+      sim.run(600, new SimulationListener() {
+        @Override
+        public void onSpikes(int step, int[] neurons, int count) {}
+
+        @Override
+        public void onStructural(StructuralEvent e) {}
+
+        @Override
+        public void onState(int step, float[] v, float[] gAmpa, float[] gGaba) {
+          steps.add(step);
+          last.add(new float[] {v[0], v[1], v[2], gAmpa[2], gGaba[1]});
+        }
+      });
+      assertEquals(86, steps.size(), "steps 0, 7, ..., 595");
+      assertEquals(595, steps.get(steps.size() - 1));
+    }
+    try (Simulation sim = backend().open(plan)) {
+      sim.run(596, SimulationListener.NONE);
+      NeuronValues nv = sim.neuronValues();
+      float[] expect = {nv.v()[0], nv.v()[17], nv.v()[450], nv.gAmpa()[450], nv.gGaba()[17]};
+      assertTrue(java.util.Arrays.equals(expect, last.get(last.size() - 1)),
+          java.util.Arrays.toString(expect) + " vs " + java.util.Arrays.toString(
+              last.get(last.size() - 1)));
+    }
+  }
+
+  @Test
   void isolatedNeuronsAtRest_neverSpike() {
     Summary s = run(TestModels.isolated(20, 200));
     assertEquals(0L, s.spikeCount().get("N"));

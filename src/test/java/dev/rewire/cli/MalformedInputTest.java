@@ -107,6 +107,12 @@ class MalformedInputTest {
       {"projections.pe.structural={period_ms=50,threshold=0.1,mode=\"global\",regrowth_weight=0.1}",
           "structural needs connectivity.rule"},
       {"name=\"with space\"", "must be a name"},
+      {"recording.spikes=[\"E\",\"X\"]", "recording.spikes: 'X' is not a neuron population"},
+      {"recording.weights={projections=[\"pe\"],every_ms=1000}", "all_pairs"},
+      {"recording.weights={every_ms=0.05}", "whole number of steps"},
+      {"recording.state={neurons=[500],every_ms=1}", "not a neuron index in [0, 500)"},
+      {"recording.state={neurons=[1],variables=[\"w\"],every_ms=1}", "variables must be among"},
+      {"recording.rate_bin_ms=-10", "rate_bin_ms must be > 0"},
     };
     for (String[] r : ranges) {
       cases.add(new Case(r[0], null, List.of("--set", r[0]), r[1]));

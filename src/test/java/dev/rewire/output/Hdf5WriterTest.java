@@ -93,6 +93,27 @@ class Hdf5WriterTest {
   }
 
   @Test
+  void stateSampling_writesOneRowPerSampleAndAColumnPerNeuron() {
+    Path f2 = dir.resolve("state.h5");
+    assertEquals(0, Main.run(new String[] {"run", "--duration", "50ms", "--backend", "java",
+        "--set", "recording.state={neurons=[0,450],variables=[\"v\",\"g_gaba\"],every_ms=0.5}",
+        "--out", f2.toString()},
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+    try (HdfFile f = new HdfFile(f2)) {
+      double[] t = (double[]) f.getDatasetByPath("/state/time_s").getData();
+      float[][] v = (float[][]) f.getDatasetByPath("/state/v").getData();
+      assertEquals(100, t.length, "every 0.5 ms for 50 ms");
+      assertEquals(100, v.length);
+      assertEquals(2, v[0].length);
+      assertEquals(-60f, v[0][0], "v(0) = el");
+      assertTrue(f.getByPath("/state").isGroup());
+      assertEquals(null, f.getChildren().get("state") instanceof io.jhdf.api.Group g
+          ? g.getChildren().get("g_ampa") : "not a group", "only the variables asked for");
+    }
+  }
+
+  @Test
   void python_h5py_readsWhatJavaWrote() throws Exception {
     Path python = Path.of("/usr/bin/python3");
     boolean h5pyThere = Files.isExecutable(python) && new ProcessBuilder(python.toString(), "-c",

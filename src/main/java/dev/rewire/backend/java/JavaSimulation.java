@@ -36,6 +36,11 @@ final class JavaSimulation implements Simulation {
   /** The first step at or after which a structural call may be due; skips the check until then. */
   private int nextStructural;
   private int step;
+  private int[] sampled;
+  private int sampleEvery;
+  private float[] sampleV;
+  private float[] sampleGa;
+  private float[] sampleGg;
   /** Nanoseconds per phase when profiling, else null. */
   private final long[] phaseNanos;
 
@@ -101,6 +106,14 @@ final class JavaSimulation implements Simulation {
       }
       if (spikes.count > 0) {
         listener.onSpikes(n, spikes.index, spikes.count);
+      }
+      if (sampled != null && n % sampleEvery == 0) {
+        for (int q = 0; q < sampled.length; q++) {
+          sampleV[q] = neurons.v[sampled[q]];
+          sampleGa[q] = neurons.gAmpa[sampled[q]];
+          sampleGg[q] = neurons.gGaba[sampled[q]];
+        }
+        listener.onState(n, sampleV, sampleGa, sampleGg);
       }
       step = n + 1;
     }
@@ -192,6 +205,15 @@ final class JavaSimulation implements Simulation {
         }
       }
     }
+  }
+
+  @Override
+  public void sampleState(int[] neuronIndices, int everySteps) {
+    sampled = neuronIndices.length == 0 ? null : neuronIndices.clone();
+    sampleEvery = everySteps;
+    sampleV = new float[neuronIndices.length];
+    sampleGa = new float[neuronIndices.length];
+    sampleGg = new float[neuronIndices.length];
   }
 
   @Override

@@ -39,6 +39,13 @@ final class OpenClSimulation implements Simulation {
   private final InitialConnectivity.StaticRows[] staticRows;
   private final ClBuffer stats;
   private final PoissonInputKernel[] inputByIndex;
+  private final ClProgram program;
+  /** State sampling (sampleState): the kernel, its buffers, the steps sampled in this chunk. */
+  private ClKernel sampleKernel;
+  private ClBuffer sampleBuffer;
+  private int sampleCount;
+  private int sampleEvery;
+  private final List<Integer> sampledSteps = new ArrayList<>();
   private final int chunkSteps;
   private int step;
 
@@ -49,7 +56,7 @@ final class OpenClSimulation implements Simulation {
     try {
       this.ctx = c;
       int seed = plan.seed();
-      ClProgram program = Kernels.build(ctx);
+      program = Kernels.build(ctx);
       neurons = new DeviceNeurons(ctx, plan, chunkSteps);
       for (GroupPlan g : plan.groups()) {
         neuronUpdates.add(new NeuronUpdateKernel(ctx, program, neurons, g));
@@ -153,12 +160,17 @@ final class OpenClSimulation implements Simulation {
             for (SynapsePostKernel p : post) {
               p.enqueue(n);
             }
+            if (sampleKernel != null && n % sampleEvery == 0) {
+              sampleKernel.arg(6, sampledSteps.size()).launch(sampleCount, 0);
+              sampledSteps.add(n);
+            }
           }
           default -> throw new IllegalStateException("unknown phase " + phase);
         }
       }
     }
     deliver(steps, calls, callOrder, listener);
+    sampledSteps.clear();
     if (ctx.profile() != null) {
       ctx.profile().collect();
     }
@@ -220,6 +232,16 @@ final class OpenClSimulation implements Simulation {
       logSlots.add(slots);
       logWeights.add(weights);
     }
+    float[] samples = new float[0];
+    if (!sampledSteps.isEmpty()) {
+      float[] all = new float[(int) (sampleBuffer.bytes() / 4)];
+      sampleBuffer.read(all);
+      samples = all;
+    }
+    float[] sv = new float[sampleCount];
+    float[] sga = new float[sampleCount];
+    float[] sgg = new float[sampleCount];
+    int sampleRow = 0;
     int[] logAt = new int[structural.size()];
     int[] buffer = new int[plan.neuronCount()];
     int r = 0;
@@ -249,7 +271,32 @@ final class OpenClSimulation implements Simulation {
       if (m > 0) {
         listener.onSpikes(n, buffer, m);
       }
+      if (sampleRow < sampledSteps.size() && sampledSteps.get(sampleRow) == n) {
+        int base = 3 * sampleCount * sampleRow;
+        System.arraycopy(samples, base, sv, 0, sampleCount);
+        System.arraycopy(samples, base + sampleCount, sga, 0, sampleCount);
+        System.arraycopy(samples, base + 2 * sampleCount, sgg, 0, sampleCount);
+        listener.onState(n, sv, sga, sgg);
+        sampleRow++;
+      }
     }
+  }
+
+  @Override
+  public void sampleState(int[] neuronIndices, int everySteps) {
+    if (neuronIndices.length == 0) {
+      sampleKernel = null;
+      return;
+    }
+    sampleCount = neuronIndices.length;
+    sampleEvery = everySteps;
+    int rows = chunkSteps / everySteps + 1;
+    sampleBuffer = ctx.buffer("state_samples", 12L * sampleCount * rows);
+    // Arguments in the order of neuron_update_sample in kernels/neuron_update.cl; 6 is the row.
+    sampleKernel = program.kernel(ctx, Phase.NEURON_UPDATE.kernelName() + "_sample")
+        .arg(0, neurons.v).arg(1, neurons.gAmpa).arg(2, neurons.gGaba)
+        .arg(3, ctx.buffer("state_neurons", neuronIndices)).arg(4, sampleCount)
+        .arg(5, sampleBuffer);
   }
 
   @Override

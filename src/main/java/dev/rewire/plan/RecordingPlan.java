@@ -1,0 +1,53 @@
+package dev.rewire.plan;
+
+import dev.rewire.model.ModelException;
+import dev.rewire.model.Recording;
+import java.util.List;
+
+/**
+ * What --out records, resolved against the model: populations and projections by name, every
+ * interval as a whole number of steps.
+ *
+ * @param spikePopulations populations whose spikes are stored
+ * @param rateBinMs rate bin width [ms]
+ * @param weightProjections projections whose active weights are snapshot
+ * @param weightEverySteps steps between weight snapshots
+ * @param stateNeurons global indices of the neurons whose state is sampled (may be empty)
+ * @param stateVariables which of v, g_ampa, g_gaba
+ * @param stateEverySteps steps between state samples
+ * @param structuralEvents whether the structural-event log is kept
+ */
+public record RecordingPlan(List<String> spikePopulations, double rateBinMs,
+    List<String> weightProjections, int weightEverySteps, int[] stateNeurons,
+    List<String> stateVariables, int stateEverySteps, boolean structuralEvents) {
+
+  static RecordingPlan of(Recording r, Plan plan) {
+    double dt = plan.dtMs();
+    List<String> spikes = r.spikes() != null ? r.spikes()
+        : List.copyOf(plan.populations().keySet());
+    List<String> weights = r.weights() != null && r.weights().projections() != null
+        ? r.weights().projections()
+        : plan.potentialProjections().stream().map(ProjectionPlan::name).toList();
+    int weightEvery = steps(r.weights() != null ? r.weights().everyMs() : 1000.0, dt,
+        "recording.weights.every_ms");
+    int[] neurons = r.state() == null ? new int[0]
+        : r.state().neurons().stream().mapToInt(Integer::intValue).toArray();
+    List<String> variables = r.state() == null ? List.of() : r.state().variables();
+    int stateEvery = r.state() == null ? 1 : steps(r.state().everyMs(), dt,
+        "recording.state.every_ms");
+    double bin = r.rateBinOrDefault();
+    steps(bin, dt, "recording.rate_bin_ms");
+    return new RecordingPlan(spikes, bin, weights, weightEvery, neurons, variables, stateEvery,
+        r.structuralEventsOrDefault());
+  }
+
+  private static int steps(double ms, double dt, String field) {
+    double ratio = ms / dt;
+    long n = Math.round(ratio);
+    if (n < 1 || Math.abs(ratio - n) > 1e-6 * Math.max(1.0, ratio)) {
+      throw new ModelException(field + " = " + ms + " ms must be a positive whole number of steps "
+          + "of dt = " + dt + " ms");
+    }
+    return (int) n;
+  }
+}
