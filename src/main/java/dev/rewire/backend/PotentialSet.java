@@ -193,20 +193,40 @@ public class PotentialSet {
     System.arraycopy(s.colToRow(), 0, colToRow, 0, colToRow.length);
   }
 
-  /** The active synapses sorted by (source, target), with local indices. */
+  /**
+   * The active synapses sorted by (source, target), with local indices: row by row from the row
+   * lists (sorted by slot, which sorts by target), so it costs the active synapses, not the
+   * potential ones.
+   */
   public final ActiveSynapses snapshot() {
     int[] src = new int[activeCount];
     int[] tgt = new int[activeCount];
     float[] w = new float[activeCount];
     int k = 0;
+    int[] order = new int[0];
     for (int i = 0; i < plan.sourceSize(); i++) {
-      for (int s = rowOffset[i]; s < rowOffset[i + 1]; s++) {
-        if (active[s]) {
-          src[k] = i;
-          tgt[k] = targetOf(i, s);
-          w[k] = weightOf(s);
-          k++;
+      int from = rowOffset[i];
+      int n = rowCount[i];
+      if (order.length < n) {
+        order = new int[Math.max(n, 2 * order.length)];
+      }
+      for (int q = 0; q < n; q++) {
+        order[q] = from + q;
+      }
+      // insertion sort of the row's entries by slot; rows hold tens of entries
+      for (int a = 1; a < n; a++) {
+        int x = order[a];
+        int b = a - 1;
+        while (b >= 0 && rowSyn[order[b]] > rowSyn[x]) {
+          order[b + 1] = order[b];
+          b--;
         }
+        order[b + 1] = x;
+      }
+      for (int q = 0; q < n; q++, k++) {
+        src[k] = i;
+        tgt[k] = rowTarget[order[q]];
+        w[k] = rowWeight[order[q]];
       }
     }
     return new ActiveSynapses(plan.name(), src, tgt, w);

@@ -173,24 +173,26 @@ public final class Hdf5Writer {
     Lazy weights = new Lazy(h5, "weights");
     snapshots.forEach((name, list) -> {
       int n = list.stream().mapToInt(s -> s.synapses().size()).sum();
-      double[] time = new double[n];
+      long[] start = new long[list.size() + 1];
       int[] source = new int[n];
       int[] target = new int[n];
       float[] weight = new float[n];
       int at = 0;
-      for (Snapshot s : list) {
-        for (int k = 0; k < s.synapses().size(); k++, at++) {
-          time[at] = s.timeS();
-          source[at] = s.synapses().source()[k];
-          target[at] = s.synapses().target()[k];
-          weight[at] = s.synapses().weight()[k];
-        }
+      for (int q = 0; q < list.size(); q++) {
+        ActiveSynapses a = list.get(q).synapses();
+        start[q] = at;
+        System.arraycopy(a.source(), 0, source, at, a.size());
+        System.arraycopy(a.target(), 0, target, at, a.size());
+        System.arraycopy(a.weight(), 0, weight, at, a.size());
+        at += a.size();
       }
+      start[list.size()] = at;
       if (n == 0) {
         return;
       }
       WritableGroup g = weights.get().putGroup(name);
-      unit(put(g, "time_s", time), "s");
+      meaning(put(g, "snapshot_start", start),
+          "snapshot k is rows snapshot_start[k] .. snapshot_start[k + 1]");
       put(g, "source", source);
       put(g, "target", target);
       unit(put(g, "weight", weight), "nS");

@@ -138,20 +138,18 @@ public final class HtmlReport {
 
   private static List<Chart<?, ?>> weightHistograms(HdfFile f, String proj) {
     double[] snaps = doubles(f, "/weights/" + proj + "/snapshot_time_s");
-    double[] t = doubles(f, "/weights/" + proj + "/time_s");
+    long[] start = longs(f, "/weights/" + proj + "/snapshot_start");
     float[] w = floats(f, "/weights/" + proj + "/weight");
     TreeMap<Double, List<Double>> byTime = new TreeMap<>();
     int[] pick = {0, snaps.length / 3, 2 * snaps.length / 3, snaps.length - 1};
-    for (int p : pick) {
-      byTime.put(snaps[p], new ArrayList<>());
-    }
     double max = 0;
-    for (int i = 0; i < t.length; i++) {
-      List<Double> list = byTime.get(t[i]);
-      if (list != null) {
-        list.add((double) w[i]);
-        max = Math.max(max, w[i]);
+    for (int p : pick) {
+      List<Double> list = new ArrayList<>();
+      for (long i = start[p]; i < start[p + 1]; i++) {
+        list.add((double) w[(int) i]);
+        max = Math.max(max, w[(int) i]);
       }
+      byTime.put(snaps[p], list);
     }
     CategoryChart c = new CategoryChartBuilder().width(900).height(320)
         .title("Active weights of " + proj).xAxisTitle("weight [nS]").yAxisTitle("synapses").build();
@@ -184,18 +182,14 @@ public final class HtmlReport {
   }
 
   private static List<Chart<?, ?>> degrees(HdfFile f, String proj) {
-    double[] snaps = doubles(f, "/weights/" + proj + "/snapshot_time_s");
-    double last = snaps[snaps.length - 1];
-    double[] t = doubles(f, "/weights/" + proj + "/time_s");
+    long[] start = longs(f, "/weights/" + proj + "/snapshot_start");
     int[] src = ints(f, "/weights/" + proj + "/source");
     int[] tgt = ints(f, "/weights/" + proj + "/target");
     Map<Integer, Integer> out = new TreeMap<>();
     Map<Integer, Integer> in = new TreeMap<>();
-    for (int i = 0; i < t.length; i++) {
-      if (t[i] == last) {
-        out.merge(src[i], 1, Integer::sum);
-        in.merge(tgt[i], 1, Integer::sum);
-      }
+    for (long i = start[start.length - 2]; i < start[start.length - 1]; i++) {
+      out.merge(src[(int) i], 1, Integer::sum);
+      in.merge(tgt[(int) i], 1, Integer::sum);
     }
     List<Chart<?, ?>> charts = new ArrayList<>();
     for (Map.Entry<String, Map<Integer, Integer>> e : Map.of("out-degree", out, "in-degree", in)
@@ -243,6 +237,10 @@ public final class HtmlReport {
 
   private static float[] floats(HdfFile f, String path) {
     return (float[]) dataset(f, path).getData();
+  }
+
+  private static long[] longs(HdfFile f, String path) {
+    return (long[]) dataset(f, path).getData();
   }
 
   private static int[] ints(HdfFile f, String path) {

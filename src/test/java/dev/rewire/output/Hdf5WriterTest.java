@@ -47,19 +47,17 @@ class Hdf5WriterTest {
   void eventLog_replaysFromTheFirstSnapshotToTheLast() {
     try (HdfFile f = new HdfFile(h5)) {
       double[] snapT = (double[]) f.getDatasetByPath("/weights/ee/snapshot_time_s").getData();
-      double[] t = (double[]) f.getDatasetByPath("/weights/ee/time_s").getData();
+      long[] start = (long[]) f.getDatasetByPath("/weights/ee/snapshot_start").getData();
       int[] src = (int[]) f.getDatasetByPath("/weights/ee/source").getData();
       int[] tgt = (int[]) f.getDatasetByPath("/weights/ee/target").getData();
+      assertEquals(snapT.length + 1, start.length);
       Set<Long> first = new HashSet<>();
       Set<Long> last = new HashSet<>();
-      for (int k = 0; k < t.length; k++) {
-        long key = (long) src[k] << 32 | tgt[k];
-        if (t[k] == snapT[0]) {
-          first.add(key);
-        }
-        if (t[k] == snapT[snapT.length - 1]) {
-          last.add(key);
-        }
+      for (int k = (int) start[0]; k < start[1]; k++) {
+        first.add((long) src[k] << 32 | tgt[k]);
+      }
+      for (int k = (int) start[snapT.length - 1]; k < start[snapT.length]; k++) {
+        last.add((long) src[k] << 32 | tgt[k]);
       }
       double[] et = (double[]) f.getDatasetByPath("/events/ee/time_s").getData();
       int[] kind = (int[]) f.getDatasetByPath("/events/ee/kind").getData();
