@@ -43,6 +43,34 @@ class CliOpenClIT {
   }
 
   @Test
+  void out_openclAndJava_recordTheSameData() throws IOException {
+    NativeTestSupport.device();
+    String[] common = {"--duration", "1.2s", "--seed", "5", "--set",
+        "projections.ee.structural.threshold=0.13", "--set",
+        "recording.state={neurons=[3,401],every_ms=1}"};
+    Path javaH5 = dir.resolve("java.h5");
+    Path cl = dir.resolve("opencl.h5");
+    java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of("run", "--backend",
+        "java", "--out", javaH5.toString()));
+    a.addAll(java.util.List.of(common));
+    java.util.List<String> b = new java.util.ArrayList<>(java.util.List.of("run", "--backend",
+        "opencl", "--out", cl.toString()));
+    b.addAll(java.util.List.of(common));
+    assertEquals(0, main(a.toArray(new String[0])));
+    assertEquals(0, main(b.toArray(new String[0])));
+    try (io.jhdf.HdfFile fa = new io.jhdf.HdfFile(javaH5);
+        io.jhdf.HdfFile fb = new io.jhdf.HdfFile(cl)) {
+      for (String path : new String[] {"/spikes/E/time_s", "/spikes/E/neuron", "/spikes/I/neuron",
+          "/events/ee/source", "/events/ee/target", "/events/ee/weight", "/weights/ee/weight",
+          "/weights/ie/target", "/state/v", "/state/g_ampa", "/state/g_gaba"}) {
+        Object x = fa.getDatasetByPath(path).getData();
+        Object y = fb.getDatasetByPath(path).getData();
+        assertTrue(java.util.Objects.deepEquals(x, y), path + " differs");
+      }
+    }
+  }
+
+  @Test
   void run_auto_saysWhichBackendItChoseAndWhy() {
     boolean cpu = NativeTestSupport.device().cpu();
     assertEquals(0, main("run", "--duration", "20ms"));
