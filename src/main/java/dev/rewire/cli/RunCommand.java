@@ -34,7 +34,8 @@ final class RunCommand {
         .desc("seed of all random draws, 0..4294967295 (default: the model's)").build());
     o.addOption(Option.builder().longOpt("backend").hasArg().argName("NAME")
         .desc("where to run: " + String.join(", ", Backends.NAMES) + " (default: auto, which "
-            + "takes OpenCL when a usable device is present, else Java, and says which)").build());
+            + "takes a usable OpenCL GPU or accelerator, else Java, and says which and why)")
+        .build());
     o.addOption(Option.builder().longOpt("device").hasArg().argName("N|NAME")
         .desc("OpenCL device: an index from rewire devices, or a substring of its name "
             + "(default: the first usable one)").build());
@@ -46,7 +47,8 @@ final class RunCommand {
         .build());
     o.addOption(Option.builder().longOpt("out").hasArg().argName("FILE")
         .desc("write the results as HDF5: spikes, rates, structural series and event log, weight "
-            + "snapshots every simulated second, the model and the command line").build());
+            + "snapshots and sampled state as the model's [recording] says, the model and the "
+            + "command line").build());
     o.addOption(Option.builder().longOpt("report").hasArg().argName("FILE")
         .desc("write an HTML report with plots (from the --out data; a temporary one if no --out)")
         .build());
@@ -69,7 +71,8 @@ final class RunCommand {
     HelpFormatter f = new HelpFormatter();
     f.printHelp(new java.io.PrintWriter(sw), 100, "rewire run [MODEL_FILE] [options]",
         "\nSimulates MODEL_FILE (TOML), or the bundled seed-ei model when none is given. Progress "
-            + "goes to stderr when it is a terminal; the result line goes to stdout.\n\n",
+            + "goes to stderr (a bar on a terminal, else a line every 10 s); the result line goes "
+            + "to stdout.\n\n",
         options(), 2, 2, "\nExample: rewire run --duration 5s --seed 1 --summary s.json", true);
     return sw.toString();
   }
