@@ -31,12 +31,8 @@ __kernel void synapse_post(
         const float a_plus,
         const float a_minus,
         const float gmax) {
-    int k = get_global_id(0);
-    if (k >= *spike_count) {
-        return;
-    }
-    int j = spikes[k] - target_start;
-    if (j < 0 || j >= target_size) {
+    int j = rw_local_spike(get_global_id(0), spikes, spike_count, target_start, target_size);
+    if (j < 0) {
         return;
     }
     int age = step - post_last[j];

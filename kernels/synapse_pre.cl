@@ -17,12 +17,8 @@ __kernel void synapse_pre_static(
         __global const int *target,         // global neuron index
         __global const long *fixed_weight,
         __global long *input) {
-    int k = get_global_id(0);
-    if (k >= *spike_count) {
-        return;
-    }
-    int i = spikes[k] - source_start;
-    if (i < 0 || i >= source_size) {
+    int i = rw_local_spike(get_global_id(0), spikes, spike_count, source_start, source_size);
+    if (i < 0) {
         return;
     }
     for (int q = row_start[i]; q < row_start[i + 1]; q++) {
@@ -61,12 +57,8 @@ __kernel void synapse_pre(
         const float a_plus,
         const float a_minus,
         const float gmax) {
-    int k = get_global_id(0);
-    if (k >= *spike_count) {
-        return;
-    }
-    int i = spikes[k] - source_start;
-    if (i < 0 || i >= source_size) {
+    int i = rw_local_spike(get_global_id(0), spikes, spike_count, source_start, source_size);
+    if (i < 0) {
         return;
     }
     int from = row_offset[i];

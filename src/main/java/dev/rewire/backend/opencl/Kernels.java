@@ -12,7 +12,7 @@ final class Kernels {
   /** The static-projection variant of {@link Phase#SYNAPSE_PRE}, in kernels/synapse_pre.cl. */
   static final String SYNAPSE_PRE_STATIC = Phase.SYNAPSE_PRE.kernelName() + "_static";
 
-  private static final String[] HELPERS = {"philox.cl", "stdp.cl", "scan.cl"};
+  private static final String[] HELPERS = {"philox.cl", "spikes.cl", "stdp.cl", "scan.cl"};
 
   private Kernels() {}
 
