@@ -16,25 +16,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A network stepped in Java, phase by phase in {@link Plan#stepOrder()}. Projections are held in
- * model order; each static one is delivered from its source's spike list, each potential one also
- * runs STDP (DESIGN.md §1).
+ * A network stepped in Java, phase by phase in {@link Plan#stepOrder()}: one {@link StepPhase}
+ * object per phase (one per driving input for POISSON_INPUT), called in that order every step.
+ * Projections are held in model order; each static one is delivered from its source's spike list,
+ * each potential one also runs STDP (DESIGN.md §1).
  */
 final class JavaSimulation implements Simulation {
   private final Plan plan;
   private final int seed;
   private final NeuronState neurons;
   private final NeuronUpdate neuronUpdate;
+  private final StructuralPlasticity structuralPlasticity;
   private final SpikeList spikes;
   private final PoissonInput[] inputs;
-  private final PoissonInput[] drivingInputs;
   private final Object[] synapses;
-  private final PotentialSynapses[] plastic;
   private final List<ProjectionPlan> projections;
-  private final Phase[] order;
-  private final List<ProjectionPlan> structural;
-  /** The first step at or after which a structural call may be due; skips the check until then. */
-  private int nextStructural;
+  /** The phases of a step, in order. */
+  private final StepPhase[] phases;
   private int step;
   private int[] sampled;
   private int sampleEvery;
@@ -49,8 +47,8 @@ final class JavaSimulation implements Simulation {
     this.phaseNanos = profile ? new long[Phase.values().length] : null;
     this.seed = plan.seed();
     this.neurons = new NeuronState(plan);
-    this.neuronUpdate = new NeuronUpdate(plan.groups(), neurons);
     this.spikes = new SpikeList(plan.neuronCount());
+    this.neuronUpdate = new NeuronUpdate(plan.groups(), neurons, spikes);
     this.projections = plan.projections();
     this.inputs = new PoissonInput[plan.inputs().size()];
     List<PoissonInput> driving = new ArrayList<>();
@@ -60,7 +58,6 @@ final class JavaSimulation implements Simulation {
         driving.add(inputs[in.index()]);
       }
     }
-    this.drivingInputs = driving.toArray(new PoissonInput[0]);
     this.synapses = new Object[projections.size()];
     List<PotentialSynapses> withStdp = new ArrayList<>();
     for (ProjectionPlan p : projections) {
@@ -74,9 +71,28 @@ final class JavaSimulation implements Simulation {
         synapses[p.index()] = InitialSynapses.staticSynapses(p, seed);
       }
     }
-    this.plastic = withStdp.toArray(new PotentialSynapses[0]);
-    this.order = plan.stepOrder().toArray(new Phase[0]);
-    this.structural = plan.structuralProjections();
+    List<ProjectionPlan> structural = plan.structuralProjections();
+    PotentialSynapses[] structuralSets = new PotentialSynapses[structural.size()];
+    for (int k = 0; k < structuralSets.length; k++) {
+      structuralSets[k] = (PotentialSynapses) synapses[structural.get(k).index()];
+    }
+    this.structuralPlasticity = new StructuralPlasticity(
+        structural.toArray(new ProjectionPlan[0]), structuralSets, seed);
+    SynapsePre synapsePre = new SynapsePre(projections.toArray(new ProjectionPlan[0]), synapses,
+        neurons, spikes, inputs);
+    SynapsePost synapsePost = new SynapsePost(withStdp.toArray(new PotentialSynapses[0]), spikes);
+    List<StepPhase> steps = new ArrayList<>();
+    for (Phase phase : plan.stepOrder()) {
+      switch (phase) {
+        case STRUCTURAL_PLASTICITY -> steps.add(structuralPlasticity);
+        case NEURON_UPDATE -> steps.add(neuronUpdate);
+        case POISSON_INPUT -> steps.addAll(driving);
+        case SYNAPSE_PRE -> steps.add(synapsePre);
+        case SYNAPSE_POST -> steps.add(synapsePost);
+        default -> throw new IllegalStateException("unknown phase " + phase);
+      }
+    }
+    this.phases = steps.toArray(new StepPhase[0]);
   }
 
   @Override
@@ -94,14 +110,14 @@ final class JavaSimulation implements Simulation {
     for (int k = 0; k < steps; k++) {
       int n = step;
       if (phaseNanos == null) {
-        for (Phase phase : order) {
-          runPhase(phase, n, listener);
+        for (StepPhase phase : phases) {
+          phase.run(n, listener);
         }
       } else {
-        for (Phase phase : order) {
+        for (StepPhase phase : phases) {
           long t0 = System.nanoTime();
-          runPhase(phase, n, listener);
-          phaseNanos[phase.ordinal()] += System.nanoTime() - t0;
+          phase.run(n, listener);
+          phaseNanos[phase.phase().ordinal()] += System.nanoTime() - t0;
         }
       }
       if (spikes.count > 0) {
@@ -119,92 +135,16 @@ final class JavaSimulation implements Simulation {
     }
   }
 
-  private void runPhase(Phase phase, int n, SimulationListener listener) {
-    switch (phase) {
-      case STRUCTURAL_PLASTICITY -> structuralPlasticity(n, listener);
-      case NEURON_UPDATE -> neuronUpdate.run(n, spikes);
-      case POISSON_INPUT -> {
-        for (PoissonInput in : drivingInputs) {
-          in.run(n);
-        }
-      }
-      case SYNAPSE_PRE -> synapsePre(n);
-      case SYNAPSE_POST -> synapsePost(n);
-      default -> throw new IllegalStateException("unknown phase " + phase);
-    }
-  }
-
   @Override
   public Map<String, long[]> profile() {
     if (phaseNanos == null) {
       return Map.of();
     }
     Map<String, long[]> out = new LinkedHashMap<>();
-    for (Phase phase : order) {
+    for (Phase phase : plan.stepOrder()) {
       out.put(phase.kernelName(), new long[] {phaseNanos[phase.ordinal()], step});
     }
     return out;
-  }
-
-  private void structuralPlasticity(int n, SimulationListener listener) {
-    if (n < nextStructural) {
-      return;
-    }
-    int next = Integer.MAX_VALUE;
-    for (ProjectionPlan p : structural) {
-      int period = p.structural().periodSteps();
-      if (n % period == 0) {
-        PotentialSynapses ps = (PotentialSynapses) synapses[p.index()];
-        StructuralPlasticity.Change c = StructuralPlasticity.run(ps, n, seed);
-        listener.onStructural(new StructuralEvent(n, p.name(), c.pruned().length,
-            c.regrown().length, ps.activeCount));
-        listener.onRewiring(ps.rewiring(n, c.pruned(), c.prunedWeight(), c.regrown(),
-            p.structural().regrowthWeight()));
-      }
-      next = (int) Math.min(next, ((long) n / period + 1) * period);
-    }
-    nextStructural = next;
-  }
-
-  private void synapsePre(int n) {
-    for (ProjectionPlan p : projections) {
-      long[] input = neurons.input(p.receptor());
-      Object syn = synapses[p.index()];
-      if (p.sourceIsInput()) {
-        SpikeList s = inputs[p.sourceInput()].spikes;
-        StaticSynapses st = (StaticSynapses) syn;
-        for (int k = 0; k < s.count; k++) {
-          st.deliver(s.index[k], neurons, input);
-        }
-        continue;
-      }
-      int lo = p.sourceStart();
-      int hi = lo + p.sourceSize();
-      for (int k = 0; k < spikes.count; k++) {
-        int g = spikes.index[k];
-        if (g < lo || g >= hi) {
-          continue;
-        }
-        if (syn instanceof PotentialSynapses ps) {
-          SynapsePre.run(ps, g - lo, n, neurons, input);
-        } else {
-          ((StaticSynapses) syn).deliver(g - lo, neurons, input);
-        }
-      }
-    }
-  }
-
-  private void synapsePost(int n) {
-    for (PotentialSynapses ps : plastic) {
-      int lo = ps.plan.targetStart();
-      int hi = lo + ps.plan.targetSize();
-      for (int k = 0; k < spikes.count; k++) {
-        int g = spikes.index[k];
-        if (g >= lo && g < hi) {
-          SynapsePost.run(ps, g - lo, n);
-        }
-      }
-    }
   }
 
   @Override
@@ -246,7 +186,7 @@ final class JavaSimulation implements Simulation {
         ps.restore(s.potential().get(p.index()));
       }
     }
-    nextStructural = 0;
+    structuralPlasticity.forgetSchedule();
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.rewire.backend.java;
 
+import dev.rewire.backend.SimulationListener;
 import dev.rewire.plan.GroupPlan;
+import dev.rewire.plan.Phase;
 import java.util.List;
 
 /**
@@ -23,9 +25,11 @@ import java.util.List;
  * then put back to their frozen value, which is el (they were reset to el and nothing moved them
  * since). Threshold needs no refractory test: a frozen neuron sits at el, below vt.
  */
-final class NeuronUpdate {
+final class NeuronUpdate implements StepPhase {
   private final List<GroupPlan> groups;
   private final NeuronState s;
+  /** The neurons that spiked in the current step, ascending: the output of this phase. */
+  private final SpikeList spikes;
   /** max(v, vt) per neuron after the update, and vt per neuron: they differ where v > vt (or NaN). */
   private final float[] capped;
   private final float[] thresholds;
@@ -35,9 +39,10 @@ final class NeuronUpdate {
   private final float[] frozenAt;
   private int refractoryCount;
 
-  NeuronUpdate(List<GroupPlan> groups, NeuronState state) {
+  NeuronUpdate(List<GroupPlan> groups, NeuronState state, SpikeList spikes) {
     this.groups = groups;
     this.s = state;
+    this.spikes = spikes;
     this.refractory = new int[state.v.length];
     this.releaseStep = new int[state.v.length];
     this.frozenAt = new float[state.v.length];
@@ -63,7 +68,13 @@ final class NeuronUpdate {
     }
   }
 
-  void run(int step, SpikeList spikes) {
+  @Override
+  public Phase phase() {
+    return Phase.NEURON_UPDATE;
+  }
+
+  @Override
+  public void run(int step, SimulationListener listener) {
     s.foldInput();
     for (GroupPlan g : groups) {
       integrate(g);

@@ -1,6 +1,8 @@
 package dev.rewire.backend.java;
 
+import dev.rewire.backend.SimulationListener;
 import dev.rewire.plan.InputPlan;
+import dev.rewire.plan.Phase;
 import java.util.Arrays;
 
 /**
@@ -14,7 +16,7 @@ import java.util.Arrays;
  * touches the sources due in it; a source further than one turn ahead stays in its bucket and is
  * looked at once per turn.
  */
-final class PoissonInput {
+final class PoissonInput implements StepPhase {
   static final int WHEEL = 4096;
   private static final int NONE = -1;
 
@@ -54,7 +56,13 @@ final class PoissonInput {
     head[b] = i;
   }
 
-  void run(int step) {
+  @Override
+  public Phase phase() {
+    return Phase.POISSON_INPUT;
+  }
+
+  @Override
+  public void run(int step, SimulationListener listener) {
     spikes.clear();
     int b = step & (WHEEL - 1);
     int i = head[b];

@@ -1,12 +1,17 @@
 package dev.rewire.backend.java;
 
+import dev.rewire.backend.SimulationListener;
+import dev.rewire.backend.StructuralEvent;
 import dev.rewire.model.Structural;
+import dev.rewire.plan.Phase;
+import dev.rewire.plan.ProjectionPlan;
 import dev.rewire.plan.StructuralPlan;
 import dev.rewire.random.SubsetSampler;
 import java.util.Arrays;
 
 /**
- * Phase STRUCTURAL_PLASTICITY for one projection (DESIGN.md §1). In a call at step n:
+ * Phase STRUCTURAL_PLASTICITY (DESIGN.md §1): every projection with a structural rule is rewired in
+ * the steps that are multiples of its period, in model order. In a call at step n:
  *
  * <ol>
  *   <li>P = the active slots with weight below the threshold;
@@ -21,13 +26,57 @@ import java.util.Arrays;
  * exactly, per projection and, in per-source mode, per row, as long as there are enough inactive
  * slots; if there are not, all of them are regrown and the event says so.
  */
-final class StructuralPlasticity {
+final class StructuralPlasticity implements StepPhase {
   /** What one call changed: slots in ascending order, and the weights the pruned ones had. */
   record Change(int[] pruned, float[] prunedWeight, int[] regrown) {}
 
-  private StructuralPlasticity() {}
+  private final ProjectionPlan[] projections;
+  /** The potential sets of {@code projections}, in the same order. */
+  private final PotentialSynapses[] sets;
+  private final int seed;
+  /** The first step at or after which a call may be due; skips the check until then. */
+  private int nextDue;
 
-  static Change run(PotentialSynapses p, int step, int seed) {
+  StructuralPlasticity(ProjectionPlan[] projections, PotentialSynapses[] sets, int seed) {
+    this.projections = projections;
+    this.sets = sets;
+    this.seed = seed;
+  }
+
+  @Override
+  public Phase phase() {
+    return Phase.STRUCTURAL_PLASTICITY;
+  }
+
+  @Override
+  public void run(int step, SimulationListener listener) {
+    if (step < nextDue) {
+      return;
+    }
+    int next = Integer.MAX_VALUE;
+    for (int k = 0; k < projections.length; k++) {
+      ProjectionPlan p = projections[k];
+      int period = p.structural().periodSteps();
+      if (step % period == 0) {
+        PotentialSynapses ps = sets[k];
+        Change c = rewire(ps, step, seed);
+        listener.onStructural(new StructuralEvent(step, p.name(), c.pruned().length,
+            c.regrown().length, ps.activeCount));
+        listener.onRewiring(ps.rewiring(step, c.pruned(), c.prunedWeight(), c.regrown(),
+            p.structural().regrowthWeight()));
+      }
+      next = (int) Math.min(next, ((long) step / period + 1) * period);
+    }
+    nextDue = next;
+  }
+
+  /** After a restore the schedule is unknown: check again from the next step. */
+  void forgetSchedule() {
+    nextDue = 0;
+  }
+
+  /** One call for one projection at {@code step}. */
+  static Change rewire(PotentialSynapses p, int step, int seed) {
     StructuralPlan sp = p.plan.structural();
     int[] pruned = p.takeBelowThreshold();
     if (pruned.length == 0) {

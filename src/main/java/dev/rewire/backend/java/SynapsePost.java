@@ -1,18 +1,48 @@
 package dev.rewire.backend.java;
 
+import dev.rewire.backend.SimulationListener;
+import dev.rewire.plan.Phase;
 import dev.rewire.plan.StdpPlan;
 
 /**
- * Phase SYNAPSE_POST: the on-post pathway of one plastic projection, for a target neuron j that
- * spiked: j's post traces jump by 1 and every active synapse onto j moves by
- * {@code lr * (alpha_post + a_plus * pre_plus + a_minus * pre_minus)}, clipped to [0, gmax]. It runs
- * after every on-pre pathway of the step, so the pre traces include this step's pre spikes.
+ * Phase SYNAPSE_POST: the on-post pathway of every plastic projection, for the target neurons that
+ * spiked in this step. It runs after every on-pre pathway of the step, so the pre traces include
+ * this step's pre spikes.
  */
-final class SynapsePost {
-  private SynapsePost() {}
+final class SynapsePost implements StepPhase {
+  private final PotentialSynapses[] plastic;
+  private final SpikeList spikes;
 
-  /** {@code j} is the local target index of a neuron that spiked in {@code step}. */
-  static void run(PotentialSynapses p, int j, int step) {
+  SynapsePost(PotentialSynapses[] plastic, SpikeList spikes) {
+    this.plastic = plastic;
+    this.spikes = spikes;
+  }
+
+  @Override
+  public Phase phase() {
+    return Phase.SYNAPSE_POST;
+  }
+
+  @Override
+  public void run(int step, SimulationListener listener) {
+    for (PotentialSynapses ps : plastic) {
+      int lo = ps.plan.targetStart();
+      int hi = lo + ps.plan.targetSize();
+      for (int k = 0; k < spikes.count; k++) {
+        int g = spikes.index[k];
+        if (g >= lo && g < hi) {
+          onPost(ps, g - lo, step);
+        }
+      }
+    }
+  }
+
+  /**
+   * Target {@code j} (local index) spiked in {@code step}: j's post traces jump by 1 and every active
+   * synapse onto j moves by {@code lr * (alpha_post + a_plus * pre_plus + a_minus * pre_minus)},
+   * clipped to [0, gmax].
+   */
+  static void onPost(PotentialSynapses p, int j, int step) {
     StdpPlan stdp = p.plan.stdp();
     p.post.bump(j, step);
     final Traces pre = p.pre;

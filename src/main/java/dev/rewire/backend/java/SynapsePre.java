@@ -1,19 +1,74 @@
 package dev.rewire.backend.java;
 
+import dev.rewire.backend.SimulationListener;
+import dev.rewire.plan.Phase;
+import dev.rewire.plan.ProjectionPlan;
 import dev.rewire.plan.StdpPlan;
 
 /**
- * Phase SYNAPSE_PRE: the on-pre pathways of one projection with a potential set, for a source neuron
- * that spiked: every active synapse adds its weight to the target's conductance input (weight before
- * this event's update), the source's pre traces jump by 1, and with STDP each active weight moves by
- * {@code lr * (alpha_pre + a_plus * post_plus + a_minus * post_minus)}, clipped to [0, gmax].
- * Static projections deliver through {@link StaticSynapses#deliver}.
+ * Phase SYNAPSE_PRE: the on-pre pathways of every projection, in model order, for the sources that
+ * spiked in this step (network neurons and Poisson sources). A static projection adds its fixed
+ * weights ({@link StaticSynapses#deliver}); a projection with a potential set runs
+ * {@link #onPre} for each spiking source.
  */
-final class SynapsePre {
-  private SynapsePre() {}
+final class SynapsePre implements StepPhase {
+  private final ProjectionPlan[] projections;
+  /** By projection index: {@link StaticSynapses} or {@link PotentialSynapses}. */
+  private final Object[] synapses;
+  private final NeuronState neurons;
+  private final SpikeList spikes;
+  private final PoissonInput[] inputs;
 
-  /** {@code i} is the local source index of a neuron that spiked in {@code step}. */
-  static void run(PotentialSynapses p, int i, int step, NeuronState neurons, long[] input) {
+  SynapsePre(ProjectionPlan[] projections, Object[] synapses, NeuronState neurons, SpikeList spikes,
+      PoissonInput[] inputs) {
+    this.projections = projections;
+    this.synapses = synapses;
+    this.neurons = neurons;
+    this.spikes = spikes;
+    this.inputs = inputs;
+  }
+
+  @Override
+  public Phase phase() {
+    return Phase.SYNAPSE_PRE;
+  }
+
+  @Override
+  public void run(int step, SimulationListener listener) {
+    for (ProjectionPlan p : projections) {
+      long[] input = neurons.input(p.receptor());
+      Object syn = synapses[p.index()];
+      if (p.sourceIsInput()) {
+        SpikeList s = inputs[p.sourceInput()].spikes;
+        StaticSynapses st = (StaticSynapses) syn;
+        for (int k = 0; k < s.count; k++) {
+          st.deliver(s.index[k], neurons, input);
+        }
+        continue;
+      }
+      int lo = p.sourceStart();
+      int hi = lo + p.sourceSize();
+      for (int k = 0; k < spikes.count; k++) {
+        int g = spikes.index[k];
+        if (g < lo || g >= hi) {
+          continue;
+        }
+        if (syn instanceof PotentialSynapses ps) {
+          onPre(ps, g - lo, step, neurons, input);
+        } else {
+          ((StaticSynapses) syn).deliver(g - lo, neurons, input);
+        }
+      }
+    }
+  }
+
+  /**
+   * Source {@code i} (local index) of a projection with a potential set spiked in {@code step}:
+   * every active synapse adds its weight to the target's conductance input (the weight before this
+   * event's update), the source's pre traces jump by 1, and with STDP each active weight moves by
+   * {@code lr * (alpha_pre + a_plus * post_plus + a_minus * post_minus)}, clipped to [0, gmax].
+   */
+  static void onPre(PotentialSynapses p, int i, int step, NeuronState neurons, long[] input) {
     final int targetStart = p.plan.targetStart();
     final float[] w = p.rowWeight;
     final int[] syn = p.rowSyn;

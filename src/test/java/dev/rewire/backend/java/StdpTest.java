@@ -44,10 +44,10 @@ class StdpTest {
 
   @Test
   void prePost_potentiatesBy_aPlusAndAMinusTimesDecayedPreTraces() {
-    SynapsePre.run(syn, 0, 100, neurons, neurons.inputAmpa);
+    SynapsePre.onPre(syn, 0, 100, neurons, neurons.inputAmpa);
     double w = W0 + LR * ALPHA_PRE; // no post traces yet
     assertEquals(w, syn.weightOf(s01), 1e-6);
-    SynapsePost.run(syn, 1, 130);
+    SynapsePost.onPost(syn, 1, 130);
     double dt = 3.0; // ms between pre and post
     w += LR * (ALPHA_POST + A_PLUS * Math.exp(-dt / TAU_PLUS) + A_MINUS * Math.exp(-dt / TAU_MINUS));
     assertEquals(w, syn.weightOf(s01), 1e-6);
@@ -55,10 +55,10 @@ class StdpTest {
 
   @Test
   void postPre_updatesFromDecayedPostTraces() {
-    SynapsePost.run(syn, 1, 100);
+    SynapsePost.onPost(syn, 1, 100);
     double w = W0 + LR * ALPHA_POST;
     assertEquals(w, syn.weightOf(s01), 1e-6);
-    SynapsePre.run(syn, 0, 150, neurons, neurons.inputAmpa);
+    SynapsePre.onPre(syn, 0, 150, neurons, neurons.inputAmpa);
     double dt = 5.0;
     w += LR * (ALPHA_PRE + A_PLUS * Math.exp(-dt / TAU_PLUS) + A_MINUS * Math.exp(-dt / TAU_MINUS));
     assertEquals(w, syn.weightOf(s01), 1e-6);
@@ -66,26 +66,26 @@ class StdpTest {
 
   @Test
   void sameStep_countsAsPreBeforePost() {
-    SynapsePre.run(syn, 0, 10, neurons, neurons.inputAmpa);
-    SynapsePost.run(syn, 1, 10);
+    SynapsePre.onPre(syn, 0, 10, neurons, neurons.inputAmpa);
+    SynapsePost.onPost(syn, 1, 10);
     double w = W0 + LR * ALPHA_PRE + LR * (ALPHA_POST + A_PLUS + A_MINUS);
     assertEquals(w, syn.weightOf(s01), 1e-6);
   }
 
   @Test
   void preSpike_deliversTheWeightBeforeItsOwnUpdate() {
-    SynapsePre.run(syn, 0, 10, neurons, neurons.inputAmpa);
+    SynapsePre.onPre(syn, 0, 10, neurons, neurons.inputAmpa);
     assertEquals(0.15f, dev.rewire.plan.FixedPoint.toFloat(neurons.inputAmpa[1]));
   }
 
   @Test
   void weights_areClippedToZeroAndGmax() {
     syn.setWeight(s01, 0.001f);
-    SynapsePost.run(syn, 1, 10); // alpha_post = -0.5 → -0.005
+    SynapsePost.onPost(syn, 1, 10); // alpha_post = -0.5 → -0.005
     assertEquals(0f, syn.weightOf(s01));
     syn.setWeight(s01, 19.999f);
     for (int n = 0; n < 10; n++) {
-      SynapsePre.run(syn, 0, 20 + n, neurons, neurons.inputAmpa);
+      SynapsePre.onPre(syn, 0, 20 + n, neurons, neurons.inputAmpa);
     }
     assertEquals(20f, syn.weightOf(s01));
   }

@@ -45,7 +45,7 @@ class StructuralPlasticityTest {
       int[] rowCountBefore = p.rowCount.clone();
       int activeBefore = p.activeCount;
 
-      StructuralPlasticity.Change c = StructuralPlasticity.run(p, call * 50, 3);
+      StructuralPlasticity.Change c = StructuralPlasticity.rewire(p, call * 50, 3);
       totalPruned += c.pruned().length;
 
       assertEquals(c.pruned().length, c.regrown().length, "as many regrown as pruned");
@@ -88,8 +88,8 @@ class StructuralPlasticityTest {
         }
       }
     }
-    StructuralPlasticity.Change ca = StructuralPlasticity.run(a, 500, 9);
-    StructuralPlasticity.Change cb = StructuralPlasticity.run(b, 500, 9);
+    StructuralPlasticity.Change ca = StructuralPlasticity.rewire(a, 500, 9);
+    StructuralPlasticity.Change cb = StructuralPlasticity.rewire(b, 500, 9);
     assertTrue(Arrays.equals(ca.regrown(), cb.regrown()));
     PotentialSynapses c = build(mode);
     for (int s = 0; s < c.potentialCount(); s += 3) {
@@ -98,7 +98,7 @@ class StructuralPlasticityTest {
       }
     }
     assertNotEquals(Arrays.toString(ca.regrown()),
-        Arrays.toString(StructuralPlasticity.run(c, 1000, 9).regrown()), "another step, other draws");
+        Arrays.toString(StructuralPlasticity.rewire(c, 1000, 9).regrown()), "another step, other draws");
   }
 
   @ParameterizedTest
@@ -109,7 +109,7 @@ class StructuralPlasticityTest {
     PotentialSynapses p = InitialSynapses.potentialSynapses(plan.projection("nn"), plan.seed());
     int inactive = p.potentialCount() - p.activeCount;
     int activeBefore = p.activeCount;
-    StructuralPlasticity.Change c = StructuralPlasticity.run(p, 0, 5);
+    StructuralPlasticity.Change c = StructuralPlasticity.rewire(p, 0, 5);
     assertEquals(activeBefore, c.pruned().length, "threshold 1.0 prunes every synapse");
     assertTrue(c.regrown().length <= inactive);
     assertEquals(c.regrown().length, p.activeCount);
