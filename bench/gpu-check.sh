@@ -42,30 +42,38 @@ digest_of() { # file -> "spikes weights"
 structural_of() { tr -d ' \n' < "$1" | sed -E 's/.*"structural":(\{.*\}),"final".*/\1/'; }
 
 run() {
+  # $OUT brings back a few files only: summaries go to a scratch folder and travel as one tarball.
   out="${OUT:-$gpu/out}"
-  mkdir -p "$out" "$gpu/icd"
+  work="$gpu/work"
+  mkdir -p "$out" "$work" "$gpu/icd"
   lib="$(find_nvidia || true)"
+  {
+    echo "uname: $(uname -a)"
+    ls -l /etc/OpenCL/vendors 2>&1 || true
+    if [ -n "$lib" ]; then
+      echo "NVIDIA OpenCL driver: $lib"
+    else
+      echo "libnvidia-opencl.so.1 not found; using the system's ICD files"
+    fi
+  } | tee "$out/driver.txt"
   if [ -n "$lib" ]; then
     echo "$lib" > "$gpu/icd/nvidia.icd"
     export OCL_ICD_VENDORS="$gpu/icd"
-    echo "NVIDIA OpenCL driver: $lib" | tee "$out/driver.txt"
-  else
-    echo "libnvidia-opencl.so.1 not found; using the system's ICD files" | tee "$out/driver.txt"
   fi
   export LD_LIBRARY_PATH="$gpu/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
   nvidia-smi > "$out/nvidia-smi.txt" 2>&1 || true
   java=("$gpu/jre/bin/java" -jar "$gpu/rewire.jar")
-  "${java[@]}" devices | tee "$out/devices.txt"
+  "${java[@]}" devices 2>&1 | tee "$out/devices.txt"
   fails=0
   for mode in global per-source; do
     for seed in 1 2 3; do
       for backend in java opencl; do
         "${java[@]}" run --duration 2s --seed "$seed" --backend "$backend" --quiet \
           --set "projections.ee.structural.mode=$mode" --set "projections.ie.structural.mode=$mode" \
-          --summary "$out/$mode-$seed-$backend.json" >> "$out/runs.txt"
+          --summary "$work/$mode-$seed-$backend.json" 2>&1 | tee -a "$out/runs.txt"
       done
-      if [ "$(digest_of "$out/$mode-$seed-java.json")" = "$(digest_of "$out/$mode-$seed-opencl.json")" ] \
-        && [ "$(structural_of "$out/$mode-$seed-java.json")" = "$(structural_of "$out/$mode-$seed-opencl.json")" ]; then
+      if [ "$(digest_of "$work/$mode-$seed-java.json")" = "$(digest_of "$work/$mode-$seed-opencl.json")" ] \
+        && [ "$(structural_of "$work/$mode-$seed-java.json")" = "$(structural_of "$work/$mode-$seed-opencl.json")" ]; then
         echo "identical: $mode seed $seed" | tee -a "$out/identity.txt"
       else
         echo "DIFFERENT: $mode seed $seed" | tee -a "$out/identity.txt"
@@ -73,10 +81,12 @@ run() {
       fi
     done
   done
-  for backend in java opencl; do
-    "${java[@]}" run --duration 40s --seed 1 --backend "$backend" --quiet | tee -a "$out/timing.txt"
-  done
   echo "$fails of 6 runs differ" | tee -a "$out/identity.txt"
+  for backend in java opencl; do
+    timeout 200 "${java[@]}" run --duration 40s --seed 1 --backend "$backend" --quiet 2>&1 | tee -a "$out/timing.txt" || true
+  done
+  "${java[@]}" run --duration 5s --seed 1 --backend opencl --profile 2>&1 | tee -a "$out/timing.txt"
+  tar -czf "$out/summaries.tar.gz" -C "$work" .
   [ "$fails" -eq 0 ]
 }
 
