@@ -58,9 +58,11 @@ final class NeuronState {
   void addFixedInput(long[] input, int neuron, long fixed) {
     long before = input[neuron];
     input[neuron] = before + fixed;
-    // Branch-free append: whether a neuron is new in the list is data-dependent and unpredictable.
+    // Branch-free append: whether a neuron is new in the list is data-dependent and unpredictable,
+    // and a rare outcome compiled as a branch costs a deoptimisation when it first happens. Both
+    // values are >= 0, so "before == 0 and fixed != 0" is the sign bit of (before - 1) & -fixed.
     touched[touchedCount] = neuron;
-    touchedCount += (before == 0 & fixed != 0) ? 1 : 0;
+    touchedCount += (int) (((before - 1) & -fixed) >>> 63);
   }
 
   /** Restores the state variables and pending inputs (a checkpoint) and lists the pending ones. */

@@ -14,13 +14,15 @@ final class PotentialSynapses extends PotentialSet {
   /**
    * Structural plasticity needs the active synapses below its threshold. Instead of scanning every
    * active weight at each call, the slots whose weight was set below it (at the start, by STDP or
-   * by regrowth) are listed as they happen, once each; a call checks only those.
+   * by regrowth) are listed as they happen; a call checks only those. The STDP phases append
+   * without a branch ({@link #low}, {@link #lowCount}, after {@link #reserveLow}), so a slot can be
+   * listed more than once; duplicates are dropped when the list is read.
    */
   final float pruneBelow;
-  private final boolean[] listedLow;
-  private int[] low = new int[64];
-  private int lowCount;
-
+  /** Scratch flags for dropping duplicates; all false between calls. */
+  private final boolean[] seen;
+  int[] low = new int[64];
+  int lowCount;
   /** STDP traces of the sources and of the targets; null without STDP. */
   final Traces pre;
   final Traces post;
@@ -30,7 +32,7 @@ final class PotentialSynapses extends PotentialSet {
     super(plan, weight, active);
     // Below a negative threshold nothing ever is (weights are >= 0): no structural plasticity.
     pruneBelow = plan.structural() == null ? -1.0f : plan.structural().threshold();
-    listedLow = new boolean[potentialCount()];
+    seen = new boolean[potentialCount()];
     for (int s = 0; s < potentialCount(); s++) {
       if (active[s] && weight[s] < pruneBelow) {
         markLow(s);
@@ -85,12 +87,22 @@ final class PotentialSynapses extends PotentialSet {
 
   /** Notes that slot s was given a weight below {@link #pruneBelow}. */
   void markLow(int s) {
-    if (!listedLow[s]) {
-      listedLow[s] = true;
-      if (lowCount == low.length) {
-        low = Arrays.copyOf(low, 2 * lowCount);
-      }
-      low[lowCount++] = s;
+    reserveLow(1);
+    low[lowCount++] = s;
+  }
+
+  /**
+   * Makes room for {@code n} more entries in {@link #low}. A full list is first compacted to the
+   * slots still active and below the threshold, once each, so it stays bounded however long the
+   * structural period is.
+   */
+  void reserveLow(int n) {
+    if (lowCount + n <= low.length) {
+      return;
+    }
+    lowCount = belowThreshold(low);
+    if (lowCount + n > low.length) {
+      low = Arrays.copyOf(low, Math.max(2 * low.length, lowCount + n));
     }
   }
 
@@ -99,17 +111,26 @@ final class PotentialSynapses extends PotentialSet {
    * slots, so the next call sees only what is marked after this one.
    */
   int[] takeBelowThreshold() {
-    int n = 0;
     int[] out = new int[lowCount];
-    for (int k = 0; k < lowCount; k++) {
-      int s = low[k];
-      listedLow[s] = false;
-      if (active[s] && weightOf(s) < pruneBelow) {
-        out[n++] = s;
-      }
-    }
+    int n = belowThreshold(out);
     lowCount = 0;
     Arrays.sort(out, 0, n);
     return Arrays.copyOf(out, n);
+  }
+
+  /** Writes the distinct listed slots that are active and below the threshold into out; count. */
+  private int belowThreshold(int[] out) {
+    int n = 0;
+    for (int k = 0; k < lowCount; k++) {
+      int s = low[k];
+      if (!seen[s] && active[s] && weightOf(s) < pruneBelow) {
+        seen[s] = true;
+        out[n++] = s;
+      }
+    }
+    for (int k = 0; k < n; k++) {
+      seen[out[k]] = false;
+    }
+    return n;
   }
 }

@@ -56,15 +56,19 @@ final class SynapsePost implements StepPhase {
     final float aMinus = stdp.aMinus();
     final float gmax = stdp.gmax();
     final float low = p.pruneBelow;
+    p.reserveLow(p.colCount[j]);
+    final int[] lows = p.low;
+    int lowCount = p.lowCount;
     for (int k = p.colOffset[j], to = k + p.colCount[j]; k < to; k++) {
       int r = at[k];
       int i = src[k];
       float dw = lr * (alpha + aPlus * pre.plus(i, step) + aMinus * pre.minus(i, step));
       float nw = Clip.weight(w[r] + dw, gmax);
       w[r] = nw;
-      if (nw < low) {
-        p.markLow(syn[k]);
-      }
+      // Listed when nw < low, without a branch: the sign bit of nw - low (exact for floats).
+      lows[lowCount] = syn[k];
+      lowCount += Float.floatToRawIntBits(nw - low) >>> 31;
     }
+    p.lowCount = lowCount;
   }
 }

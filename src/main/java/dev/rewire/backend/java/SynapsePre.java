@@ -90,6 +90,9 @@ final class SynapsePre implements StepPhase {
     final float aMinus = stdp.aMinus();
     final float gmax = stdp.gmax();
     final float low = p.pruneBelow;
+    p.reserveLow(to - from);
+    final int[] lows = p.low;
+    int lowCount = p.lowCount;
     for (int k = from; k < to; k++) {
       int j = tgt[k];
       float ws = w[k];
@@ -97,9 +100,10 @@ final class SynapsePre implements StepPhase {
       float dw = lr * (alpha + aPlus * post.plus(j, step) + aMinus * post.minus(j, step));
       float nw = Clip.weight(ws + dw, gmax);
       w[k] = nw;
-      if (nw < low) {
-        p.markLow(syn[k]);
-      }
+      // Listed when nw < low, without a branch: the sign bit of nw - low (exact for floats).
+      lows[lowCount] = syn[k];
+      lowCount += Float.floatToRawIntBits(nw - low) >>> 31;
     }
+    p.lowCount = lowCount;
   }
 }
