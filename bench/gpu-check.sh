@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # GPU check for a machine with an NVIDIA GPU but no Java (the lent device machine).
 #
-#   bench/gpu-check.sh prepare   # here: builds .gpu/ (jlink-ed runtime, jar, ICD loader, this script)
-#   bash .gpu/gpu-check.sh run   # there, from the repository root; results go to $OUT (or .gpu/out)
+#   bench/gpu-check.sh prepare     # here: builds .gpu/ (jlink-ed runtime, jar, ICD loader, this script)
+#   bash .gpu/gpu-check.sh run     # there, from the repository root; results go to $OUT (or .gpu/out)
+#   bash .gpu/gpu-check.sh speed   # there: Java backend, cold 40 s runs, seeds 1-3, three times each
+#   bash .gpu/gpu-check.sh scale   # there: java against opencl as seed-ei grows (2000-16000 neurons)
 #
 # `run` finds NVIDIA's libnvidia-opencl.so.1, points an ICD file at it (OCL_ICD_VENDORS), lists the
 # devices, checks that the OpenCL backend reproduces the Java backend's digests and structural counts
@@ -90,8 +92,52 @@ run() {
   [ "$fails" -eq 0 ]
 }
 
+# Sets up the ICD file and library path as `run` does, quietly.
+use_nvidia() {
+  mkdir -p "$gpu/icd"
+  lib="$(find_nvidia || true)"
+  if [ -n "$lib" ]; then
+    echo "$lib" > "$gpu/icd/nvidia.icd"
+    export OCL_ICD_VENDORS="$gpu/icd"
+  fi
+  export LD_LIBRARY_PATH="$gpu/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+}
+
+speed() {
+  out="${OUT:-$gpu/out}"
+  mkdir -p "$out"
+  echo "cpu: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" \
+    | tee -a "$out/speed.txt"
+  for rep in 1 2 3; do
+    for seed in 1 2 3; do
+      "$gpu/jre/bin/java" -jar "$gpu/rewire.jar" run --duration 40s --seed "$seed" --backend java \
+        --quiet 2>&1 | tee -a "$out/speed.txt"
+    done
+  done
+}
+
+# seed-ei grown to N neurons (80 % E) with its connection probabilities, so synapses grow as N^2.
+scale() {
+  out="${OUT:-$gpu/out}"
+  mkdir -p "$out"
+  use_nvidia
+  for n in 2000 4000 8000 16000; do
+    e=$((n * 4 / 5))
+    duration=1s
+    [ "$n" -ge 16000 ] && duration=0.2s
+    for backend in java opencl; do
+      timeout 150 "$gpu/jre/bin/java" -jar "$gpu/rewire.jar" run --duration "$duration" --seed 1 \
+        --backend "$backend" --quiet --set "neurons.net.size=$n" \
+        --set "neurons.net.populations={E=[0,$e],I=[$e,$n]}" 2>&1 | sed "s/^/N=$n /" \
+        | tee -a "$out/scale.txt" || echo "N=$n $backend: timed out or failed" | tee -a "$out/scale.txt"
+    done
+  done
+}
+
 case "${1:-}" in
   prepare) prepare ;;
   run) run ;;
-  *) echo "usage: $0 prepare|run" >&2; exit 2 ;;
+  speed) speed ;;
+  scale) scale ;;
+  *) echo "usage: $0 prepare|run|speed|scale" >&2; exit 2 ;;
 esac
