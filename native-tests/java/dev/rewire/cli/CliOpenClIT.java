@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rewire.backend.opencl.ClDevice;
 import dev.rewire.backend.opencl.NativeTestSupport;
 import dev.rewire.output.SummaryWriter;
 import java.io.ByteArrayOutputStream;
@@ -71,12 +72,15 @@ class CliOpenClIT {
   }
 
   @Test
-  void run_auto_saysWhichBackendItChoseAndWhy() {
-    boolean cpu = NativeTestSupport.device().cpu();
+  void run_auto_runsJavaUnlessDeviceNamesOne_andSaysWhy() {
+    ClDevice d = NativeTestSupport.device();
     assertEquals(0, main("run", "--duration", "20ms"));
     String said = err.toString(StandardCharsets.UTF_8);
-    assertTrue(said.contains(cpu ? "backend auto chose java: the OpenCL device"
-        : "backend auto chose opencl"), said);
+    assertTrue(said.contains("backend auto chose java: the OpenCL backend is slower"), said);
+    err.reset();
+    assertEquals(0, main("run", "--duration", "20ms", "--device", Integer.toString(d.index())));
+    said = err.toString(StandardCharsets.UTF_8);
+    assertTrue(said.contains("backend auto chose opencl on [" + d.index() + "]"), said);
   }
 
   @Test

@@ -34,7 +34,8 @@ final class RunCommand {
         .desc("seed of all random draws, 0..4294967295 (default: the model's)").build());
     o.addOption(Option.builder().longOpt("backend").hasArg().argName("NAME")
         .desc("where to run: " + String.join(", ", Backends.NAMES) + " (default: auto, which "
-            + "takes a usable OpenCL GPU or accelerator, else Java, and says which and why)")
+            + "runs Java, the faster backend on every network measured so far, or OpenCL on the "
+            + "device that --device names)")
         .build());
     o.addOption(Option.builder().longOpt("device").hasArg().argName("N|NAME")
         .desc("OpenCL device: an index from rewire devices, or a substring of its name "

@@ -131,6 +131,14 @@ class MainTest {
   }
 
   @Test
+  void run_auto_withoutDevice_runsJavaAndSaysWhy() throws IOException {
+    Path summary = dir.resolve("s.json");
+    assertEquals(0, main("run", "--duration", "10ms", "--summary", summary.toString()));
+    assertTrue(err().contains("backend auto chose java: the OpenCL backend is slower"), err());
+    assertEquals("java", SummaryWriter.read(summary).get("backend").asText());
+  }
+
+  @Test
   void run_withoutProfile_leavesItOutOfTheSummary() throws IOException {
     Path summary = dir.resolve("s.json");
     assertEquals(0, main("run", "--duration", "10ms", "--backend", "java", "--summary",
