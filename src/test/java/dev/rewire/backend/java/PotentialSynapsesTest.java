@@ -36,6 +36,40 @@ class PotentialSynapsesTest {
     }
   }
 
+  /**
+   * The below-threshold list takes duplicates (the STDP phases append without a branch) and drops
+   * them when read; marked slots that are inactive or back above the threshold are not returned;
+   * and however often a slot is marked, the list stays bounded (it is compacted when full).
+   */
+  @Test
+  void belowThresholdList_dropsDuplicatesAndStaleEntries_andStaysBounded() {
+    Plan plan = Plan.compile(TestModels.rewired(12, 0.3,
+        new Structural(5.0, 0.05, Structural.Mode.GLOBAL, 0.15), 100, 3));
+    PotentialSynapses p = InitialSynapses.potentialSynapses(plan.projection("nn"), plan.seed());
+    p.takeBelowThreshold(); // whatever the initial draw listed
+    int[] activeSlots = new int[3];
+    for (int s = 0, n = 0; n < 3; s++) {
+      if (p.active[s]) {
+        activeSlots[n++] = s;
+      }
+    }
+    int low = activeSlots[0];
+    int backUp = activeSlots[1];
+    int pruned = activeSlots[2];
+    p.setWeight(low, 0.01f);
+    p.setWeight(backUp, 0.01f);
+    p.setWeight(pruned, 0.01f);
+    for (int k = 0; k < 200_000; k++) {
+      p.markLow(low);
+    }
+    p.setWeight(backUp, 0.5f); // listed, but no longer below the threshold
+    p.deactivate(p.sourceOf(pruned), pruned); // listed, but no longer active
+    assertTrue(p.low.length <= 2 * p.potentialCount(), "list length " + p.low.length);
+    assertEquals(java.util.List.of(low),
+        java.util.Arrays.stream(p.takeBelowThreshold()).boxed().toList());
+    assertEquals(0, p.takeBelowThreshold().length, "a call forgets what it took");
+  }
+
   private static void assertConsistent(PotentialSynapses p) {
     int active = 0;
     for (int i = 0; i < p.plan.sourceSize(); i++) {
