@@ -43,12 +43,23 @@ digest_of() { # file -> "spikes weights"
 
 structural_of() { tr -d ' \n' < "$1" | sed -E 's/.*"structural":(\{.*\}),"final".*/\1/'; }
 
+# Points the ICD loader at NVIDIA's driver when there is one (sets lib: its path, or empty).
+use_nvidia() {
+  mkdir -p "$gpu/icd"
+  lib="$(find_nvidia || true)"
+  if [ -n "$lib" ]; then
+    echo "$lib" > "$gpu/icd/nvidia.icd"
+    export OCL_ICD_VENDORS="$gpu/icd"
+  fi
+  export LD_LIBRARY_PATH="$gpu/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+}
+
 run() {
   # $OUT brings back a few files only: summaries go to a scratch folder and travel as one tarball.
   out="${OUT:-$gpu/out}"
   work="$gpu/work"
-  mkdir -p "$out" "$work" "$gpu/icd"
-  lib="$(find_nvidia || true)"
+  mkdir -p "$out" "$work"
+  use_nvidia
   {
     echo "uname: $(uname -a)"
     ls -l /etc/OpenCL/vendors 2>&1 || true
@@ -58,11 +69,6 @@ run() {
       echo "libnvidia-opencl.so.1 not found; using the system's ICD files"
     fi
   } | tee "$out/driver.txt"
-  if [ -n "$lib" ]; then
-    echo "$lib" > "$gpu/icd/nvidia.icd"
-    export OCL_ICD_VENDORS="$gpu/icd"
-  fi
-  export LD_LIBRARY_PATH="$gpu/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
   nvidia-smi > "$out/nvidia-smi.txt" 2>&1 || true
   java=("$gpu/jre/bin/java" -jar "$gpu/rewire.jar")
   "${java[@]}" devices 2>&1 | tee "$out/devices.txt"
@@ -90,17 +96,6 @@ run() {
   "${java[@]}" run --duration 5s --seed 1 --backend opencl --profile 2>&1 | tee -a "$out/timing.txt"
   tar -czf "$out/summaries.tar.gz" -C "$work" .
   [ "$fails" -eq 0 ]
-}
-
-# Sets up the ICD file and library path as `run` does, quietly.
-use_nvidia() {
-  mkdir -p "$gpu/icd"
-  lib="$(find_nvidia || true)"
-  if [ -n "$lib" ]; then
-    echo "$lib" > "$gpu/icd/nvidia.icd"
-    export OCL_ICD_VENDORS="$gpu/icd"
-  fi
-  export LD_LIBRARY_PATH="$gpu/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 }
 
 speed() {

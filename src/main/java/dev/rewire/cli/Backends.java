@@ -29,7 +29,7 @@ final class Backends {
         return new JavaBackend(profile);
       }
       case OpenClBackend.NAME -> {
-        return new OpenClBackend(openClDevice(device, true), profile);
+        return new OpenClBackend(openClDevice(device), profile);
       }
       case AUTO -> {
         if (device == null) {
@@ -40,7 +40,7 @@ final class Backends {
               + "every network measured so far, GPUs included; --backend opencl runs there anyway");
           return new JavaBackend(profile);
         }
-        ClDevice d = openClDevice(device, true);
+        ClDevice d = openClDevice(device);
         err.println("rewire: backend auto chose opencl on [" + d.index() + "] " + d.name()
             + ", named by --device");
         return new OpenClBackend(d, profile);
@@ -50,9 +50,9 @@ final class Backends {
     }
   }
 
-  private static ClDevice openClDevice(String spec, boolean required) {
+  private static ClDevice openClDevice(String spec) {
     ClDevice d = OpenClBackend.choose(spec);
-    if (d == null && required) {
+    if (d == null) {
       List<ClDevice> all = Devices.list();
       String why = Devices.unavailableReason();
       if (all.isEmpty()) {
@@ -64,7 +64,7 @@ final class Backends {
           : "--device " + spec + " matches no device; expected an index or a name substring of: "
               + describe(all));
     }
-    if (d != null && !d.usable()) {
+    if (!d.usable()) {
       throw new UsageException("device [" + d.index() + "] " + d.name() + " lacks " + d.missing()
           + ", which bit-identical results need");
     }

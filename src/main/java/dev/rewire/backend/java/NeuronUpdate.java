@@ -82,7 +82,7 @@ final class NeuronUpdate implements StepPhase {
     freezeRefractory(step);
     spikes.clear();
     for (GroupPlan g : groups) {
-      threshold(g, step, spikes);
+      threshold(g, step);
     }
   }
 
@@ -127,7 +127,7 @@ final class NeuronUpdate implements StepPhase {
     refractoryCount = kept;
   }
 
-  private void threshold(GroupPlan g, int step, SpikeList spikes) {
+  private void threshold(GroupPlan g, int step) {
     final float[] v = s.v;
     final float vt = g.vt();
     final int[] found = spikes.index;

@@ -13,19 +13,36 @@ import dev.rewire.plan.StdpPlan;
  */
 final class SynapsePre implements StepPhase {
   private final ProjectionPlan[] projections;
-  /** By projection index: {@link StaticSynapses} or {@link PotentialSynapses}. */
-  private final Object[] synapses;
   private final NeuronState neurons;
+  /** The network's spikes of this step. */
   private final SpikeList spikes;
-  private final PoissonInput[] inputs;
+  // Per projection, in model order, resolved once: the conductance input it feeds, its synapses
+  // (a potential set or static rows; the other is null) and, for a Poisson source, that input's
+  // spikes (null for a network source).
+  private final long[][] input;
+  private final PotentialSynapses[] potential;
+  private final StaticSynapses[] fixed;
+  private final SpikeList[] inputSpikes;
 
+  /** {@code synapses} by projection index: {@link StaticSynapses} or {@link PotentialSynapses}. */
   SynapsePre(ProjectionPlan[] projections, Object[] synapses, NeuronState neurons, SpikeList spikes,
       PoissonInput[] inputs) {
     this.projections = projections;
-    this.synapses = synapses;
     this.neurons = neurons;
     this.spikes = spikes;
-    this.inputs = inputs;
+    int n = projections.length;
+    this.input = new long[n][];
+    this.potential = new PotentialSynapses[n];
+    this.fixed = new StaticSynapses[n];
+    this.inputSpikes = new SpikeList[n];
+    for (int q = 0; q < n; q++) {
+      ProjectionPlan p = projections[q];
+      input[q] = neurons.input(p.receptor());
+      Object syn = synapses[p.index()];
+      potential[q] = syn instanceof PotentialSynapses ps ? ps : null;
+      fixed[q] = syn instanceof StaticSynapses st ? st : null;
+      inputSpikes[q] = p.sourceIsInput() ? inputs[p.sourceInput()].spikes : null;
+    }
   }
 
   @Override
@@ -35,28 +52,28 @@ final class SynapsePre implements StepPhase {
 
   @Override
   public void run(int step, SimulationListener listener) {
-    for (ProjectionPlan p : projections) {
-      long[] input = neurons.input(p.receptor());
-      Object syn = synapses[p.index()];
-      if (p.sourceIsInput()) {
-        SpikeList s = inputs[p.sourceInput()].spikes;
-        StaticSynapses st = (StaticSynapses) syn;
+    for (int q = 0; q < projections.length; q++) {
+      long[] in = input[q];
+      StaticSynapses st = fixed[q];
+      SpikeList s = inputSpikes[q];
+      if (s != null) { // a Poisson source: static synapses
         for (int k = 0; k < s.count; k++) {
-          st.deliver(s.index[k], neurons, input);
+          st.deliver(s.index[k], neurons, in);
         }
         continue;
       }
-      int lo = p.sourceStart();
-      int hi = lo + p.sourceSize();
+      PotentialSynapses ps = potential[q];
+      int lo = projections[q].sourceStart();
+      int hi = lo + projections[q].sourceSize();
       for (int k = 0; k < spikes.count; k++) {
         int g = spikes.index[k];
         if (g < lo || g >= hi) {
           continue;
         }
-        if (syn instanceof PotentialSynapses ps) {
-          onPre(ps, g - lo, step, neurons, input);
+        if (ps != null) {
+          onPre(ps, g - lo, step, neurons, in);
         } else {
-          ((StaticSynapses) syn).deliver(g - lo, neurons, input);
+          st.deliver(g - lo, neurons, in);
         }
       }
     }
