@@ -99,4 +99,105 @@ class NeuronUpdateTest {
     assertEquals(0.98f, state.gAmpa[0]);
     assertTrue(state.v[0] == -60f);
   }
+
+  @Test
+  void run_spikesAtTheEdgesAndSideBySide_areAllFoundInAscendingOrder() {
+    // The search for candidates treats the first slot, runs of neighbours and the last slot apart.
+    Plan hundred = Plan.compile(TestModels.isolated(100, 100));
+    NeuronState s = new NeuronState(hundred);
+    SpikeList out = new SpikeList(100);
+    NeuronUpdate u = new NeuronUpdate(hundred.groups(), s, out);
+    int[] above = {0, 1, 2, 50, 97, 98, 99};
+    for (int i : above) {
+      s.v[i] = -45f;
+    }
+    s.v[60] = Float.NaN; // a candidate, but not a spike
+    u.run(0, SimulationListener.NONE);
+    assertEquals(above.length, out.count);
+    for (int k = 0; k < above.length; k++) {
+      assertEquals(above[k], out.index[k]);
+      assertEquals(0, s.lastSpike[above[k]]);
+      assertEquals(-60f, s.v[above[k]]);
+    }
+    s.v[60] = -60f;
+    u.run(1, SimulationListener.NONE); // nothing left over from the search
+    assertEquals(0, out.count);
+  }
+
+  @Test
+  void run_manyRefractoryPeriodsInARow_eachFreezesExactly49Updates() {
+    // Three neurons driven to spike again as soon as they may, for many periods: the queue of
+    // refractory neurons wraps around many times.
+    Plan small = Plan.compile(TestModels.isolated(3, 100));
+    NeuronState s = new NeuronState(small);
+    SpikeList out = new SpikeList(3);
+    NeuronUpdate u = new NeuronUpdate(small.groups(), s, out);
+    int[] spikeCount = new int[3];
+    int[] previous = {-1, -1, -1};
+    for (int n = 0; n < 5000; n++) {
+      for (int i = 0; i < 3; i++) {
+        if (n % 3 == i || n % 7 == 0) {
+          s.v[i] = -40f; // above threshold; must not spike while refractory
+        }
+      }
+      u.run(n, SimulationListener.NONE);
+      for (int k = 0; k < out.count; k++) {
+        int i = out.index[k];
+        if (previous[i] >= 0) {
+          // Frozen for 49 updates, then driven again within 7 steps.
+          int gap = n - previous[i];
+          assertTrue(gap >= 50 && gap <= 57, "neuron " + i + " spiked " + gap + " steps apart");
+        }
+        previous[i] = n;
+        spikeCount[i]++;
+      }
+      for (int i = 0; i < 3; i++) {
+        if (previous[i] >= 0 && n - previous[i] < 50) {
+          assertEquals(-60f, s.v[i], "neuron " + i + " frozen at step " + n);
+        }
+      }
+    }
+    for (int i = 0; i < 3; i++) {
+      assertTrue(spikeCount[i] >= 5000 / 57, "spikes of " + i + ": " + spikeCount[i]);
+    }
+  }
+
+  @Test
+  void rebuildRefractory_releasesEachNeuronWhenItsOwnPeriodEnds() {
+    // Neuron 5 spiked at step 960, neuron 2 at step 980, neuron 7 long ago; restored at step 1000.
+    Plan ten = Plan.compile(TestModels.isolated(10, 100));
+    NeuronState s = new NeuronState(ten);
+    SpikeList out = new SpikeList(10);
+    NeuronUpdate u = new NeuronUpdate(ten.groups(), s, out);
+    s.lastSpike[5] = 960;
+    s.lastSpike[2] = 980;
+    s.lastSpike[7] = 900;
+    u.rebuildRefractory(1000);
+    for (int n = 1000; n < 1040; n++) {
+      for (int i : new int[] {2, 5, 7}) {
+        if (n == 1000 || s.lastSpike[i] < 1000) {
+          s.v[i] = -40f; // drive until the first spike after the restore
+        }
+      }
+      u.run(n, SimulationListener.NONE);
+      assertEquals(n == 1000, contains(out, 7), "neuron 7 at step " + n);
+      assertEquals(n == 1010, contains(out, 5), "neuron 5 at step " + n);
+      assertEquals(n == 1030, contains(out, 2), "neuron 2 at step " + n);
+      if (n < 1010) {
+        assertEquals(-60f, s.v[5], "neuron 5 frozen at step " + n);
+      }
+      if (n < 1030) {
+        assertEquals(-60f, s.v[2], "neuron 2 frozen at step " + n);
+      }
+    }
+  }
+
+  private static boolean contains(SpikeList list, int i) {
+    for (int k = 0; k < list.count; k++) {
+      if (list.index[k] == i) {
+        return true;
+      }
+    }
+    return false;
+  }
 }
