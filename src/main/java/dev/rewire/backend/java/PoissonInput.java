@@ -66,19 +66,23 @@ final class PoissonInput implements StepPhase {
     spikes.clear();
     int b = step & (WHEEL - 1);
     int i = head[b];
-    head[b] = NONE;
+    int kept = NONE;
     int dueCount = 0;
+    // Sources due now go to `due`; the others (a whole turn or more ahead, which is rare) are
+    // relinked into this bucket. Without branches: a rare branch compiled before it is first taken
+    // costs a deoptimisation when it is. Steps are >= 0, so next ^ step is 0 exactly when due.
     while (i != NONE) {
       int following = link[i];
-      if (nextSpike[i] == step) {
-        due[dueCount++] = i;
-      } else {
-        insert(i);
-      }
+      int isDue = ((nextSpike[i] ^ step) - 1) >>> 31;
+      due[dueCount] = i;
+      dueCount += isDue;
+      link[i] = kept;
+      kept = i + ((kept - i) & -isDue);
       i = following;
     }
-    // Ascending source order, so that a step's spikes do not depend on the wheel's history.
-    Arrays.sort(due, 0, dueCount);
+    head[b] = kept;
+    // In wheel order, which depends on the wheel's history: harmless, since the spikes of an input
+    // only feed static projections, whose fixed-point sums do not depend on the order of addition.
     for (int k = 0; k < dueCount; k++) {
       int src = due[k];
       spikes.add(src);
