@@ -15,14 +15,21 @@ final class PotentialSynapses extends PotentialSet {
    * Structural plasticity needs the active synapses below its threshold. Instead of scanning every
    * active weight at each call, the slots whose weight was set below it (at the start, by STDP or
    * by regrowth) are listed as they happen; a call checks only those. The STDP phases append
-   * without a branch ({@link #low}, {@link #lowCount}, after {@link #reserveLow}), so a slot can be
-   * listed more than once; duplicates are dropped when the list is read.
+   * without any branch ({@link #low}, {@link #lowCount}): a slot can be listed more than once
+   * (duplicates are dropped when the list is read), and a full list does not grow: the count stops
+   * at {@link #lowCapacity} and further entries overwrite one spare slot, after which the next call
+   * scans every active synapse instead and the list is made larger. A rare branch in the STDP loops
+   * (such as "the list is full") would be compiled as never taken and cost a deoptimisation when it
+   * first is.
    */
   final float pruneBelow;
   /** Scratch flags for dropping duplicates; all false between calls. */
   private final boolean[] seen;
-  int[] low = new int[64];
+  /** Listed slots in [0, lowCount); one spare slot at index lowCapacity. */
+  int[] low;
+  /** Entries listed, at most lowCapacity; at lowCapacity entries may have been lost. */
   int lowCount;
+  int lowCapacity;
   /** STDP traces of the sources and of the targets; null without STDP. */
   final Traces pre;
   final Traces post;
@@ -33,6 +40,8 @@ final class PotentialSynapses extends PotentialSet {
     // Below a negative threshold nothing ever is (weights are >= 0): no structural plasticity.
     pruneBelow = plan.structural() == null ? -1.0f : plan.structural().threshold();
     seen = new boolean[potentialCount()];
+    lowCapacity = Math.min(potentialCount(), 1024);
+    low = new int[lowCapacity + 1];
     for (int s = 0; s < potentialCount(); s++) {
       if (active[s] && weight[s] < pruneBelow) {
         markLow(s);
@@ -87,32 +96,37 @@ final class PotentialSynapses extends PotentialSet {
 
   /** Notes that slot s was given a weight below {@link #pruneBelow}. */
   void markLow(int s) {
-    reserveLow(1);
-    low[lowCount++] = s;
+    low[lowCount] = s;
+    lowCount = Math.min(lowCount + 1, lowCapacity);
   }
 
   /**
-   * Makes room for {@code n} more entries in {@link #low}. A full list is first compacted to the
-   * slots still active and below the threshold, once each, so it stays bounded however long the
-   * structural period is.
-   */
-  void reserveLow(int n) {
-    if (lowCount + n <= low.length) {
-      return;
-    }
-    lowCount = belowThreshold(low);
-    if (lowCount + n > low.length) {
-      low = Arrays.copyOf(low, Math.max(2 * low.length, lowCount + n));
-    }
-  }
-
-  /**
-   * The active slots whose weight is below {@link #pruneBelow} now, ascending; forgets the listed
-   * slots, so the next call sees only what is marked after this one.
+   * The active slots whose weight is below {@link #pruneBelow} now, ascending, and forgets the list.
+   * The list holds every such slot as long as the caller deactivates what each call returns, as
+   * structural plasticity does: a weight set below the threshold is always listed, so an active slot
+   * below it was listed after the previous call.
    */
   int[] takeBelowThreshold() {
-    int[] out = new int[lowCount];
-    int n = belowThreshold(out);
+    int[] out;
+    int n;
+    if (lowCount < lowCapacity) {
+      out = new int[lowCount];
+      n = belowThreshold(out);
+    } else { // the list filled up: entries may be lost, so look at every active synapse
+      out = new int[activeCount];
+      n = 0;
+      for (int i = 0; i < rowCount.length; i++) {
+        for (int r = rowOffset[i], end = r + rowCount[i]; r < end; r++) {
+          if (rowWeight[r] < pruneBelow) {
+            out[n++] = rowSyn[r];
+          }
+        }
+      }
+      if (lowCapacity < potentialCount()) {
+        lowCapacity = (int) Math.min(potentialCount(), 2L * lowCapacity);
+        low = new int[lowCapacity + 1];
+      }
+    }
     lowCount = 0;
     Arrays.sort(out, 0, n);
     return Arrays.copyOf(out, n);

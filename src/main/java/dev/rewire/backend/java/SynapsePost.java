@@ -56,8 +56,8 @@ final class SynapsePost implements StepPhase {
     final float aMinus = stdp.aMinus();
     final float gmax = stdp.gmax();
     final float low = p.pruneBelow;
-    p.reserveLow(p.colCount[j]);
     final int[] lows = p.low;
+    final int full = p.lowCapacity;
     int lowCount = p.lowCount;
     for (int k = p.colOffset[j], to = k + p.colCount[j]; k < to; k++) {
       int r = at[k];
@@ -65,9 +65,10 @@ final class SynapsePost implements StepPhase {
       float dw = lr * (alpha + aPlus * pre.plus(i, step) + aMinus * pre.minus(i, step));
       float nw = Clip.weight(w[r] + dw, gmax);
       w[r] = nw;
-      // Listed when nw < low, without a branch: the sign bit of nw - low (exact for floats).
+      // Listed when nw < low, without a branch: the sign bit of nw - low (exact for floats); the
+      // count stops when the list is full (see PotentialSynapses#low).
       lows[lowCount] = syn[k];
-      lowCount += Float.floatToRawIntBits(nw - low) >>> 31;
+      lowCount = Math.min(lowCount + (Float.floatToRawIntBits(nw - low) >>> 31), full);
     }
     p.lowCount = lowCount;
   }

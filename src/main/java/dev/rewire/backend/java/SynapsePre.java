@@ -107,8 +107,8 @@ final class SynapsePre implements StepPhase {
     final float aMinus = stdp.aMinus();
     final float gmax = stdp.gmax();
     final float low = p.pruneBelow;
-    p.reserveLow(to - from);
     final int[] lows = p.low;
+    final int full = p.lowCapacity;
     int lowCount = p.lowCount;
     for (int k = from; k < to; k++) {
       int j = tgt[k];
@@ -117,9 +117,10 @@ final class SynapsePre implements StepPhase {
       float dw = lr * (alpha + aPlus * post.plus(j, step) + aMinus * post.minus(j, step));
       float nw = Clip.weight(ws + dw, gmax);
       w[k] = nw;
-      // Listed when nw < low, without a branch: the sign bit of nw - low (exact for floats).
+      // Listed when nw < low, without a branch: the sign bit of nw - low (exact for floats); the
+      // count stops when the list is full (see PotentialSynapses#low).
       lows[lowCount] = syn[k];
-      lowCount += Float.floatToRawIntBits(nw - low) >>> 31;
+      lowCount = Math.min(lowCount + (Float.floatToRawIntBits(nw - low) >>> 31), full);
     }
     p.lowCount = lowCount;
   }

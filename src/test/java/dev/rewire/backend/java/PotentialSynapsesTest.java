@@ -39,14 +39,17 @@ class PotentialSynapsesTest {
   /**
    * The below-threshold list takes duplicates (the STDP phases append without a branch) and drops
    * them when read; marked slots that are inactive or back above the threshold are not returned;
-   * and however often a slot is marked, the list stays bounded (it is compacted when full).
+   * and however often a slot is marked, the list stays bounded (when it fills up, the next call
+   * scans every active synapse instead).
    */
   @Test
   void belowThresholdList_dropsDuplicatesAndStaleEntries_andStaysBounded() {
     Plan plan = Plan.compile(TestModels.rewired(12, 0.3,
         new Structural(5.0, 0.05, Structural.Mode.GLOBAL, 0.15), 100, 3));
     PotentialSynapses p = InitialSynapses.potentialSynapses(plan.projection("nn"), plan.seed());
-    p.takeBelowThreshold(); // whatever the initial draw listed
+    for (int s : p.takeBelowThreshold()) { // what the initial draw listed, pruned as a call does
+      p.deactivate(p.sourceOf(s), s);
+    }
     int[] activeSlots = new int[3];
     for (int s = 0, n = 0; n < 3; s++) {
       if (p.active[s]) {
@@ -68,6 +71,41 @@ class PotentialSynapsesTest {
     assertEquals(java.util.List.of(low),
         java.util.Arrays.stream(p.takeBelowThreshold()).boxed().toList());
     assertEquals(0, p.takeBelowThreshold().length, "a call forgets what it took");
+  }
+
+  /** Before and after the list fills up, a call returns exactly the active slots below threshold. */
+  @Test
+  void takeBelowThreshold_returnsExactlyTheLowActiveSlots_whetherOrNotTheListFilledUp() {
+    Plan plan = Plan.compile(TestModels.rewired(40, 0.3,
+        new Structural(5.0, 0.05, Structural.Mode.GLOBAL, 0.15), 100, 3));
+    PotentialSynapses p = InitialSynapses.potentialSynapses(plan.projection("nn"), plan.seed());
+    Random rnd = new Random(7);
+    for (int s : p.takeBelowThreshold()) {
+      p.deactivate(p.sourceOf(s), s);
+    }
+    for (int round = 0; round < 6; round++) {
+      boolean fill = round % 2 == 1; // every other round, mark until the list is full, and more
+      for (int k = 0; k < 40 || fill && p.lowCount < p.lowCapacity || fill && k < 2000; k++) {
+        int s = rnd.nextInt(p.potentialCount());
+        if (p.active[s]) {
+          p.setWeight(s, rnd.nextBoolean() ? 0.01f : 0.5f);
+        }
+      }
+      java.util.List<Integer> expected = new java.util.ArrayList<>();
+      for (int s = 0; s < p.potentialCount(); s++) {
+        if (p.active[s] && p.weightOf(s) < p.pruneBelow) {
+          expected.add(s);
+        }
+      }
+      boolean overflowed = p.lowCount == p.lowCapacity;
+      assertEquals(round % 2 == 1, overflowed, "round " + round);
+      int[] taken = p.takeBelowThreshold();
+      assertEquals(expected, java.util.Arrays.stream(taken).boxed().toList(), "round " + round);
+      for (int s : taken) { // pruned, as structural plasticity does with what it takes
+        p.deactivate(p.sourceOf(s), s);
+      }
+      assertTrue(p.low.length <= p.potentialCount() + 1, "list length " + p.low.length);
+    }
   }
 
   private static void assertConsistent(PotentialSynapses p) {
