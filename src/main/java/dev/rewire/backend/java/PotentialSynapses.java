@@ -42,11 +42,7 @@ final class PotentialSynapses extends PotentialSet {
     seen = new boolean[potentialCount()];
     lowCapacity = Math.min(potentialCount(), 1024);
     low = new int[lowCapacity + 1];
-    for (int s = 0; s < potentialCount(); s++) {
-      if (active[s] && weight[s] < pruneBelow) {
-        markLow(s);
-      }
-    }
+    markActiveBelowThreshold();
     pre = plan.stdp() == null ? null : new Traces(plan.sourceSize(), plan.stdp());
     post = plan.stdp() == null ? null : new Traces(plan.targetSize(), plan.stdp());
   }
@@ -68,9 +64,20 @@ final class PotentialSynapses extends PotentialSet {
       post.restore(s.postPlus(), s.postMinus(), s.postLast());
     }
     takeBelowThreshold(); // forgets the initial draw's list
-    for (int slot = 0; slot < potentialCount(); slot++) {
-      if (active[slot] && weightOf(slot) < pruneBelow) {
-        markLow(slot);
+    markActiveBelowThreshold();
+  }
+
+  /**
+   * Lists every active slot below the threshold. It walks the active entries of the rows, not all
+   * potential slots: a loop over the potential set is long enough for the JIT to compile it (an
+   * on-stack replacement) just as the run starts, which delays the compilation of the step.
+   */
+  private void markActiveBelowThreshold() {
+    for (int i = 0; i < rowCount.length; i++) {
+      for (int r = rowOffset[i], end = r + rowCount[i]; r < end; r++) {
+        if (rowWeight[r] < pruneBelow) {
+          markLow(rowSyn[r]);
+        }
       }
     }
   }
