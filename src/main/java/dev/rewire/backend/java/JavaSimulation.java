@@ -167,8 +167,8 @@ final class JavaSimulation implements Simulation {
       sets.add(synapses[p.index()] instanceof PotentialSynapses ps ? ps.state() : null);
     }
     return new SimulationState(step, neurons.v.clone(), neurons.gAmpa.clone(),
-        neurons.gGaba.clone(), neurons.lastSpike.clone(), neurons.inputAmpa.clone(),
-        neurons.inputGaba.clone(), next, sets);
+        neurons.gGaba.clone(), neurons.lastSpike.clone(), neurons.ampa.value.clone(),
+        neurons.gaba.value.clone(), next, sets);
   }
 
   void restore(SimulationState s) {

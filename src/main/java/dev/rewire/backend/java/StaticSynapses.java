@@ -23,9 +23,9 @@ final class StaticSynapses {
   }
 
   /** Adds source i's weights to the target conductance input. */
-  void deliver(int i, NeuronState neurons, long[] input) {
+  void deliver(int i, InputSum input) {
     for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++) {
-      neurons.addFixedInput(input, target[k], fixedWeight[k]);
+      input.addFixed(target[k], fixedWeight[k]);
     }
   }
 }

@@ -13,13 +13,12 @@ import dev.rewire.plan.StdpPlan;
  */
 final class SynapsePre implements StepPhase {
   private final ProjectionPlan[] projections;
-  private final NeuronState neurons;
   /** The network's spikes of this step. */
   private final SpikeList spikes;
   // Per projection, in model order, resolved once: the conductance input it feeds, its synapses
   // (a potential set or static rows; the other is null) and, for a Poisson source, that input's
   // spikes (null for a network source).
-  private final long[][] input;
+  private final InputSum[] input;
   private final PotentialSynapses[] potential;
   private final StaticSynapses[] fixed;
   private final SpikeList[] inputSpikes;
@@ -28,10 +27,9 @@ final class SynapsePre implements StepPhase {
   SynapsePre(ProjectionPlan[] projections, Object[] synapses, NeuronState neurons, SpikeList spikes,
       PoissonInput[] inputs) {
     this.projections = projections;
-    this.neurons = neurons;
     this.spikes = spikes;
     int n = projections.length;
-    this.input = new long[n][];
+    this.input = new InputSum[n];
     this.potential = new PotentialSynapses[n];
     this.fixed = new StaticSynapses[n];
     this.inputSpikes = new SpikeList[n];
@@ -53,12 +51,12 @@ final class SynapsePre implements StepPhase {
   @Override
   public void run(int step, SimulationListener listener) {
     for (int q = 0; q < projections.length; q++) {
-      long[] in = input[q];
+      InputSum in = input[q];
       StaticSynapses st = fixed[q];
       SpikeList s = inputSpikes[q];
       if (s != null) { // a Poisson source: static synapses
         for (int k = 0; k < s.count; k++) {
-          st.deliver(s.index[k], neurons, in);
+          st.deliver(s.index[k], in);
         }
         continue;
       }
@@ -71,9 +69,9 @@ final class SynapsePre implements StepPhase {
           continue;
         }
         if (ps != null) {
-          onPre(ps, g - lo, step, neurons, in);
+          onPre(ps, g - lo, step, in);
         } else {
-          st.deliver(g - lo, neurons, in);
+          st.deliver(g - lo, in);
         }
       }
     }
@@ -85,7 +83,7 @@ final class SynapsePre implements StepPhase {
    * event's update), the source's pre traces jump by 1, and with STDP each active weight moves by
    * {@code lr * (alpha_pre + a_plus * post_plus + a_minus * post_minus)}, clipped to [0, gmax].
    */
-  static void onPre(PotentialSynapses p, int i, int step, NeuronState neurons, long[] input) {
+  static void onPre(PotentialSynapses p, int i, int step, InputSum input) {
     final int targetStart = p.plan.targetStart();
     final float[] w = p.rowWeight;
     final int[] syn = p.rowSyn;
@@ -95,7 +93,7 @@ final class SynapsePre implements StepPhase {
     StdpPlan stdp = p.plan.stdp();
     if (stdp == null) {
       for (int k = from; k < to; k++) {
-        neurons.addInput(input, targetStart + tgt[k], w[k]);
+        input.add(targetStart + tgt[k], w[k]);
       }
       return;
     }
@@ -113,7 +111,7 @@ final class SynapsePre implements StepPhase {
     for (int k = from; k < to; k++) {
       int j = tgt[k];
       float ws = w[k];
-      neurons.addInput(input, targetStart + j, ws); // the weight before this event's update
+      input.add(targetStart + j, ws); // the weight before this event's update
       float dw = lr * (alpha + aPlus * post.plus(j, step) + aMinus * post.minus(j, step));
       float nw = Clip.weight(ws + dw, gmax);
       w[k] = nw;

@@ -17,8 +17,8 @@ class NeuronUpdateTest {
 
   @Test
   void run_conductanceInputArrivesNextStepAndDecaysByOneMinusDtOverTau() {
-    state.addInput(state.inputAmpa, 0, 0.4f);
-    state.addInput(state.inputGaba, 0, 0.4f);
+    state.ampa.add(0, 0.4f);
+    state.gaba.add(0, 0.4f);
     update.run(0, SimulationListener.NONE);
     assertEquals(0.4f * 0.98f, state.gAmpa[0]);
     assertEquals(0.4f * 0.99f, state.gGaba[0]);
@@ -74,16 +74,16 @@ class NeuronUpdateTest {
   }
 
   @Test
-  void addInput_everyNeuronOnBothReceptorsInOneStep_fitsAndFoldsOnce() {
-    // A step in which all neurons receive AMPA and GABA input fills the touched list exactly; a
-    // further input to an already-touched neuron must not write past it (it did, once).
+  void input_everyNeuronOnBothReceptorsInOneStep_fitsAndFoldsOnce() {
+    // A step in which all neurons receive AMPA and GABA input fills both touched lists exactly; a
+    // further input to an already-touched neuron must not write past them (it did, once).
     Plan big = Plan.compile(TestModels.isolated(7, 1));
     NeuronState s = new NeuronState(big);
     for (int i = 0; i < 7; i++) {
-      s.addInput(s.inputAmpa, i, 0.5f);
-      s.addInput(s.inputGaba, i, 0.25f);
+      s.ampa.add(i, 0.5f);
+      s.gaba.add(i, 0.25f);
     }
-    s.addInput(s.inputAmpa, 3, 0.5f);
+    s.ampa.add(3, 0.5f);
     s.foldInput();
     assertEquals(0.5f, s.gAmpa[0]);
     assertEquals(1.0f, s.gAmpa[3]);

@@ -44,7 +44,7 @@ class StdpTest {
 
   @Test
   void prePost_potentiatesBy_aPlusAndAMinusTimesDecayedPreTraces() {
-    SynapsePre.onPre(syn, 0, 100, neurons, neurons.inputAmpa);
+    SynapsePre.onPre(syn, 0, 100, neurons.ampa);
     double w = W0 + LR * ALPHA_PRE; // no post traces yet
     assertEquals(w, syn.weightOf(s01), 1e-6);
     SynapsePost.onPost(syn, 1, 130);
@@ -58,7 +58,7 @@ class StdpTest {
     SynapsePost.onPost(syn, 1, 100);
     double w = W0 + LR * ALPHA_POST;
     assertEquals(w, syn.weightOf(s01), 1e-6);
-    SynapsePre.onPre(syn, 0, 150, neurons, neurons.inputAmpa);
+    SynapsePre.onPre(syn, 0, 150, neurons.ampa);
     double dt = 5.0;
     w += LR * (ALPHA_PRE + A_PLUS * Math.exp(-dt / TAU_PLUS) + A_MINUS * Math.exp(-dt / TAU_MINUS));
     assertEquals(w, syn.weightOf(s01), 1e-6);
@@ -66,7 +66,7 @@ class StdpTest {
 
   @Test
   void sameStep_countsAsPreBeforePost() {
-    SynapsePre.onPre(syn, 0, 10, neurons, neurons.inputAmpa);
+    SynapsePre.onPre(syn, 0, 10, neurons.ampa);
     SynapsePost.onPost(syn, 1, 10);
     double w = W0 + LR * ALPHA_PRE + LR * (ALPHA_POST + A_PLUS + A_MINUS);
     assertEquals(w, syn.weightOf(s01), 1e-6);
@@ -74,8 +74,8 @@ class StdpTest {
 
   @Test
   void preSpike_deliversTheWeightBeforeItsOwnUpdate() {
-    SynapsePre.onPre(syn, 0, 10, neurons, neurons.inputAmpa);
-    assertEquals(0.15f, dev.rewire.plan.FixedPoint.toFloat(neurons.inputAmpa[1]));
+    SynapsePre.onPre(syn, 0, 10, neurons.ampa);
+    assertEquals(0.15f, dev.rewire.plan.FixedPoint.toFloat(neurons.ampa.value[1]));
   }
 
   @Test
@@ -85,7 +85,7 @@ class StdpTest {
     assertEquals(0f, syn.weightOf(s01));
     syn.setWeight(s01, 19.999f);
     for (int n = 0; n < 10; n++) {
-      SynapsePre.onPre(syn, 0, 20 + n, neurons, neurons.inputAmpa);
+      SynapsePre.onPre(syn, 0, 20 + n, neurons.ampa);
     }
     assertEquals(20f, syn.weightOf(s01));
   }
