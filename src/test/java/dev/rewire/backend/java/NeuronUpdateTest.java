@@ -103,10 +103,10 @@ class NeuronUpdateTest {
   @Test
   void run_spikesAtTheEdgesAndSideBySide_areAllFoundInAscendingOrder() {
     // The search for candidates treats the first slot, runs of neighbours and the last slot apart.
-    Plan hundred = Plan.compile(TestModels.isolated(100, 100));
-    NeuronState s = new NeuronState(hundred);
-    SpikeList out = new SpikeList(100);
-    NeuronUpdate u = new NeuronUpdate(hundred.groups(), s, out);
+    Network net = Network.of(100);
+    NeuronState s = net.state();
+    SpikeList out = net.spikes();
+    NeuronUpdate u = net.update();
     int[] above = {0, 1, 2, 50, 97, 98, 99};
     for (int i : above) {
       s.v[i] = -45f;
@@ -128,10 +128,10 @@ class NeuronUpdateTest {
   void run_manyRefractoryPeriodsInARow_eachFreezesExactly49Updates() {
     // Three neurons driven to spike again as soon as they may, for many periods: the queue of
     // refractory neurons wraps around many times.
-    Plan small = Plan.compile(TestModels.isolated(3, 100));
-    NeuronState s = new NeuronState(small);
-    SpikeList out = new SpikeList(3);
-    NeuronUpdate u = new NeuronUpdate(small.groups(), s, out);
+    Network net = Network.of(3);
+    NeuronState s = net.state();
+    SpikeList out = net.spikes();
+    NeuronUpdate u = net.update();
     int[] spikeCount = new int[3];
     int[] previous = {-1, -1, -1};
     for (int n = 0; n < 5000; n++) {
@@ -165,10 +165,10 @@ class NeuronUpdateTest {
   @Test
   void rebuildRefractory_releasesEachNeuronWhenItsOwnPeriodEnds() {
     // Neuron 5 spiked at step 960, neuron 2 at step 980, neuron 7 long ago; restored at step 1000.
-    Plan ten = Plan.compile(TestModels.isolated(10, 100));
-    NeuronState s = new NeuronState(ten);
-    SpikeList out = new SpikeList(10);
-    NeuronUpdate u = new NeuronUpdate(ten.groups(), s, out);
+    Network net = Network.of(10);
+    NeuronState s = net.state();
+    SpikeList out = net.spikes();
+    NeuronUpdate u = net.update();
     s.lastSpike[5] = 960;
     s.lastSpike[2] = 980;
     s.lastSpike[7] = 900;
@@ -189,6 +189,16 @@ class NeuronUpdateTest {
       if (n < 1030) {
         assertEquals(-60f, s.v[2], "neuron 2 frozen at step " + n);
       }
+    }
+  }
+
+  /** An isolated group of {@code size} neurons with its update phase. */
+  private record Network(NeuronState state, SpikeList spikes, NeuronUpdate update) {
+    static Network of(int size) {
+      Plan plan = Plan.compile(TestModels.isolated(size, 100));
+      NeuronState state = new NeuronState(plan);
+      SpikeList spikes = new SpikeList(size);
+      return new Network(state, spikes, new NeuronUpdate(plan.groups(), state, spikes));
     }
   }
 

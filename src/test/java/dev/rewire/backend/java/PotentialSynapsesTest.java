@@ -18,9 +18,7 @@ class PotentialSynapsesTest {
    */
   @Test
   void activateDeactivate_keepRowsAndColumnsConsistent() {
-    Plan plan = Plan.compile(TestModels.rewired(12, 0.3,
-        new Structural(5.0, 0.05, Structural.Mode.GLOBAL, 0.15), 100, 3));
-    PotentialSynapses p = InitialSynapses.potentialSynapses(plan.projection("nn"), plan.seed());
+    PotentialSynapses p = potentialSet(12);
     Random rnd = new Random(1);
     for (int op = 0; op < 5000; op++) {
       int s = rnd.nextInt(p.potentialCount());
@@ -44,9 +42,7 @@ class PotentialSynapsesTest {
    */
   @Test
   void belowThresholdList_dropsDuplicatesAndStaleEntries_andStaysBounded() {
-    Plan plan = Plan.compile(TestModels.rewired(12, 0.3,
-        new Structural(5.0, 0.05, Structural.Mode.GLOBAL, 0.15), 100, 3));
-    PotentialSynapses p = InitialSynapses.potentialSynapses(plan.projection("nn"), plan.seed());
+    PotentialSynapses p = potentialSet(12);
     for (int s : p.takeBelowThreshold()) { // what the initial draw listed, pruned as a call does
       p.deactivate(p.sourceOf(s), s);
     }
@@ -76,9 +72,7 @@ class PotentialSynapsesTest {
   /** Before and after the list fills up, a call returns exactly the active slots below threshold. */
   @Test
   void takeBelowThreshold_returnsExactlyTheLowActiveSlots_whetherOrNotTheListFilledUp() {
-    Plan plan = Plan.compile(TestModels.rewired(40, 0.3,
-        new Structural(5.0, 0.05, Structural.Mode.GLOBAL, 0.15), 100, 3));
-    PotentialSynapses p = InitialSynapses.potentialSynapses(plan.projection("nn"), plan.seed());
+    PotentialSynapses p = potentialSet(40);
     Random rnd = new Random(7);
     for (int s : p.takeBelowThreshold()) {
       p.deactivate(p.sourceOf(s), s);
@@ -106,6 +100,13 @@ class PotentialSynapsesTest {
       }
       assertTrue(p.low.length <= p.potentialCount() + 1, "list length " + p.low.length);
     }
+  }
+
+  /** The plastic, rewired N -> N projection of {@link TestModels#rewired} (p = 0.3). */
+  private static PotentialSynapses potentialSet(int size) {
+    Plan plan = Plan.compile(TestModels.rewired(size, 0.3,
+        new Structural(5.0, 0.05, Structural.Mode.GLOBAL, 0.15), 100, 3));
+    return InitialSynapses.potentialSynapses(plan.projection("nn"), plan.seed());
   }
 
   private static void assertConsistent(PotentialSynapses p) {
