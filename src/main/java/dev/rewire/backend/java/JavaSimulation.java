@@ -108,31 +108,40 @@ final class JavaSimulation implements Simulation {
   @Override
   public void run(int steps, SimulationListener listener) {
     for (int k = 0; k < steps; k++) {
-      int n = step;
-      if (phaseNanos == null) {
-        for (StepPhase phase : phases) {
-          phase.run(n, listener);
-        }
-      } else {
-        for (StepPhase phase : phases) {
-          long t0 = System.nanoTime();
-          phase.run(n, listener);
-          phaseNanos[phase.phase().ordinal()] += System.nanoTime() - t0;
-        }
-      }
-      if (spikes.count > 0) {
-        listener.onSpikes(n, spikes.index, spikes.count);
-      }
-      if (sampled != null && n % sampleEvery == 0) {
-        for (int q = 0; q < sampled.length; q++) {
-          sampleV[q] = neurons.v[sampled[q]];
-          sampleGa[q] = neurons.gAmpa[sampled[q]];
-          sampleGg[q] = neurons.gGaba[sampled[q]];
-        }
-        listener.onState(n, sampleV, sampleGa, sampleGg);
-      }
-      step = n + 1;
+      advance(listener);
     }
+  }
+
+  /**
+   * One step. A method of its own, called once per step, so that the JIT compiles it after a few
+   * hundred steps: written as the body of the loop in {@link #run}, which the CLI calls once per
+   * 500 steps, it ran in the interpreter for the first ~10,000 steps of every run.
+   */
+  private void advance(SimulationListener listener) {
+    int n = step;
+    if (phaseNanos == null) {
+      for (StepPhase phase : phases) {
+        phase.run(n, listener);
+      }
+    } else {
+      for (StepPhase phase : phases) {
+        long t0 = System.nanoTime();
+        phase.run(n, listener);
+        phaseNanos[phase.phase().ordinal()] += System.nanoTime() - t0;
+      }
+    }
+    if (spikes.count > 0) {
+      listener.onSpikes(n, spikes.index, spikes.count);
+    }
+    if (sampled != null && n % sampleEvery == 0) {
+      for (int q = 0; q < sampled.length; q++) {
+        sampleV[q] = neurons.v[sampled[q]];
+        sampleGa[q] = neurons.gAmpa[sampled[q]];
+        sampleGg[q] = neurons.gGaba[sampled[q]];
+      }
+      listener.onState(n, sampleV, sampleGa, sampleGg);
+    }
+    step = n + 1;
   }
 
   @Override
