@@ -73,13 +73,23 @@ final class PotentialSynapses extends PotentialSet {
    * on-stack replacement) just as the run starts, which delays the compilation of the step.
    */
   private void markActiveBelowThreshold() {
+    int[] slots = new int[activeCount];
+    for (int k = 0, n = activeBelowThreshold(slots); k < n; k++) {
+      markLow(slots[k]);
+    }
+  }
+
+  /** Writes the active slots below the threshold into out (in row order); their count. */
+  private int activeBelowThreshold(int[] out) {
+    int n = 0;
     for (int i = 0; i < rowCount.length; i++) {
       for (int r = rowOffset[i], end = r + rowCount[i]; r < end; r++) {
         if (rowWeight[r] < pruneBelow) {
-          markLow(rowSyn[r]);
+          out[n++] = rowSyn[r];
         }
       }
     }
+    return n;
   }
 
   /** Sets the weight of active slot s from outside the STDP phases (tests, checkpoint restore). */
@@ -121,14 +131,7 @@ final class PotentialSynapses extends PotentialSet {
       n = belowThreshold(out);
     } else { // the list filled up: entries may be lost, so look at every active synapse
       out = new int[activeCount];
-      n = 0;
-      for (int i = 0; i < rowCount.length; i++) {
-        for (int r = rowOffset[i], end = r + rowCount[i]; r < end; r++) {
-          if (rowWeight[r] < pruneBelow) {
-            out[n++] = rowSyn[r];
-          }
-        }
-      }
+      n = activeBelowThreshold(out);
       if (lowCapacity < potentialCount()) {
         lowCapacity = (int) Math.min(potentialCount(), 2L * lowCapacity);
         low = new int[lowCapacity + 1];
