@@ -50,9 +50,11 @@ final class NeuronUpdate implements StepPhase {
   private final float[] zeros;
   /** Scratch: the spike candidates of a step. */
   private final int[] candidates;
-  /** Per group, its refractory neurons in spike order (a ring) and the step each one spiked. */
+  /**
+   * Per group, its refractory neurons in spike order (a ring); when each spiked is its lastSpike,
+   * since a neuron cannot spike again before it leaves the queue.
+   */
   private final int[][] queue;
-  private final int[][] spikedAt;
   private final int[] head;
   private final int[] queued;
 
@@ -66,13 +68,11 @@ final class NeuronUpdate implements StepPhase {
     candidates = new int[neurons + 1];
     int n = this.groups.length;
     queue = new int[n][];
-    spikedAt = new int[n][];
     head = new int[n];
     queued = new int[n];
     for (int k = 0; k < n; k++) {
       int size = this.groups[k].refractorySteps() > 1 ? this.groups[k].size() : 0;
       queue[k] = new int[size];
-      spikedAt[k] = new int[size];
     }
   }
 
@@ -94,7 +94,7 @@ final class NeuronUpdate implements StepPhase {
       }
       Arrays.sort(bySpike, 0, n); // spike order, as the queue holds them
       for (int q = 0; q < n; q++) {
-        enqueue(k, (int) bySpike[q], (int) (bySpike[q] >> 32));
+        enqueue(k, (int) bySpike[q]);
       }
     }
   }
@@ -148,11 +148,11 @@ final class NeuronUpdate implements StepPhase {
   /** Forgets group k's neurons whose period is over and puts the others' v back to el. */
   private void freezeRefractory(int k, int step) {
     final int[] q = queue[k];
-    final int[] at = spikedAt[k];
+    final int[] last = s.lastSpike;
     final int free = step - groups[k].refractorySteps(); // spiked at or before this: released
     int h = head[k];
     int n = queued[k];
-    while (n > 0 && at[h] <= free) {
+    while (n > 0 && last[q[h]] <= free) {
       h = wrap(h + 1, q.length);
       n--;
     }
@@ -169,11 +169,10 @@ final class NeuronUpdate implements StepPhase {
     }
   }
 
-  private void enqueue(int k, int neuron, int step) {
+  private void enqueue(int k, int neuron) {
     int[] q = queue[k];
     int tail = wrap(head[k] + queued[k], q.length);
     q[tail] = neuron;
-    spikedAt[k][tail] = step;
     queued[k]++;
   }
 
@@ -225,7 +224,7 @@ final class NeuronUpdate implements StepPhase {
         s.lastSpike[i] = step;
         v[i] = g.el();
         if (queue[k].length > 0) {
-          enqueue(k, i, step);
+          enqueue(k, i);
         }
       }
     }

@@ -63,7 +63,7 @@ final class PotentialSynapses extends PotentialSet {
       pre.restore(s.prePlus(), s.preMinus(), s.preLast());
       post.restore(s.postPlus(), s.postMinus(), s.postLast());
     }
-    takeBelowThreshold(); // forgets the initial draw's list
+    lowCount = 0; // forgets the initial draw's list
     markActiveBelowThreshold();
   }
 
