@@ -43,7 +43,7 @@ s_ei = Synapses(Pe, Pi, 'w : 1', on_pre='g_ampa += w*nS')
 s_ei.connect(condition='i != j', p=0.1)
 s_ei.w = '0.4 + 0.4*rand()'
 s_ii = Synapses(Pi, Pi, 'w : 1', on_pre='g_gaba += w*nS')
-s_ii.connect(p=0.1)
+s_ii.connect(condition='i != j', p=0.1)
 s_ii.w = '0.4 + 0.4*rand()'
 
 stdp = '''

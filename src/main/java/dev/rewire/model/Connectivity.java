@@ -13,9 +13,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * </ul>
  *
  * <p>{@code exclude_same_index} drops the pairs whose indices <em>inside their own populations</em>
- * are equal. seed-ei sets it on E→E, E→I and I→E because its Brian2 code wrote
- * {@code condition='i != j'} on them: for E→E that excludes autapses, and for E→I and I→E it also
- * drops I-neuron k ↔ E-neuron k for k &lt; 100, which is what the user ran (DESIGN.md §1).
+ * are equal. seed-ei sets it on E→E, I→I, E→I and I→E because its Brian2 code wrote
+ * {@code condition='i != j'} on them: for E→E and I→I that excludes autapses, and for E→I and I→E
+ * it also drops I-neuron k ↔ E-neuron k for k &lt; 100, which is what the user ran.
  *
  * @param rule fixed_probability or all_pairs
  * @param p connection probability, or initially active fraction for all_pairs

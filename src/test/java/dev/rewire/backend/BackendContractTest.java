@@ -28,9 +28,9 @@ public abstract class BackendContractTest {
    * They change only with a deliberate change of semantics, which must say so in its commit.
    */
   static final String SEED_EI_1S_SPIKES =
-      "0c34a59a97bc66d2654e5c50d96a9609be40a7ed970116a9b6916c7c0c2c4a4d";
+      "890e7bd8c0812f950bd69fa6930708f1d2d2aa9bf790eeaaae366176e51172e6";
   static final String SEED_EI_1S_WEIGHTS =
-      "103a38921c9707c4d31125e874a89d181bb68e4f560b7080dd8a483c5739703e";
+      "8b28c782f6ca7480e8150dac9aff9d38855aff9a4eeb4cc567191913f0f6fbdb";
 
   protected abstract Backend backend();
 
@@ -212,6 +212,19 @@ public abstract class BackendContractTest {
       assertTrue(java.util.Arrays.equals(expect, last.get(last.size() - 1)),
           java.util.Arrays.toString(expect) + " vs " + java.util.Arrays.toString(
               last.get(last.size() - 1)));
+    }
+  }
+
+  /** The seed wires I→I with condition='i != j', so seed-ei has no inhibitory autapses. */
+  @Test
+  void seedEi_inhibitoryProjectionHasNoAutapses() {
+    Plan plan = Plan.compile(TestModels.seedEi(0, 1));
+    try (Simulation sim = backend().open(plan)) {
+      ActiveSynapses ii = sim.activeSynapses("ii");
+      assertTrue(ii.size() > 800, "about 0.1 * 100 * 99 synapses: " + ii.size());
+      for (int k = 0; k < ii.size(); k++) {
+        assertNotEquals(ii.source()[k], ii.target()[k], "autapse at neuron " + ii.source()[k]);
+      }
     }
   }
 
