@@ -2,6 +2,8 @@ package dev.rewire.cli;
 
 import dev.rewire.backend.ResourceException;
 import dev.rewire.model.ModelException;
+import dev.rewire.output.BuildInfo;
+import dev.rewire.run.OutputException;
 import java.io.PrintStream;
 import java.util.Arrays;
 
@@ -14,7 +16,20 @@ public final class Main {
   static final int INTERNAL_ERROR = 1;
   static final int BAD_INPUT = 2;
 
+  /** Where messages go that --quiet turns off. */
+  static final PrintStream NOWHERE = new PrintStream(java.io.OutputStream.nullOutputStream());
+
   private Main() {}
+
+  /** A command line as a shell would take it back: arguments with spaces or quotes are quoted. */
+  static String commandLine(String command, String[] args) {
+    StringBuilder sb = new StringBuilder(command);
+    for (String a : args) {
+      sb.append(' ').append(a.matches("[A-Za-z0-9_@%+=:,./-]+") ? a
+          : "'" + a.replace("'", "'\\''") + "'");
+    }
+    return sb.toString();
+  }
 
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));
@@ -23,10 +38,13 @@ public final class Main {
   /** Runs a command and returns its exit code; never calls System.exit. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     try {
-      if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help")
-          || args[0].equals("help")) {
+      if (args.length == 0) {
+        err.print(usage());
+        return BAD_INPUT;
+      }
+      if (args[0].equals("-h") || args[0].equals("--help") || args[0].equals("help")) {
         out.print(usage());
-        return args.length == 0 ? BAD_INPUT : OK;
+        return OK;
       }
       String[] rest = Arrays.copyOfRange(args, 1, args.length);
       return switch (args[0]) {
@@ -35,13 +53,13 @@ public final class Main {
         case "resume" -> new ResumeCommand(out, err).execute(rest);
         case "report" -> new ReportCommand(out).execute(rest);
         case "--version", "version" -> {
-          out.println("rewire " + version());
+          out.println("rewire " + BuildInfo.version());
           yield OK;
         }
         default -> throw new UsageException("unknown command '" + args[0]
             + "'; expected one of: run, resume, report, devices, help, version (see rewire --help)");
       };
-    } catch (UsageException | ModelException | ResourceException e) {
+    } catch (UsageException | ModelException | ResourceException | OutputException e) {
       err.println("rewire: " + e.getMessage());
       return BAD_INPUT;
     } catch (RuntimeException | Error e) {
@@ -67,8 +85,4 @@ public final class Main {
         """;
   }
 
-  static String version() {
-    String v = Main.class.getPackage().getImplementationVersion();
-    return v != null ? v : "dev";
-  }
 }

@@ -60,7 +60,7 @@ interface Progress extends AutoCloseable {
   }
 
   /** Progress counted in simulated ms, shown in simulated s; speed is simulated s per wall s. */
-  static Progress start(PrintStream err, Plan plan) {
+  static Progress start(PrintStream err, Plan plan, int startStep) {
     long totalMs = Math.round(plan.steps() * plan.dtMs());
     ProgressBar bar = new ProgressBarBuilder()
         .setTaskName(plan.name())

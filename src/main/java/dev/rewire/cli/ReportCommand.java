@@ -43,7 +43,7 @@ final class ReportCommand {
     if (!Files.isRegularFile(h5)) {
       throw new UsageException("results file " + h5 + " does not exist");
     }
-    Path html = RunCommand.writableFile("--output", cmd.getOptionValue("output",
+    Path html = OutputOptions.writable("--output", cmd.getOptionValue("output",
         h5.toString().replaceFirst("\\.h5$", "") + ".html"));
     write(h5, html);
     out.println("wrote " + html);

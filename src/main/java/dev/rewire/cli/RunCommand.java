@@ -1,12 +1,13 @@
 package dev.rewire.cli;
 
 import dev.rewire.backend.Backend;
-import dev.rewire.model.Model;
 import dev.rewire.model.ModelFile;
 import dev.rewire.plan.Plan;
+import dev.rewire.run.Outputs;
+import dev.rewire.run.RunRequest;
+import dev.rewire.run.RunSpec;
 import java.io.PrintStream;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
@@ -89,13 +90,7 @@ final class RunCommand {
       out.print(help());
       return Main.OK;
     }
-    for (Option given : cmd.getOptions()) {
-      if (!given.getLongOpt().equals("set") && given.hasArg()
-          && cmd.getOptionValues(given.getLongOpt()).length > 1) {
-        throw new UsageException("--" + given.getLongOpt() + " is given more than once: "
-            + List.of(cmd.getOptionValues(given.getLongOpt())));
-      }
-    }
+    refuseRepeatedOptions(cmd);
     List<String> positional = cmd.getArgList();
     if (positional.size() > 1) {
       throw new UsageException("run takes at most one MODEL_FILE, got " + positional);
@@ -111,63 +106,43 @@ final class RunCommand {
       origin = file.toString();
       text = ModelFile.readText(file);
     }
-    Model model = ModelFile.parse(text, origin, sets);
-    if (cmd.hasOption("duration")) {
-      double ms = Durations.parseMs("--duration", cmd.getOptionValue("duration"));
-      model = model.withSimulation(model.simulation().withDurationMs(ms));
-    }
-    if (cmd.hasOption("seed")) {
-      model = model.withSimulation(model.simulation().withSeed(parseSeed(
-          cmd.getOptionValue("seed"))));
-    }
+    Double durationMs = cmd.hasOption("duration")
+        ? Durations.parseMs("--duration", cmd.getOptionValue("duration")) : null;
+    Long seed = cmd.hasOption("seed") ? parseSeed(cmd.getOptionValue("seed")) : null;
+    RunSpec spec = RunSpec.of(text, origin, sets, seed, durationMs);
+    Plan plan = Plan.compile(spec.model());
+    boolean quiet = cmd.hasOption("quiet");
     Backend backend = Backends.choose(cmd.getOptionValue("backend", Backends.AUTO),
-        cmd.getOptionValue("device"), cmd.hasOption("profile"), err);
-    Path summaryFile = cmd.hasOption("summary") ? writableFile("--summary",
-        cmd.getOptionValue("summary")) : null;
-    Plan plan = Plan.compile(model);
-    Session.Checkpointing checkpoints = null;
-    if (cmd.hasOption("checkpoint")) {
-      Path file = writableFile("--checkpoint", cmd.getOptionValue("checkpoint"));
-      int every = Session.everySteps(plan, cmd.getOptionValue("checkpoint-every", "10s"));
-      checkpoints = new Session.Checkpointing(file, every, text, origin, sets, model);
+        cmd.getOptionValue("device"), cmd.hasOption("profile"), quiet ? Main.NOWHERE : err);
+    OutputOptions files = new OutputOptions();
+    Path summary = files.add("--summary", cmd.getOptionValue("summary"));
+    Path results = files.add("--out", cmd.getOptionValue("out"));
+    Path report = files.add("--report", cmd.getOptionValue("report"));
+    Path checkpoint = files.add("--checkpoint", cmd.getOptionValue("checkpoint"));
+    int every = 0;
+    if (checkpoint != null) {
+      every = OutputOptions.everySteps(plan, cmd.getOptionValue("checkpoint-every", "10s"));
     } else if (cmd.hasOption("checkpoint-every")) {
       throw new UsageException("--checkpoint-every needs --checkpoint FILE");
     }
-    Path report = cmd.hasOption("report") ? writableFile("--report", cmd.getOptionValue("report"))
-        : null;
-    Path h5 = cmd.hasOption("out") ? writableFile("--out", cmd.getOptionValue("out")) : null;
-    Path tempH5 = null;
-    if (report != null && h5 == null) {
-      try {
-        tempH5 = Files.createTempFile(report.toAbsolutePath().getParent(), ".rewire-", ".h5");
-      } catch (java.io.IOException e) {
-        throw new UsageException("--report: cannot write next to " + report + ": "
-            + e.getMessage());
-      }
-      h5 = tempH5;
-    }
-    Session.Results results = h5 == null ? null : new Session.Results(h5, text,
-        "rewire run " + String.join(" ", args));
-    Session.ProgressMode progress = Session.progressMode(cmd.hasOption("quiet"));
-    try {
-      int code = new Session(out, err).simulate(plan, backend, summaryFile, progress, checkpoints,
-          null, results);
-      if (report != null) {
-        ReportCommand.write(h5, report);
-      }
-      return code;
-    } finally {
-      if (tempH5 != null) {
-        try {
-          Files.deleteIfExists(tempH5);
-        } catch (java.io.IOException e) {
-          err.println("rewire: could not delete the temporary " + tempH5);
-        }
+    Outputs outputs = new Outputs(summary, results, report, checkpoint, every);
+    RunRequest request = new RunRequest(spec, plan, null, Main.commandLine("rewire run", args),
+        outputs, null);
+    return new Session(out, err).execute(request, backend, Session.progressMode(quiet));
+  }
+
+  /** An option that takes one value given twice is bad input (which one was meant?). */
+  static void refuseRepeatedOptions(CommandLine cmd) {
+    for (Option given : cmd.getOptions()) {
+      if (!given.getLongOpt().equals("set") && !given.getLongOpt().equals("grid")
+          && given.hasArg() && cmd.getOptionValues(given.getLongOpt()).length > 1) {
+        throw new UsageException("--" + given.getLongOpt() + " is given more than once: "
+            + List.of(cmd.getOptionValues(given.getLongOpt())));
       }
     }
   }
 
-  private static long parseSeed(String text) {
+  static long parseSeed(String text) {
     try {
       long seed = Long.parseLong(text.trim());
       if (seed >= 0 && seed <= 0xFFFFFFFFL) {
@@ -178,21 +153,4 @@ final class RunCommand {
     }
     throw new UsageException("--seed expects an integer in [0, 4294967295], got '" + text + "'");
   }
-
-  /** Checks up front that {@code text} can be written, so a long run never ends in a failed write. */
-  static Path writableFile(String option, String text) {
-    Path file = Path.of(text);
-    Path dir = file.toAbsolutePath().getParent();
-    if (Files.isDirectory(file)) {
-      throw new UsageException(option + " " + text + " is a directory; expected a file name");
-    }
-    if (dir == null || !Files.isDirectory(dir)) {
-      throw new UsageException(option + " " + text + ": folder " + dir + " does not exist");
-    }
-    if (!Files.isWritable(dir)) {
-      throw new UsageException(option + " " + text + ": folder " + dir + " is not writable");
-    }
-    return file;
-  }
-
 }

@@ -26,6 +26,9 @@ public record Model(
     @JsonProperty(required = true) Map<String, Projection> projections,
     Recording recording) {
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper CANONICAL_JSON =
+      com.fasterxml.jackson.databind.json.JsonMapper.builder().build();
+
   public Model {
     Check.name("name", name);
     Check.present("simulation", simulation);
@@ -119,6 +122,20 @@ public record Model(
       }
     }
     return null;
+  }
+
+  /**
+   * SHA-256 (hex) of the model as read: its canonical JSON, after overrides, seed and duration. Two
+   * models with the same hash run the same network.
+   */
+  public String contentHash() {
+    try {
+      byte[] json = CANONICAL_JSON.writeValueAsBytes(this);
+      return java.util.HexFormat.of().formatHex(
+          java.security.MessageDigest.getInstance("SHA-256").digest(json));
+    } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("cannot hash the model", e);
+    }
   }
 
   public Model withSimulation(Simulation newSimulation) {

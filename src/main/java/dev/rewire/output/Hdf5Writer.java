@@ -10,9 +10,7 @@ import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableDataset;
 import io.jhdf.api.WritableGroup;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,21 +18,15 @@ import java.util.Map;
 /**
  * Writes a run's results as HDF5 with jhdf (pure Java): spikes per population, rates, the
  * structural series, the structural-event log, weight snapshots, and as attributes of the root the
- * model file and the command line, so that the file says how it was made. Written to a temporary
- * file in the same folder and renamed when complete. The layout is in the README.
+ * model file and the command line, so that the file says how it was made. Written atomically
+ * ({@link AtomicFile}). The layout is in the README.
  */
 public final class Hdf5Writer {
   private Hdf5Writer() {}
 
-  /** Active synapses of one projection at one time. */
-  public record Snapshot(double timeS, ActiveSynapses synapses) {}
-
-  public static void write(Path file, Plan plan, Summary summary, RunRecorder.Record record,
-      Map<String, List<Snapshot>> snapshots, String modelToml, String commandLine)
-      throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
-    try {
+  public static void write(Path file, Plan plan, Summary summary, RunRecord record,
+      String modelToml, String commandLine) throws IOException {
+    AtomicFile.write(file, tmp -> {
       try (WritableHdfFile h5 = HdfFile.write(tmp)) {
         h5.putAttribute("rewire_format", "rewire results 1");
         h5.putAttribute("model_name", plan.name());
@@ -52,19 +44,16 @@ public final class Hdf5Writer {
         RecordingPlan rec = plan.recording();
         spikesAndRates(h5, plan, rec, record, summary.steps());
         structural(h5, plan, rec, summary, record);
-        weights(h5, snapshots);
+        weights(h5, record.snapshots());
         state(h5, plan, rec, record);
         summary.profile().forEach((name, e) -> h5.putAttribute("profile_" + name + "_seconds",
             e.seconds()));
       }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    });
   }
 
   private static void spikesAndRates(WritableHdfFile h5, Plan plan, RecordingPlan rec,
-      RunRecorder.Record record, int steps) {
+      RunRecord record, int steps) {
     Lazy spikes = new Lazy(h5, "spikes");
     Lazy rates = new Lazy(h5, "rates");
     final double binMs = rec.rateBinMs();
@@ -110,7 +99,7 @@ public final class Hdf5Writer {
   }
 
   private static void structural(WritableHdfFile h5, Plan plan, RecordingPlan rec,
-      Summary summary, RunRecorder.Record record) {
+      Summary summary, RunRecord record) {
     Lazy series = new Lazy(h5, "structural");
     summary.structural().forEach((name, s) -> {
       if (s.tS().isEmpty()) {
@@ -169,7 +158,8 @@ public final class Hdf5Writer {
     }
   }
 
-  private static void weights(WritableHdfFile h5, Map<String, List<Snapshot>> snapshots) {
+  private static void weights(WritableHdfFile h5,
+      Map<String, List<RunRecord.Snapshot>> snapshots) {
     Lazy weights = new Lazy(h5, "weights");
     snapshots.forEach((name, list) -> {
       int n = list.stream().mapToInt(s -> s.synapses().size()).sum();
@@ -196,12 +186,12 @@ public final class Hdf5Writer {
       put(g, "source", source);
       put(g, "target", target);
       unit(put(g, "weight", weight), "nS");
-      put(g, "snapshot_time_s", list.stream().mapToDouble(Snapshot::timeS).toArray());
+      put(g, "snapshot_time_s", list.stream().mapToDouble(RunRecord.Snapshot::timeS).toArray());
     });
   }
 
   private static void state(WritableHdfFile h5, Plan plan, RecordingPlan rec,
-      RunRecorder.Record record) {
+      RunRecord record) {
     int samples = record.stateSteps().size();
     if (rec.stateNeurons().length == 0 || samples == 0) {
       return;

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -62,14 +61,7 @@ public final class HtmlReport {
         + "<style>body{font-family:sans-serif;max-width:1000px;margin:auto}"
         + "td,th{padding:2px 8px;text-align:left}img{max-width:100%}</style></head><body>\n"
         + body + "</body></html>\n";
-    Path dir = html.toAbsolutePath().getParent();
-    Path tmp = Files.createTempFile(dir, "." + html.getFileName() + ".", ".tmp");
-    try {
-      Files.writeString(tmp, page, StandardCharsets.UTF_8);
-      Files.move(tmp, html, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFile.write(html, tmp -> Files.writeString(tmp, page, StandardCharsets.UTF_8));
   }
 
   private static String table(HdfFile f) {

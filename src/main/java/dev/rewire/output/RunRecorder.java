@@ -32,69 +32,28 @@ public final class RunRecorder implements SimulationListener {
    */
   private java.io.ByteArrayOutputStream hashed;
 
-  /** With {@link #recordAll()}: every spike and every rewiring, for the HDF5 file. Else null. */
-  private Record all;
+  /** With {@link #recordAll()}: everything the HDF5 file holds. Else null. */
+  private RunRecord all;
 
-  /** Everything a run produced, kept for writing it out. */
-  public static final class Record {
-    int[] steps = new int[1 << 12];
-    int[] neurons = new int[1 << 12];
-    int count;
-    final List<dev.rewire.backend.Rewiring> rewirings = new ArrayList<>();
-    final List<Integer> stateSteps = new ArrayList<>();
-    final List<float[][]> stateValues = new ArrayList<>();
-
-    public List<Integer> stateSteps() {
-      return stateSteps;
-    }
-
-    /** Per sample: {v, g_ampa, g_gaba} of the sampled neurons. */
-    public List<float[][]> stateValues() {
-      return stateValues;
-    }
-
-    void add(int step, int neuron) {
-      if (count == steps.length) {
-        steps = java.util.Arrays.copyOf(steps, 2 * count);
-        neurons = java.util.Arrays.copyOf(neurons, 2 * count);
-      }
-      steps[count] = step;
-      neurons[count++] = neuron;
-    }
-
-    public int spikeCount() {
-      return count;
-    }
-
-    public int step(int k) {
-      return steps[k];
-    }
-
-    public int neuron(int k) {
-      return neurons[k];
-    }
-
-    public List<dev.rewire.backend.Rewiring> rewirings() {
-      return rewirings;
-    }
-  }
-
-  /** Keeps every spike and rewiring from now on (see {@link #record()}). */
+  /** Keeps every spike, rewiring and state sample from now on (see {@link #record()}). */
   public RunRecorder recordAll() {
     if (all == null) {
-      all = new Record();
+      all = new RunRecord();
     }
     return this;
   }
 
   /** What {@link #recordAll()} kept, or null. */
-  public Record record() {
+  public RunRecord record() {
     return all;
   }
 
-  /** What a checkpoint keeps of a recorder. */
+  /**
+   * What a checkpoint keeps of a recorder: counts, structural log, the spike stream hashed so far
+   * and, when it records everything, its record (else null).
+   */
   public record State(long[][] countsPerSecond, long[] totalCounts,
-      Map<String, StructuralLog> structural, byte[] spikeBytes) {}
+      Map<String, StructuralLog> structural, byte[] spikeBytes, RunRecord.State record) {}
 
   /** Structural counts of one projection, one entry per call. */
   public record StructuralLog(List<Integer> steps, List<Integer> pruned, List<Integer> regrown,
@@ -144,7 +103,7 @@ public final class RunRecorder implements SimulationListener {
       }
       pending.putInt(step).putInt(n);
       if (all != null) {
-        all.add(step, n);
+        all.addSpike(step, n);
       }
     }
   }
@@ -161,15 +120,14 @@ public final class RunRecorder implements SimulationListener {
   @Override
   public void onState(int step, float[] v, float[] gAmpa, float[] gGaba) {
     if (all != null) {
-      all.stateSteps.add(step);
-      all.stateValues.add(new float[][] {v.clone(), gAmpa.clone(), gGaba.clone()});
+      all.addState(step, v, gAmpa, gGaba);
     }
   }
 
   @Override
   public void onRewiring(dev.rewire.backend.Rewiring r) {
     if (all != null) {
-      all.rewirings.add(r);
+      all.addRewiring(r);
     }
   }
 
@@ -202,11 +160,18 @@ public final class RunRecorder implements SimulationListener {
     Map<String, StructuralLog> logs = new LinkedHashMap<>();
     structural.forEach((k, v) -> logs.put(k, new StructuralLog(new ArrayList<>(v.steps()),
         new ArrayList<>(v.pruned()), new ArrayList<>(v.regrown()), new ArrayList<>(v.active()))));
-    return new State(counts, totalCounts.clone(), logs, hashed.toByteArray());
+    return new State(counts, totalCounts.clone(), logs, hashed.toByteArray(),
+        all == null ? null : all.state());
   }
 
-  /** Continues from a checkpoint's state: counts, structural log and the spike digest. */
+  /**
+   * Continues from a checkpoint's state: counts, structural log, the spike digest and, if this
+   * recorder records everything, the record (which the checkpoint must then hold).
+   */
   public void restore(State s) {
+    if (all != null && s.record() == null) {
+      throw new IllegalStateException("the checkpoint holds no record of the run so far");
+    }
     resumable();
     for (int p = 0; p < countsPerSecond.length; p++) {
       System.arraycopy(s.countsPerSecond()[p], 0, countsPerSecond[p], 0,
@@ -222,6 +187,9 @@ public final class RunRecorder implements SimulationListener {
     });
     spikeDigest.update(s.spikeBytes());
     hashed.write(s.spikeBytes(), 0, s.spikeBytes().length);
+    if (all != null) {
+      all.restore(s.record(), s.spikeBytes());
+    }
   }
 
   /** SHA-256 hex of all spikes so far; the digest is not reset. */

@@ -14,17 +14,24 @@ import java.util.Map;
 public final class SummaryBuilder {
   private SummaryBuilder() {}
 
+  /** A summary of a complete run from step 0, without a command line (tests, benchmarks). */
   public static Summary build(Simulation sim, RunRecorder recorder, String backend, String device,
       double setupS, double runS) {
-    return build(sim, recorder, backend, device, setupS, runS, null);
+    return build(sim, recorder, backend, device, new Summary.WallTimes(setupS, runS), 0, null,
+        Summary.Provenance.none(sim.plan().model().contentHash()));
   }
 
-  /** A summary of what ran; {@code error} non-null marks it incomplete and says why. */
+  /**
+   * A summary of what ran. {@code wall} and the speed cover the steps this process ran, from
+   * {@code fromStep} (0, or the step a resumed run continued from); {@code error} non-null marks
+   * the run incomplete and says why.
+   */
   public static Summary build(Simulation sim, RunRecorder recorder, String backend, String device,
-      double setupS, double runS, String error) {
+      Summary.WallTimes wall, int fromStep, String error, Summary.Provenance provenance) {
     Plan plan = sim.plan();
     int steps = sim.step();
     double durationS = steps * plan.dtMs() / 1000.0;
+    double ranS = (steps - fromStep) * plan.dtMs() / 1000.0;
 
     Map<String, Summary.StructuralSeries> structural = new LinkedHashMap<>();
     recorder.structural().forEach((name, log) -> structural.put(name, new Summary.StructuralSeries(
@@ -39,10 +46,19 @@ public final class SummaryBuilder {
       finalState.put(p.name(), stats(a, p));
     }
 
-    return new Summary(plan.name(), plan.model().simulation().seed(), backend, device, durationS,
-        plan.dtMs(), steps, new Summary.WallTimes(setupS, runS),
-        durationS > 0 ? 1000.0 * runS / durationS : 0.0,
-        recorder.spikeCounts(), recorder.ratesPerSecond(steps), structural, finalState,
+    Map<String, Integer> sizes = new LinkedHashMap<>();
+    Map<String, Double> rates = new LinkedHashMap<>();
+    Map<String, Long> counts = recorder.spikeCounts();
+    plan.populations().forEach((name, p) -> {
+      sizes.put(name, p.size());
+      rates.put(name, durationS > 0 ? counts.get(name) / (p.size() * durationS) : 0.0);
+    });
+    return new Summary(plan.name(), provenance.runId(), BuildInfo.version(),
+        provenance.commandLine(), List.copyOf(provenance.overrides()), provenance.modelHash(),
+        plan.model().simulation().seed(), backend, device, durationS, plan.dtMs(), steps,
+        fromStep > 0 ? plan.timeSeconds(fromStep) : null, wall,
+        ranS > 0 ? 1000.0 * wall.run() / ranS : 0.0, sizes, counts, rates,
+        recorder.ratesPerSecond(steps), structural, finalState,
         new Summary.Digest(recorder.spikeDigestHex(), Digests.weights(active)),
         profile(sim.profile()), error == null, error);
   }

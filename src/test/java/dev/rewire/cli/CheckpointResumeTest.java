@@ -1,13 +1,15 @@
 package dev.rewire.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rewire.output.Checkpoint;
 import dev.rewire.output.SummaryWriter;
+import dev.rewire.run.Checkpoint;
+import dev.rewire.testing.Hdf5Files;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,16 +18,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The defining test of checkpoint and resume: a run killed with SIGKILL (Process.destroyForcibly
- * on Linux) after its 2 s checkpoint and then resumed gives the same summary as the run that was
- * never interrupted: spike and weight digests, structural series, rates.
+ * The defining tests of checkpoint and resume: a run killed with SIGKILL (Process.destroyForcibly
+ * on Linux) after its 2 s checkpoint and then resumed with nothing but the checkpoint writes what
+ * the run that was never interrupted writes: the same summary (digests, structural series, rates)
+ * and the same HDF5 datasets, bit for bit, and its report. And a finished run resumed with a
+ * longer --duration equals the longer run.
  */
 public class CheckpointResumeTest {
+  /** Root attributes that say how and how fast a file was made, not what the run gave. */
+  private static final Set<String> PROVENANCE = Set.of("command_line", "wall_setup_s",
+      "wall_run_s", "backend", "device");
+
   @TempDir
   Path dir;
 
@@ -40,16 +49,22 @@ public class CheckpointResumeTest {
   }
 
   @Test
-  void killedAfterTheTwoSecondCheckpointAndResumed_equalsTheUninterruptedRun() throws Exception {
-    Path straight = dir.resolve("straight.json");
+  void killedAfterTheTwoSecondCheckpointAndResumed_writesWhatTheUninterruptedRunWrites()
+      throws Exception {
+    Path straight = Files.createDirectory(dir.resolve("straight"));
     assertEquals(0, main("run", "--duration", duration(), "--seed", "3", "--backend", "java",
-        "--summary", straight.toString()));
+        "--summary", straight.resolve("s.json").toString(),
+        "--out", straight.resolve("r.h5").toString()).code);
 
-    Path ck = dir.resolve("run.ckpt");
+    Path killed = Files.createDirectory(dir.resolve("killed"));
+    Path ck = killed.resolve("run.ckpt");
     List<String> cmd = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), Main.class.getName(),
         "run", "--duration", duration(), "--seed", "3", "--backend", backend(),
+        "--summary", killed.resolve("s.json").toString(),
+        "--out", killed.resolve("r.h5").toString(),
+        "--report", killed.resolve("r.html").toString(),
         "--checkpoint", ck.toString(), "--checkpoint-every", "1s", "--quiet"));
     Process child = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(dir.resolve("child.log").toFile()).start();
@@ -74,49 +89,99 @@ public class CheckpointResumeTest {
     assertNotEquals(0, child.exitValue(), "the child was killed, not finished");
     System.out.printf("killed the child after the checkpoint at step %d (%.1f s), exit %d%n",
         killedAt, killedAt / 10000.0, child.exitValue());
+    assertFalse(Files.exists(killed.resolve("r.h5")), "a killed run wrote no results yet");
 
-    Path resumed = dir.resolve("resumed.json");
-    assertEquals(0, main("resume", ck.toString(), "--backend", backend(), "--summary",
-        resumed.toString()));
-    JsonNode a = SummaryWriter.read(straight);
-    JsonNode b = SummaryWriter.read(resumed);
-    assertEquals(a.get("digest"), b.get("digest"));
-    assertEquals(a.get("structural"), b.get("structural"));
-    assertEquals(a.get("rates_hz_per_second"), b.get("rates_hz_per_second"));
-    assertEquals(a.get("spike_count"), b.get("spike_count"));
+    Out resumed = main("resume", ck.toString(), "--backend", backend());
+    assertEquals(0, resumed.code, resumed.err);
+    assertTrue(resumed.err.contains(String.format(java.util.Locale.ROOT,
+        "resuming seed-ei seed=3 from %s at t = ", ck)), resumed.err);
+    assertTrue(resumed.out.contains("(resumed at "), resumed.out);
+
+    JsonNode a = SummaryWriter.read(straight.resolve("s.json"));
+    JsonNode b = SummaryWriter.read(killed.resolve("s.json"));
+    for (String key : List.of("digest", "structural", "rates_hz_per_second", "spike_count",
+        "final", "rate_hz", "model_hash")) {
+      assertEquals(a.get(key), b.get(key), key);
+    }
     assertTrue(b.get("complete").asBoolean());
+    assertTrue(b.get("resumed_from_s").asDouble() >= killedAt / 10000.0, b.toString());
+    Hdf5Files.assertSameContents(straight.resolve("r.h5"), killed.resolve("r.h5"), PROVENANCE);
+    assertTrue(Files.readString(killed.resolve("r.html")).contains("<img"), "a report with plots");
+  }
+
+  @Test
+  void aFinishedRunResumedWithALongerDuration_equalsTheLongerRun() throws IOException {
+    Path straight = Files.createDirectory(dir.resolve("straight"));
+    assertEquals(0, main("run", "--duration", "1.2s", "--seed", "4", "--backend", "java",
+        "--summary", straight.resolve("s.json").toString(),
+        "--out", straight.resolve("r.h5").toString()).code);
+    Path extended = Files.createDirectory(dir.resolve("extended"));
+    Path ck = extended.resolve("c.ckpt");
+    assertEquals(0, main("run", "--duration", "0.7s", "--seed", "4", "--backend", backend(),
+        "--summary", extended.resolve("s.json").toString(),
+        "--out", extended.resolve("r.h5").toString(),
+        "--checkpoint", ck.toString(), "--checkpoint-every", "0.5s").code);
+    assertEquals(7000, Checkpoint.stepOf(ck), "a checkpoint at the end of the run");
+
+    Out more = main("resume", ck.toString(), "--duration", "1.2s", "--backend", backend());
+    assertEquals(0, more.code, more.err);
+    assertTrue(more.out.contains("0.500 s simulated (resumed at 0.700 s, to 1.200 s)"), more.out);
+    JsonNode a = SummaryWriter.read(straight.resolve("s.json"));
+    JsonNode b = SummaryWriter.read(extended.resolve("s.json"));
+    for (String key : List.of("digest", "structural", "rates_hz_per_second", "spike_count",
+        "final", "duration_s", "steps", "model_hash")) {
+      assertEquals(a.get(key), b.get(key), key);
+    }
+    Hdf5Files.assertSameContents(straight.resolve("r.h5"), extended.resolve("r.h5"), PROVENANCE);
+
+    Out shorter = main("resume", ck.toString(), "--duration", "0.5s");
+    assertEquals(2, shorter.code);
+    assertTrue(shorter.err.contains("--duration 0.5s ends before the checkpoint, which is at "
+        + "1.200 s"), shorter.err);
+  }
+
+  @Test
+  void resume_outFromACheckpointOfARunWithoutResults_isBadInput() {
+    Path ck = dir.resolve("c.ckpt");
+    assertEquals(0, main("run", "--duration", "300ms", "--backend", "java", "--checkpoint",
+        ck.toString(), "--checkpoint-every", "100ms").code);
+    Out o = main("resume", ck.toString(), "--duration", "400ms", "--out",
+        dir.resolve("r.h5").toString());
+    assertEquals(2, o.code);
+    assertTrue(o.err.contains("holds no record of the spikes"), o.err);
+    assertFalse(Files.exists(dir.resolve("r.h5")));
   }
 
   @Test
   void resume_refusesAFileThatIsNotACheckpoint() throws IOException {
     Path bogus = dir.resolve("bogus.ckpt");
     Files.writeString(bogus, "not a checkpoint");
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    assertEquals(2, Main.run(new String[] {"resume", bogus.toString()},
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8)));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("is not a rewire checkpoint"),
-        err.toString(StandardCharsets.UTF_8));
+    Out o = main("resume", bogus.toString());
+    assertEquals(2, o.code);
+    assertTrue(o.err.contains("is not a rewire checkpoint"), o.err);
   }
 
   @Test
   void resume_refusesACheckpointOfAModelThatNowReadsDifferently() throws IOException {
     Path ck = dir.resolve("c.ckpt");
     assertEquals(0, main("run", "--duration", "300ms", "--backend", "java", "--checkpoint",
-        ck.toString(), "--checkpoint-every", "100ms"));
+        ck.toString(), "--checkpoint-every", "100ms").code);
     Checkpoint c = Checkpoint.read(ck);
-    new Checkpoint(c.modelText(), c.origin(), c.overrides(), c.durationMs(), c.seed(),
-        "0".repeat(64), c.backend(), c.state(), c.recorder()).write(ck);
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    assertEquals(2, Main.run(new String[] {"resume", ck.toString(), "--backend", "java"},
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8)));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("reads differently"),
-        err.toString(StandardCharsets.UTF_8));
+    new Checkpoint(c.spec(), "0".repeat(64), c.backend(), c.commandLine(), c.outputs(),
+        c.state(), c.recorder()).write(ck);
+    Out o = main("resume", ck.toString(), "--backend", "java");
+    assertEquals(2, o.code);
+    assertTrue(o.err.contains("reads differently"), o.err);
   }
 
-  private static int main(String... args) {
-    return Main.run(args, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+  /** What a command printed and returned. */
+  record Out(int code, String out, String err) {}
+
+  static Out main(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Out(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 }

@@ -1,0 +1,70 @@
+package dev.rewire.run;
+
+import dev.rewire.model.Model;
+import dev.rewire.model.ModelFile;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * One run as a user asks for it: the text of a model file (and where it came from, for messages),
+ * the {@code --set} overrides in order, the seed and the simulated duration. The same spec gives
+ * the same results, bit for bit, on every backend, and has the same {@link #id()}.
+ *
+ * @param origin where the text came from ("bundled:seed-ei", a path), for messages only
+ * @param durationMs simulated time [ms]
+ */
+public record RunSpec(String modelText, String origin, List<String> overrides, long seed,
+    double durationMs) {
+
+  public RunSpec {
+    overrides = List.copyOf(overrides);
+  }
+
+  /**
+   * A spec whose seed and duration default to the model's own (null: take the model's). Reads the
+   * model once, so bad input is reported here.
+   */
+  public static RunSpec of(String modelText, String origin, List<String> overrides, Long seed,
+      Double durationMs) {
+    Model m = ModelFile.parse(modelText, origin, overrides);
+    return new RunSpec(modelText, origin, overrides,
+        seed != null ? seed : m.simulation().seed(),
+        durationMs != null ? durationMs : m.simulation().durationMs());
+  }
+
+  /** The model this spec runs: the text with the overrides, then the seed and the duration. */
+  public Model model() {
+    Model m = ModelFile.parse(modelText, origin, overrides);
+    return m.withSimulation(m.simulation().withDurationMs(durationMs).withSeed(seed));
+  }
+
+  public RunSpec withSeed(long newSeed) {
+    return new RunSpec(modelText, origin, overrides, newSeed, durationMs);
+  }
+
+  public RunSpec withDurationMs(double newDurationMs) {
+    return new RunSpec(modelText, origin, overrides, seed, newDurationMs);
+  }
+
+  /**
+   * 16 hex digits of SHA-256 over the model text, the overrides, the seed and the duration (not
+   * the origin: the same text run from two places is the same run).
+   */
+  public String id() {
+    StringBuilder sb = new StringBuilder("rewire run 1\u0000").append(modelText).append('\u0000');
+    for (String o : overrides) {
+      sb.append(o).append('\u0000');
+    }
+    sb.append("seed=").append(seed).append("\u0000duration_ms=").append(durationMs);
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256")
+          .digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+    }
+  }
+}
