@@ -9,17 +9,22 @@ import java.util.jar.JarFile;
 
 /**
  * Which rewire this is: the project version and the git commit the jar was built from, read from
- * the jar's manifest ({@code Implementation-Version}, {@code Git-Commit}); "dev" when running from
- * compiled classes rather than a jar.
+ * the jar's manifest ({@code Implementation-Version}, {@code Git-Commit}, {@code Git-Dirty}); "dev"
+ * when running from compiled classes rather than a jar.
  */
 public final class BuildInfo {
   private static final String VERSION = read();
 
   private BuildInfo() {}
 
-  /** "0.1.0-SNAPSHOT (git 1a2b3c4)", or "dev". */
+  /** "0.1.0-SNAPSHOT (git 1a2b3c4d5e)", or "dev". */
   public static String version() {
     return VERSION;
+  }
+
+  /** A manifest value, or null where the build had none (Maven leaves "${...}" in place). */
+  private static String resolved(String value) {
+    return value == null || value.isBlank() || value.startsWith("${") ? null : value;
   }
 
   private static String read() {
@@ -34,10 +39,11 @@ public final class BuildInfo {
           return "dev";
         }
         Attributes a = f.getManifest().getMainAttributes();
-        String version = a.getValue(Attributes.Name.IMPLEMENTATION_VERSION);
-        String commit = a.getValue("Git-Commit");
-        return (version != null ? version : "dev")
-            + (commit != null && !commit.isBlank() ? " (git " + commit + ")" : "");
+        String version = resolved(a.getValue(Attributes.Name.IMPLEMENTATION_VERSION));
+        String commit = resolved(a.getValue("Git-Commit"));
+        boolean dirty = "true".equals(a.getValue("Git-Dirty"));
+        return (version != null ? version : "dev") + (commit == null ? ""
+            : " (git " + commit + (dirty ? ", with uncommitted changes" : "") + ")");
       }
     } catch (IOException | URISyntaxException | SecurityException | NullPointerException e) {
       return "dev";
