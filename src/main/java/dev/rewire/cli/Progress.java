@@ -59,28 +59,48 @@ interface Progress extends AutoCloseable {
     };
   }
 
-  /** Progress counted in simulated ms, shown in simulated s; speed is simulated s per wall s. */
+  /**
+   * A bar counted in simulated ms, shown in simulated s, from {@code startStep} (a resumed run).
+   * The speed (simulated s per wall s) is ours, as the bar's extra message: the library's own shows
+   * "?" until a whole wall second has passed, so a short run ended with "? sim-s/s".
+   */
   static Progress start(PrintStream err, Plan plan, int startStep) {
     long totalMs = Math.round(plan.steps() * plan.dtMs());
     ProgressBar bar = new ProgressBarBuilder()
         .setTaskName(plan.name())
         .setInitialMax(totalMs)
+        .startsFrom(Math.round(startStep * plan.dtMs()), java.time.Duration.ZERO)
         .setUnit(" sim-s", 1000)
-        .showSpeed(new java.text.DecimalFormat("0.00"))
         .setStyle(ProgressBarStyle.ASCII)
         .setUpdateIntervalMillis(250)
         .setConsumer(new ConsoleProgressBarConsumer(err))
         .build();
     return new Progress() {
+      private int last = startStep;
+      private long t0;
+
       @Override
       public void stepTo(int step) {
+        if (t0 == 0) {
+          t0 = System.nanoTime(); // the first call comes when the set-up is done
+        }
+        last = step;
+        bar.setExtraMessage(speed(plan, startStep, step, System.nanoTime() - t0));
         bar.stepTo(Math.round(step * plan.dtMs()));
       }
 
       @Override
       public void close() {
+        bar.setExtraMessage(speed(plan, startStep, last, t0 == 0 ? 0 : System.nanoTime() - t0));
         bar.close();
       }
     };
+  }
+
+  /** "12.34 sim-s/s": simulated seconds from {@code from} to {@code to} per wall second. */
+  static String speed(Plan plan, int from, int to, long nanos) {
+    double simulated = (to - from) * plan.dtMs() / 1000.0;
+    return String.format(java.util.Locale.ROOT, "%.2f sim-s/s",
+        nanos > 0 ? simulated / (nanos / 1e9) : 0.0);
   }
 }

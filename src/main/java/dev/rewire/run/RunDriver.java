@@ -29,7 +29,7 @@ public final class RunDriver {
   /** Steps per call into the backend at most. */
   static final int CHUNK_STEPS = 1000;
 
-  /** Told the step a run has reached, after every chunk. */
+  /** Told the step a run has reached: once when it is set up, then after every chunk. */
   @FunctionalInterface
   public interface Progress {
     void at(int step);
@@ -75,6 +75,7 @@ public final class RunDriver {
         }
       }
       long t1 = System.nanoTime();
+      progress.at(from); // set up: the run starts now
       int chunkSteps = plan.structuralProjections().stream()
           .mapToInt(p -> p.structural().periodSteps()).reduce(CHUNK_STEPS, Math::min);
       try {

@@ -62,6 +62,40 @@ class MainTest {
   }
 
   @Test
+  void summary_describesHowTheRunWasMade() throws IOException {
+    Path summary = dir.resolve("s.json");
+    assertEquals(0, main("run", "--duration", "0.2s", "--seed", "5", "--backend", "java",
+        "--set", "projections.ee.stdp.lr=0.02", "--summary", summary.toString()));
+    JsonNode s = SummaryWriter.read(summary);
+    assertEquals("rewire run --duration 0.2s --seed 5 --backend java --set "
+        + "projections.ee.stdp.lr=0.02 --summary " + summary, s.get("command_line").asText());
+    assertEquals("[\"projections.ee.stdp.lr=0.02\"]", s.get("overrides").toString());
+    assertEquals(dev.rewire.testing.TestModels.seedEi(200, 5, "projections.ee.stdp.lr=0.02")
+        .contentHash(), s.get("model_hash").asText());
+    assertFalse(s.get("rewire_version").asText().isEmpty());
+    assertEquals(400, s.at("/population_size/E").asInt());
+    assertEquals(100, s.at("/population_size/I").asInt());
+    assertEquals(s.at("/spike_count/E").asDouble() / (400 * 0.2), s.at("/rate_hz/E").asDouble(),
+        1e-9);
+    assertFalse(s.has("resumed_from_s"));
+    assertFalse(s.has("run_id"));
+  }
+
+  @Test
+  void quiet_printsNothingOnStderr() {
+    assertEquals(0, main("run", "--duration", "0.1s", "--quiet"));
+    assertEquals("", err(), "not even which backend auto chose");
+    assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("seed-ei seed=1 backend=java:"));
+  }
+
+  @Test
+  void noArguments_printsTheUsageOnStderr_andExitsWith2() {
+    assertEquals(2, main());
+    assertEquals("", out.toString(StandardCharsets.UTF_8));
+    assertTrue(err().contains("rewire run [MODEL_FILE]"), err());
+  }
+
+  @Test
   void run_withAModelFileAndSet_usesThem() throws IOException {
     Path model = dir.resolve("m.toml");
     Files.writeString(model, Files.readString(Path.of("examples/seed-ei.toml"))
@@ -152,9 +186,18 @@ class MainTest {
   void run_thatBlowsUp_stopsWithThePlaceAndKeepsAnIncompleteSummary() throws IOException {
     Path summary = dir.resolve("s.json");
     // 0.01 pF makes dt/C = 10 ms/pF: forward Euler diverges within a few steps.
+    Path h5 = dir.resolve("r.h5");
+    Path report = dir.resolve("r.html");
     assertEquals(2, main("run", "--duration", "1s", "--backend", "java", "--set",
-        "neurons.net.c_pf=0.01", "--summary", summary.toString()));
+        "neurons.net.c_pf=0.01", "--summary", summary.toString(), "--out", h5.toString(),
+        "--report", report.toString()));
     String e = err();
+    assertTrue(e.contains("what ran is in " + summary.toAbsolutePath() + ", "
+        + h5.toAbsolutePath() + ", " + report.toAbsolutePath() + ", marked incomplete"), e);
+    try (io.jhdf.HdfFile f = new io.jhdf.HdfFile(h5)) {
+      assertEquals(0, ((Number) f.getAttribute("complete").getData()).intValue());
+    }
+    assertTrue(Files.readString(report).contains("<img"), "a report of what ran");
     assertTrue(e.matches("(?s)rewire: numerical guard: population [EI], neuron \\d+: v = "
         + "(-?Infinity|NaN|-?[0-9.E]+) mV at t = 0\\.\\d{4} s; expected .*"), e);
     JsonNode s = SummaryWriter.read(summary);

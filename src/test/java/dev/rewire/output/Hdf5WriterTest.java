@@ -51,6 +51,8 @@ class Hdf5WriterTest {
       int[] src = (int[]) f.getDatasetByPath("/weights/ee/source").getData();
       int[] tgt = (int[]) f.getDatasetByPath("/weights/ee/target").getData();
       assertEquals(snapT.length + 1, start.length);
+      assertEquals(0.0, snapT[0], "the initial weights are the first snapshot");
+      assertEquals(1.5, snapT[snapT.length - 1], "and the last ones the last");
       Set<Long> first = new HashSet<>();
       Set<Long> last = new HashSet<>();
       for (int k = (int) start[0]; k < start[1]; k++) {
