@@ -28,4 +28,18 @@ final class Durations {
     }
     return ms;
   }
+
+  /**
+   * Refuses a duration with more steps of {@code dtMs} than a run can have, saying the limit in
+   * the option's own terms.
+   */
+  static void checkSteps(String option, String text, double ms, double dtMs) {
+    if (ms / dtMs > dev.rewire.model.Simulation.MAX_STEPS) {
+      double maxS = dev.rewire.model.Simulation.MAX_STEPS * dtMs / 1000.0;
+      throw new UsageException(String.format(java.util.Locale.ROOT, "%s %s is too long for "
+          + "dt_ms = %s: at most %.1f s (%.1f h, %d steps)", option, text,
+          new java.math.BigDecimal(Double.toString(dtMs)).stripTrailingZeros().toPlainString(),
+          Math.floor(maxS * 10) / 10, maxS / 3600, dev.rewire.model.Simulation.MAX_STEPS));
+    }
+  }
 }

@@ -97,6 +97,8 @@ final class ResumeCommand {
     double atS = at * spec.model().simulation().dtMs() / 1000.0;
     if (cmd.hasOption("duration")) {
       double ms = Durations.parseMs("--duration", cmd.getOptionValue("duration"));
+      Durations.checkSteps("--duration", cmd.getOptionValue("duration"), ms,
+          spec.model().simulation().dtMs());
       spec = spec.withDurationMs(ms);
       if (Plan.compile(spec.model()).steps() < at) {
         throw new UsageException(String.format(Locale.ROOT, "--duration %s ends before the "

@@ -110,6 +110,10 @@ final class RunCommand {
         ? Durations.parseMs("--duration", cmd.getOptionValue("duration")) : null;
     Long seed = cmd.hasOption("seed") ? parseSeed(cmd.getOptionValue("seed")) : null;
     RunSpec spec = RunSpec.of(text, origin, sets, seed, durationMs);
+    if (durationMs != null) {
+      Durations.checkSteps("--duration", cmd.getOptionValue("duration"), durationMs,
+          ModelFile.parse(text, origin, sets).simulation().dtMs());
+    }
     Plan plan = Plan.compile(spec.model());
     boolean quiet = cmd.hasOption("quiet");
     Backend backend = Backends.choose(cmd.getOptionValue("backend", Backends.AUTO),

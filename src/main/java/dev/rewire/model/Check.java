@@ -56,6 +56,14 @@ final class Check {
     return value;
   }
 
+  /** A number as a person writes it: 1000000000000, 0.1, not 1.0E12 or 0.1000000001. */
+  static String plain(double v) {
+    if (!Double.isFinite(v)) {
+      return String.valueOf(v);
+    }
+    return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+  }
+
   private static String unit(String unit) {
     return unit.isEmpty() ? "" : " " + unit;
   }

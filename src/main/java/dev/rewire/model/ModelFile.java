@@ -92,10 +92,10 @@ public final class ModelFile {
     try {
       return MAPPER.treeToValue(root, Model.class);
     } catch (JsonProcessingException e) {
-      throw new ModelException(origin + ": " + describe(e), e);
+      throw new ModelException(origin + ": " + describe(e, root), e);
     } catch (IllegalArgumentException e) {
       throw new ModelException(origin + ": " + describe(e.getCause() instanceof JsonMappingException m
-          ? m : new JsonMappingException(null, e.getMessage())), e);
+          ? m : new JsonMappingException(null, e.getMessage()), root), e);
     }
   }
 
@@ -103,7 +103,7 @@ public final class ModelFile {
     return MAPPER;
   }
 
-  private static String describe(JsonProcessingException e) {
+  private static String describe(JsonProcessingException e, JsonNode root) {
     String path = e instanceof JsonMappingException m ? pathOf(m) : "";
     if (e instanceof ValueInstantiationException && e.getCause() instanceof ModelException cause) {
       return prefixed(path, cause.getMessage());
@@ -126,7 +126,7 @@ public final class ModelFile {
         String parent = path.equals(field) ? ""
             : path.endsWith("." + field) ? path.substring(0, path.length() - field.length() - 1)
             : path;
-        return prefixed(parent, field + " is required");
+        return prefixed(parent, field + " is required") + unknownKeys(root, parent);
       }
       if (m.getTargetType() != null) {
         return path + ": expected " + typeName(m.getTargetType()) + ", got " + given(msg);
@@ -137,6 +137,47 @@ public final class ModelFile {
       return prefixed(path, cause.getMessage());
     }
     return prefixed(path, firstLine(e.getOriginalMessage()));
+  }
+
+  /**
+   * A required key is missing: often it was misspelt, and Jackson reports the missing key before
+   * the unknown one. Names the unknown keys of that table, with the closest known key.
+   */
+  private static String unknownKeys(JsonNode root, String path) {
+    JsonNode table = root;
+    com.fasterxml.jackson.databind.JavaType type = MAPPER.constructType(Model.class);
+    for (String key : path.isEmpty() ? new String[0] : path.split("\\.")) {
+      table = table == null ? null : table.get(key);
+      type = type == null ? null : type.isMapLikeType() ? type.getContentType()
+          : knownKeys(type).getOrDefault(key, null);
+    }
+    if (type == null || type.isMapLikeType() || table == null || !table.isObject()) {
+      return "";
+    }
+    java.util.Set<String> known = knownKeys(type).keySet();
+    StringBuilder sb = new StringBuilder();
+    for (java.util.Iterator<String> it = table.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (!known.contains(key)) {
+        sb.append(sb.length() == 0 ? "; the table has an unknown key '" : ", and '").append(key)
+            .append("'").append(Suggest.didYouMean(key, known));
+      }
+    }
+    return sb.toString();
+  }
+
+  /** The keys a model-file table of {@code type} may have, with the type of each value. */
+  private static java.util.Map<String, com.fasterxml.jackson.databind.JavaType> knownKeys(
+      com.fasterxml.jackson.databind.JavaType type) {
+    PropertyNamingStrategies.NamingBase snake =
+        (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
+    java.util.Map<String, com.fasterxml.jackson.databind.JavaType> out =
+        new java.util.LinkedHashMap<>();
+    for (var p : MAPPER.getDeserializationConfig().introspect(type).findProperties()) {
+      out.put(p.isExplicitlyNamed() ? p.getName() : snake.translate(p.getName()),
+          p.getPrimaryType());
+    }
+    return out;
   }
 
   /** What Jackson says it found ("from Boolean value"), in the words of a model file. */

@@ -14,12 +14,16 @@ public record Simulation(
     @JsonProperty(required = true) double durationMs,
     @JsonProperty(required = true) long seed) {
 
+  /** The most steps a run may have (step numbers stay far from int overflow). */
+  public static final int MAX_STEPS = Integer.MAX_VALUE / 2;
+
   public Simulation {
     Check.positive("dt_ms", dtMs, "ms");
     Check.nonNegative("duration_ms", durationMs, "ms");
-    if (durationMs / dtMs > Integer.MAX_VALUE / 2.0) {
-      throw new ModelException("duration_ms is too long for dt_ms = " + dtMs
-          + ": at most " + (long) (Integer.MAX_VALUE / 2.0 * dtMs) + " ms, got " + durationMs);
+    if (durationMs / dtMs > MAX_STEPS) {
+      throw new ModelException("duration_ms is too long for dt_ms = " + Check.plain(dtMs)
+          + ": at most " + Check.plain(Math.floor(MAX_STEPS * dtMs)) + " ms (" + MAX_STEPS
+          + " steps), got " + Check.plain(durationMs));
     }
     if (seed < 0 || seed > 0xFFFFFFFFL) {
       throw new ModelException("seed must be in [0, 4294967295], got " + seed);

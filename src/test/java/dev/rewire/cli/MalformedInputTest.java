@@ -133,6 +133,9 @@ class MalformedInputTest {
     cases.add(new Case("names clash", SEED.replace("[inputs.P2]", "[inputs.E]")
         .replace("\"P2\"", "\"E\""), List.of(), "already used"));
     cases.add(new Case("empty file", "", List.of(), "name is required"));
+    cases.add(new Case("misspelt required key", SEED.replace("duration_ms = 5000.0",
+        "duration_s = 5"), List.of(), "simulation.duration_ms is required; the table has an "
+        + "unknown key 'duration_s' (did you mean 'duration_ms'?)"));
     String[][] args = {
       {"--duration", "40"}, {"--duration", "40 s s"}, {"--duration", "-2s"}, {"--duration", "s"},
       {"--duration", "1h"}, {"--duration", "4e999s"}, {"--duration", ""}, {"--seed", "x"},
@@ -150,6 +153,15 @@ class MalformedInputTest {
     cases.add(new Case("summary is a folder", null, List.of("--summary", "."), "is a directory"));
     cases.add(new Case("out into a missing folder", null, List.of("--out", "missing/r.h5"),
         "does not exist"));
+    cases.add(new Case("out into a folder that takes no files", null,
+        List.of("--out", "/proc/r.h5"), "--out /proc/r.h5: folder /proc does not take new files"));
+    cases.add(new Case("out and summary the same file", null,
+        List.of("--summary", "here/x", "--out", "here/x"), "--summary and --out name the same"));
+    cases.add(new Case("duration beyond the most steps", null, List.of("--duration", "1e9s"),
+        "--duration 1e9s is too long for dt_ms = 0.1: at most 107374.1 s"));
+    cases.add(new Case("duration_ms beyond the most steps", null,
+        List.of("--set", "simulation.duration_ms=1e12"), "simulation.duration_ms is too long for "
+            + "dt_ms = 0.1: at most 107374182 ms (1073741823 steps), got 1000000000000"));
     return cases.stream().map(Arguments::of);
   }
 
@@ -170,7 +182,7 @@ class MalformedInputTest {
     }
     for (String a : c.args()) {
       argv.add(a.equals(".") ? dir.toString() : a.startsWith("missing/") ? dir.resolve(a).toString()
-          : a);
+          : a.startsWith("here/") ? dir.resolve(a.substring(5)).toString() : a);
     }
     if (!c.args().contains("--summary")) {
       argv.addAll(List.of("--summary", dir.resolve("s.json").toString()));
