@@ -74,12 +74,12 @@ public record Model(
             + "and traces); known: " + populationNames(owner));
       }
     }
-    checkRecording(recording, owner, projections,
+    checkRecording(recording, owner, projections, neurons,
         neurons.values().stream().mapToInt(NeuronGroup::size).sum());
   }
 
   private static void checkRecording(Recording r, Map<String, String> owner,
-      Map<String, Projection> projections, int neurons) {
+      Map<String, Projection> projections, Map<String, NeuronGroup> groups, int neurons) {
     if (r.spikes() != null) {
       for (String pop : r.spikes()) {
         String where = owner.get(pop);
@@ -99,13 +99,35 @@ public record Model(
       }
     }
     if (r.state() != null) {
-      for (int n : r.state().neurons()) {
-        if (n < 0 || n >= neurons) {
-          throw new ModelException("recording.state.neurons: " + n + " is not a neuron index in "
-              + "[0, " + neurons + ")");
+      NeuronSelection sel = r.state().neurons();
+      int[] range = {0, 0};
+      if (sel.population() != null) {
+        String group = owner.get(sel.population());
+        if (group == null || !group.startsWith("neurons.")) {
+          throw new ModelException("recording.state.neurons.population: '" + sel.population()
+              + "' is not a neuron population; known: " + populationNames(owner));
         }
+        range = populationRange(groups, sel.population());
+      }
+      try {
+        sel.resolve(range[0], range[1], neurons);
+      } catch (ModelException e) {
+        throw new ModelException("recording.state.neurons" + e.getMessage());
       }
     }
+  }
+
+  /** Global [start, size] of a population: groups are numbered one after another, in order. */
+  private static int[] populationRange(Map<String, NeuronGroup> groups, String population) {
+    int offset = 0;
+    for (NeuronGroup g : groups.values()) {
+      IndexRange r = g.populations().get(population);
+      if (r != null) {
+        return new int[] {offset + r.start(), r.size()};
+      }
+      offset += g.size();
+    }
+    throw new IllegalArgumentException("no population " + population);
   }
 
   /** The model without a recording table (tests and programmatic models). */

@@ -197,7 +197,11 @@ public final class ModelFile {
     };
   }
 
+  /** path.message, or path: message where the message is about the value itself (": ..."). */
   private static String prefixed(String path, String message) {
+    if (message.startsWith(":") || message.startsWith(".")) {
+      return path + message;
+    }
     return path.isEmpty() ? message : path + "." + message;
   }
 

@@ -25,9 +25,9 @@ public record Recording(List<String> spikes, Double rateBinMs, Weights weights, 
     }
   }
 
-  /** v, g_ampa, g_gaba (a subset) of the given global neuron indices, every {@code everyMs}. */
-  public record State(@JsonProperty(required = true) List<Integer> neurons, List<String> variables,
-      @JsonProperty(required = true) double everyMs) {
+  /** v, g_ampa, g_gaba (a subset) of the selected neurons, every {@code everyMs}. */
+  public record State(@JsonProperty(required = true) NeuronSelection neurons,
+      List<String> variables, @JsonProperty(required = true) double everyMs) {
     public static final List<String> VARIABLES = List.of("v", "g_ampa", "g_gaba");
 
     public State {
@@ -39,7 +39,6 @@ public record Recording(List<String> spikes, Double rateBinMs, Weights weights, 
         }
       }
       Check.positive("every_ms", everyMs, "ms");
-      neurons = List.copyOf(neurons);
     }
   }
 

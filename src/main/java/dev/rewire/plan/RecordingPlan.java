@@ -30,8 +30,13 @@ public record RecordingPlan(List<String> spikePopulations, double rateBinMs,
         : plan.potentialProjections().stream().map(ProjectionPlan::name).toList();
     int weightEvery = steps(r.weights() != null ? r.weights().everyMs() : 1000.0, dt,
         "recording.weights.every_ms");
-    int[] neurons = r.state() == null ? new int[0]
-        : r.state().neurons().stream().mapToInt(Integer::intValue).toArray();
+    int[] neurons = new int[0];
+    if (r.state() != null) {
+      PopulationPlan pop = r.state().neurons().population() == null ? null
+          : plan.populations().get(r.state().neurons().population());
+      neurons = r.state().neurons().resolve(pop == null ? 0 : pop.start(),
+          pop == null ? 0 : pop.size(), plan.neuronCount());
+    }
     List<String> variables = r.state() == null ? List.of() : r.state().variables();
     int stateEvery = r.state() == null ? 1 : steps(r.state().everyMs(), dt,
         "recording.state.every_ms");
