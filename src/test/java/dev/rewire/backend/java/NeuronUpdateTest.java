@@ -44,16 +44,26 @@ class NeuronUpdateTest {
   }
 
   @Test
-  void run_fixedPointInputsSumIndependentlyOfOrder() {
-    float[] w = {0.1f, 0.30000001f, 1e-3f, 7.25f, 0.4f};
-    long forward = 0;
-    long backward = 0;
-    for (int i = 0; i < w.length; i++) {
-      forward += FixedPoint.fromFloat(w[i]);
-      backward += FixedPoint.fromFloat(w[w.length - 1 - i]);
+  void run_foldsInputsThatArrivedInAnyOrderIntoTheSameConductance() {
+    float[] w = {0.6f, 0.15f, 0.2f};
+    assertTrue((w[0] + w[1]) + w[2] != (w[2] + w[1]) + w[0],
+        "weights whose float sum depends on the order, so that the test can tell");
+    float[] g = new float[2];
+    for (int order = 0; order < 2; order++) {
+      NeuronState st = new NeuronState(plan);
+      NeuronUpdate up = new NeuronUpdate(plan.groups(), st, new SpikeList(1));
+      for (int k = 0; k < w.length; k++) {
+        st.ampa.add(0, w[order == 0 ? k : w.length - 1 - k]);
+      }
+      up.run(0, SimulationListener.NONE);
+      g[order] = st.gAmpa[0];
+      assertEquals(0L, st.ampa.value[0], "the input was folded and cleared");
     }
-    assertEquals(forward, backward);
-    assertEquals(8.05100001f, FixedPoint.toFloat(forward), 1e-6f);
+    assertEquals(Float.floatToRawIntBits(g[0]), Float.floatToRawIntBits(g[1]),
+        "the same bits whatever the order: " + g[0] + " vs " + g[1]);
+    long fixed = FixedPoint.fromFloat(w[0]) + FixedPoint.fromFloat(w[1])
+        + FixedPoint.fromFloat(w[2]);
+    assertEquals(FixedPoint.toFloat(fixed) * 0.98f, g[0], "folded, then decayed once");
   }
 
   @Test
