@@ -9,7 +9,10 @@ import java.nio.ByteBuffer;
 import org.lwjgl.system.MemoryStack;
 import org.lwjgl.system.MemoryUtil;
 
-/** A device buffer with blocking reads and writes of whole Java arrays. */
+/**
+ * A device buffer with blocking writes of whole Java arrays and blocking reads of its first
+ * {@code out.length} elements into an array: a reader sizes the array to what was written.
+ */
 public final class ClBuffer implements AutoCloseable {
   private final ClContext context;
   private final long mem;
@@ -74,16 +77,28 @@ public final class ClBuffer implements AutoCloseable {
   }
 
   public void read(int[] out) {
+    if (out.length == 0) {
+      return;
+    }
     ClError.check(clEnqueueReadBuffer(context.queue(), mem, true, 0, out, null, null),
         "clEnqueueReadBuffer(" + name + ")");
+    context.countRead(4L * out.length);
   }
 
   public void read(float[] out) {
+    if (out.length == 0) {
+      return;
+    }
     ClError.check(clEnqueueReadBuffer(context.queue(), mem, true, 0, out, null, null),
         "clEnqueueReadBuffer(" + name + ")");
+    context.countRead(4L * out.length);
   }
 
   public void read(long[] out) {
+    if (out.length == 0) {
+      return;
+    }
+    context.countRead(8L * out.length);
     ByteBuffer b = MemoryUtil.memAlloc(out.length * 8);
     try {
       ClError.check(clEnqueueReadBuffer(context.queue(), mem, true, 0, b, null, null),

@@ -36,6 +36,7 @@ public final class ClContext implements AutoCloseable {
   private final long queue;
   private final Deque<AutoCloseable> owned = new ArrayDeque<>();
   private final KernelProfile profile;
+  private long bytesRead;
 
   public ClContext(ClDevice device) {
     this(device, false);
@@ -66,6 +67,15 @@ public final class ClContext implements AutoCloseable {
 
   long queue() {
     return queue;
+  }
+
+  /** Bytes read back from the device so far (every blocking read of a buffer). */
+  public long bytesRead() {
+    return bytesRead;
+  }
+
+  void countRead(long bytes) {
+    bytesRead += bytes;
   }
 
   /** The kernel timings, or null when profiling is off. */

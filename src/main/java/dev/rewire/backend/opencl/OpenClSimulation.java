@@ -191,24 +191,16 @@ final class OpenClSimulation implements Simulation {
       throw new IllegalStateException("spike record overflow: " + count[0] + " spikes in "
           + steps + " steps, room for " + neurons.recordCapacity);
     }
-    int[] pairs = new int[2 * count[0]];
-    if (count[0] > 0) {
-      int[] all = new int[2 * neurons.recordCapacity];
-      neurons.record.read(all);
-      System.arraycopy(all, 0, pairs, 0, pairs.length);
-    }
+    int[] pairs = new int[2 * count[0]]; // only what was written
+    neurons.record.read(pairs);
     neurons.recordCount.zeroFirstInt();
     long[] keys = new long[count[0]];
     for (int r = 0; r < count[0]; r++) {
       keys[r] = (long) pairs[2 * r] << 32 | pairs[2 * r + 1];
     }
     Arrays.sort(keys);
-    int[] st = new int[4 * Math.max(calls, 1)];
-    if (calls > 0) {
-      int[] all = new int[(int) (stats.bytes() / 4)];
-      stats.read(all);
-      System.arraycopy(all, 0, st, 0, st.length);
-    }
+    int[] st = new int[4 * calls];
+    stats.read(st);
     List<int[]> logSlots = new ArrayList<>();
     List<float[]> logWeights = new ArrayList<>();
     for (StructuralPlasticityKernel k : structural) {
@@ -220,23 +212,15 @@ final class OpenClSimulation implements Simulation {
       }
       int[] slots = new int[used[0]];
       float[] weights = new float[used[0]];
-      if (used[0] > 0) {
-        int[] allSlots = new int[k.logCapacity];
-        float[] allWeights = new float[k.logCapacity];
-        k.logSlot.read(allSlots);
-        k.logWeight.read(allWeights);
-        System.arraycopy(allSlots, 0, slots, 0, used[0]);
-        System.arraycopy(allWeights, 0, weights, 0, used[0]);
-      }
+      k.logSlot.read(slots);
+      k.logWeight.read(weights);
       k.logCount.zeroFirstInt();
       logSlots.add(slots);
       logWeights.add(weights);
     }
-    float[] samples = new float[0];
-    if (!sampledSteps.isEmpty()) {
-      float[] all = new float[(int) (sampleBuffer.bytes() / 4)];
-      sampleBuffer.read(all);
-      samples = all;
+    float[] samples = new float[3 * sampleCount * sampledSteps.size()];
+    if (samples.length > 0) {
+      sampleBuffer.read(samples);
     }
     float[] sv = new float[sampleCount];
     float[] sga = new float[sampleCount];
@@ -381,6 +365,11 @@ final class OpenClSimulation implements Simulation {
       }
     }
     return new ActiveSynapses(name, src, tgt, rows.weight().clone());
+  }
+
+  /** Bytes read back from the device so far (what a chunk costs the host). */
+  long bytesRead() {
+    return ctx.bytesRead();
   }
 
   @Override
