@@ -1,4 +1,4 @@
-"""seed-ei in Brian2 (DESIGN.md section 1), the baseline of bench/brian2-compare.sh.
+"""seed-ei in Brian2 (docs/design.md, section 1), the baseline of bench/brian2-compare.sh.
 
 Structural plasticity is the vectorised global-mode network_operation (the fastest Brian2 form
 known to us); the model is otherwise the one rewire simulates. Prints one line:

@@ -3,6 +3,6 @@
  * {@link dev.rewire.backend.Simulation} for a {@link dev.rewire.plan.Plan}; the simulation advances
  * in steps and reports spikes and structural events to a {@link dev.rewire.backend.SimulationListener}.
  * The Java backend ({@code backend.java}) is the reference; others must reproduce its results bit for
- * bit (DESIGN.md §2).
+ * bit (docs/design.md, section 3).
  */
 package dev.rewire.backend;

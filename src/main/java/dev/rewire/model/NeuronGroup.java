@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A group of conductance-based LIF neurons sharing parameters (DESIGN.md §1):
+ * A group of conductance-based LIF neurons sharing parameters (docs/design.md, section 1):
  * {@code C dv/dt = -gl (v - el) - g_ampa (v - e_ampa) - g_gaba (v - e_gaba)}, exponential synaptic
  * conductances, threshold {@code vt}, reset to {@code el}, and a refractory period during which v is
  * frozen. Populations name sub-ranges of the group (E = [0, 400], I = [400, 500] in seed-ei);

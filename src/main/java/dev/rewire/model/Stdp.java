@@ -3,8 +3,9 @@ package dev.rewire.model;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * The 4-trace STDP rule of DESIGN.md §1. Each neuron carries a "plus" and a "minus" trace per
- * projection and side, which jump by 1 at its spikes and decay with tau_plus and tau_minus:
+ * The 4-trace STDP rule of seed-ei (docs/design.md, section 1). Each neuron carries a "plus" and a
+ * "minus" trace per projection and side, which jump by 1 at its spikes and decay with tau_plus and
+ * tau_minus:
  *
  * <pre>
  *   on pre spike:  w = clip(w + lr * (alpha_pre  + a_plus * post_plus + a_minus * post_minus), 0, gmax)

@@ -3,10 +3,11 @@ package dev.rewire.model;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * Structural plasticity (DESIGN.md §1): every period, at t = 0, period, 2·period, … and before
- * anything else in that step, the active synapses with weight below the threshold are pruned and as
- * many inactive ones are activated with the regrowth weight, drawn uniformly without replacement among
- * those that were inactive before the call (so a synapse pruned in a call is never regrown in it).
+ * Structural plasticity (docs/design.md, section 1): every period, at t = 0, period, 2·period, …
+ * and before anything else in that step, the active synapses with weight below the threshold are
+ * pruned and as many inactive ones are activated with the regrowth weight, drawn uniformly without
+ * replacement among those that were inactive before the call (so a synapse pruned in a call is
+ * never regrown in it).
  *
  * @param periodMs time between calls [ms]; a whole number of steps
  * @param threshold prune active synapses with weight below this [nS]

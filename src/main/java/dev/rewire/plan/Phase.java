@@ -21,7 +21,7 @@ public enum Phase {
   SYNAPSE_POST;
 
   /**
-   * The order of a step, as Brian2 schedules the seed (DESIGN.md §1):
+   * The order of a step, as Brian2 schedules the seed (docs/design.md, section 2):
    * <ol>
    *   <li>structural plasticity first, in the steps where it is due, so that this step's spikes
    *       already see the new synapses;

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The contract every backend passes; each backend has one small subclass. The Java backend is the
  * oracle: the stored digests below are its results, so any other backend that passes reproduces
- * them bit for bit (DESIGN.md §2).
+ * them bit for bit (docs/design.md, section 3).
  */
 public abstract class BackendContractTest {
   /**

@@ -19,7 +19,7 @@ import java.util.Map;
  * A network stepped in Java, phase by phase in {@link Plan#stepOrder()}: one {@link StepPhase}
  * object per phase (one per driving input for POISSON_INPUT), called in that order every step.
  * Projections are held in model order; each static one is delivered from its source's spike list,
- * each potential one also runs STDP (DESIGN.md §1).
+ * each potential one also runs STDP (docs/design.md, section 1).
  */
 final class JavaSimulation implements Simulation {
   private final Plan plan;

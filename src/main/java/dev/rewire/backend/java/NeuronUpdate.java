@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Phase NEURON_UPDATE: one forward-Euler step of every neuron with all right-hand sides from the old
- * values, then threshold and reset (DESIGN.md §1, order item 2). Twin of
+ * values, then threshold and reset (docs/design.md, section 2, item 2). Twin of
  * {@code kernels/neuron_update.cl}; per neuron:
  *
  * <pre>

@@ -7,8 +7,9 @@ import java.util.Arrays;
 
 /**
  * The Java backend's potential set: the shared layout of {@link PotentialSet} plus the projection's
- * STDP traces (pre traces per source neuron, post traces per target neuron; DESIGN.md §1: traces
- * belong to neurons, one set per projection) and the list of slots below the pruning threshold.
+ * STDP traces (pre traces per source neuron, post traces per target neuron: traces belong to
+ * neurons, one set per projection; docs/design.md, section 1) and the list of slots below the
+ * pruning threshold.
  */
 final class PotentialSynapses extends PotentialSet {
   /**

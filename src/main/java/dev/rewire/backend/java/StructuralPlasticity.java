@@ -10,8 +10,8 @@ import dev.rewire.random.SubsetSampler;
 import java.util.Arrays;
 
 /**
- * Phase STRUCTURAL_PLASTICITY (DESIGN.md §1): every projection with a structural rule is rewired in
- * the steps that are multiples of its period, in model order. In a call at step n:
+ * Phase STRUCTURAL_PLASTICITY (docs/design.md, section 1): every projection with a structural rule
+ * is rewired in the steps that are multiples of its period, in model order. In a call at step n:
  *
  * <ol>
  *   <li>P = the active slots with weight below the threshold;

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * seed-ei against Brian2 2.5.1 (src/test/resources/reference, a copy of shared/reference): 10 seeds
+ * seed-ei against Brian2 2.5.1 (src/test/resources/reference: runs of the original script): 10 seeds
  * of 5 s per structural-plasticity mode against the reference's 5 s runs of the same mode. The
  * network is chaotic, so single runs cannot be compared; means over seeds can.
  *

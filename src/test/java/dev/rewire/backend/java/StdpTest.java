@@ -14,7 +14,7 @@ import dev.rewire.testing.TestModels;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** STDP on hand-built spike pairs, against the rule of DESIGN.md §1 evaluated in double. */
+/** STDP on hand-built spike pairs, against the rule (docs/design.md, section 1) in double. */
 class StdpTest {
   private static final double LR = 0.01;
   private static final double ALPHA_PRE = 0.6;

@@ -16,7 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The prune/regrow invariants of DESIGN.md §5, over many calls on random weights. */
+/** The prune/regrow invariants of docs/design.md, section 5, over many calls on random weights. */
 class StructuralPlasticityTest {
   private static final float THRESHOLD = 0.05f;
   private static final float REGROWTH = 0.15f;
