@@ -4,6 +4,7 @@ import dev.rewire.backend.ResourceException;
 import dev.rewire.model.ModelException;
 import dev.rewire.output.BuildInfo;
 import dev.rewire.run.OutputException;
+import dev.rewire.sweep.SweepException;
 import java.io.PrintStream;
 import java.util.Arrays;
 
@@ -52,14 +53,18 @@ public final class Main {
         case "devices" -> new DevicesCommand(out).execute(rest);
         case "resume" -> new ResumeCommand(out, err).execute(rest);
         case "report" -> new ReportCommand(out).execute(rest);
+        case "sweep" -> new SweepCommand(out, err).execute(rest);
+        case "collect" -> new CollectCommand(out).execute(rest);
         case "--version", "version" -> {
           out.println("rewire " + BuildInfo.version());
           yield OK;
         }
         default -> throw new UsageException("unknown command '" + args[0]
-            + "'; expected one of: run, resume, report, devices, help, version (see rewire --help)");
+            + "'; expected one of: run, resume, sweep, collect, report, devices, help, version (see "
+            + "rewire --help)");
       };
-    } catch (UsageException | ModelException | ResourceException | OutputException e) {
+    } catch (UsageException | ModelException | ResourceException | OutputException
+        | SweepException e) {
       err.println("rewire: " + e.getMessage());
       return BAD_INPUT;
     } catch (RuntimeException | Error e) {
@@ -77,7 +82,10 @@ public final class Main {
           rewire run [MODEL_FILE] [options]   simulate a model (the bundled seed-ei if none is given)
           rewire run --help                   options of run
           rewire resume CHECKPOINT [options]  continue a run from its checkpoint (--checkpoint)
+          rewire sweep [FILE] --out-dir DIR   many runs: seeds x grid values, on every core or SLURM
+          rewire collect DIR                  merge the shards of a sweep into DIR/sweep.csv
           rewire report RESULTS.h5 [-o F.html] an HTML report with plots of a run's --out file
+          rewire report DIR [-o F.html]       an HTML report of a sweep: outcomes against parameters
           rewire devices                      list OpenCL devices and whether rewire can use them
           rewire version                      print the version
 

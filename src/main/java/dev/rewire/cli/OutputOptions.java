@@ -1,5 +1,6 @@
 package dev.rewire.cli;
 
+import dev.rewire.model.Durations;
 import dev.rewire.output.AtomicFile;
 import dev.rewire.plan.Plan;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.rewire.cli;
 
+import dev.rewire.model.Durations;
 import dev.rewire.backend.Backend;
 import dev.rewire.model.ModelFile;
 import dev.rewire.plan.Plan;

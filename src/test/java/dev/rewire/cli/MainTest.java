@@ -1,5 +1,6 @@
 package dev.rewire.cli;
 
+import dev.rewire.model.Durations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

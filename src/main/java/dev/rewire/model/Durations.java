@@ -1,20 +1,23 @@
-package dev.rewire.cli;
+package dev.rewire.model;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses durations such as {@code 40s}, {@code 500ms}, {@code 2.5min}; a unit is required. */
-final class Durations {
+/**
+ * Durations as users write them on the command line and in sweep files: {@code 40s},
+ * {@code 500ms}, {@code 2.5min}; a unit is required.
+ */
+public final class Durations {
   private static final Pattern FORMAT =
       Pattern.compile("\\s*([0-9]+(?:\\.[0-9]*)?(?:[eE][+-]?[0-9]+)?)\\s*(ms|s|min)\\s*");
 
   private Durations() {}
 
   /** The duration in ms; {@code option} names the option in the error message. */
-  static double parseMs(String option, String text) {
+  public static double parseMs(String option, String text) {
     Matcher m = FORMAT.matcher(text);
     if (!m.matches()) {
-      throw new UsageException(option + " expects a non-negative number with a unit of ms, s or min "
+      throw new ModelException(option + " expects a non-negative number with a unit of ms, s or min "
           + "(e.g. 40s or 500ms), got '" + text + "'");
     }
     double value = Double.parseDouble(m.group(1));
@@ -24,7 +27,7 @@ final class Durations {
       default -> value * 60_000.0;
     };
     if (!Double.isFinite(ms)) {
-      throw new UsageException(option + " is too large: '" + text + "'");
+      throw new ModelException(option + " is too large: '" + text + "'");
     }
     return ms;
   }
@@ -33,13 +36,13 @@ final class Durations {
    * Refuses a duration with more steps of {@code dtMs} than a run can have, saying the limit in
    * the option's own terms.
    */
-  static void checkSteps(String option, String text, double ms, double dtMs) {
-    if (ms / dtMs > dev.rewire.model.Simulation.MAX_STEPS) {
-      double maxS = dev.rewire.model.Simulation.MAX_STEPS * dtMs / 1000.0;
-      throw new UsageException(String.format(java.util.Locale.ROOT, "%s %s is too long for "
+  public static void checkSteps(String option, String text, double ms, double dtMs) {
+    if (ms / dtMs > Simulation.MAX_STEPS) {
+      double maxS = Simulation.MAX_STEPS * dtMs / 1000.0;
+      throw new ModelException(String.format(java.util.Locale.ROOT, "%s %s is too long for "
           + "dt_ms = %s: at most %.1f s (%.1f h, %d steps)", option, text,
           new java.math.BigDecimal(Double.toString(dtMs)).stripTrailingZeros().toPlainString(),
-          Math.floor(maxS * 10) / 10, maxS / 3600, dev.rewire.model.Simulation.MAX_STEPS));
+          Math.floor(maxS * 10) / 10, maxS / 3600, Simulation.MAX_STEPS));
     }
   }
 }

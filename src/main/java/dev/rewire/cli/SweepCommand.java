@@ -1,0 +1,305 @@
+package dev.rewire.cli;
+
+import dev.rewire.backend.Backend;
+import dev.rewire.model.Durations;
+import dev.rewire.model.ModelFile;
+import dev.rewire.output.AtomicFile;
+import dev.rewire.sweep.GridValue;
+import dev.rewire.sweep.ParallelExecutor;
+import dev.rewire.sweep.Seeds;
+import dev.rewire.sweep.Shard;
+import dev.rewire.sweep.SlurmScript;
+import dev.rewire.sweep.Sweep;
+import dev.rewire.sweep.SweepDefinition;
+import dev.rewire.sweep.SweepDirectory;
+import dev.rewire.sweep.SweepFile;
+import dev.rewire.sweep.SweepRunner;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+
+/**
+ * {@code rewire sweep}: many runs of one model (seeds × grid values, or a list of runs) in one JVM
+ * on every core, into a folder that a second invocation resumes; or a SLURM job array of shards.
+ */
+final class SweepCommand {
+  private final PrintStream out;
+  private final PrintStream err;
+
+  SweepCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  static Options options() {
+    Options o = new Options();
+    o.addOption(Option.builder().longOpt("out-dir").hasArg().argName("DIR")
+        .desc("the sweep's folder (made if missing): sweep.csv, sweep.json, runs/RUN_ID/; the same "
+            + "command again skips the runs that finished").build());
+    o.addOption(Option.builder().longOpt("seeds").hasArg().argName("LIST")
+        .desc("seeds, e.g. 1-16 or 1,5,9 (default: the model's seed)").build());
+    o.addOption(Option.builder().longOpt("grid").hasArg().argName("PATH=V1,V2,...")
+        .desc("a dimension of the grid: the runs are the cartesian product of all --grid "
+            + "dimensions, each with every seed (repeatable)").build());
+    o.addOption(Option.builder().longOpt("set").hasArg().argName("PATH=VALUE")
+        .desc("override a model value in every run (repeatable)").build());
+    o.addOption(Option.builder().longOpt("duration").hasArg().argName("TIME")
+        .desc("simulated time of each run, e.g. 5s (default: the model's)").build());
+    o.addOption(Option.builder().longOpt("jobs").hasArg().argName("N")
+        .desc("networks at a time, each on one thread (default: the available processors)")
+        .build());
+    o.addOption(Option.builder().longOpt("backend").hasArg().argName("NAME")
+        .desc("java (default through auto) or opencl, as for run").build());
+    o.addOption(Option.builder().longOpt("device").hasArg().argName("N|NAME")
+        .desc("OpenCL device, as for run").build());
+    o.addOption(Option.builder().longOpt("record-hdf5").desc("each run also writes results.h5")
+        .build());
+    o.addOption(Option.builder().longOpt("record-report").desc("each run also writes report.html")
+        .build());
+    o.addOption(Option.builder().longOpt("shard").hasArg().argName("K/N")
+        .desc("run only the K-th of N shares of the runs (K from 0); its table goes to "
+            + "DIR/shards/K-of-N.csv, and rewire collect DIR merges the shares").build());
+    o.addOption(Option.builder().longOpt("slurm").desc("write DIR/sweep.sbatch, a SLURM job array "
+        + "of --tasks shards, and submit it with sbatch").build());
+    o.addOption(Option.builder().longOpt("slurm-script-only").desc("with --slurm: write the "
+        + "script, do not submit it").build());
+    o.addOption(Option.builder().longOpt("tasks").hasArg().argName("N")
+        .desc("with --slurm: array tasks (default: the runs, at most 100)").build());
+    o.addOption(Option.builder().longOpt("partition").hasArg().argName("NAME")
+        .desc("with --slurm: sbatch --partition").build());
+    o.addOption(Option.builder().longOpt("time").hasArg().argName("LIMIT")
+        .desc("with --slurm: sbatch --time, per task (e.g. 2:00:00)").build());
+    o.addOption(Option.builder().longOpt("cpus-per-task").hasArg().argName("N")
+        .desc("with --slurm: sbatch --cpus-per-task; each task runs that many networks at a time "
+            + "(default 1)").build());
+    o.addOption(Option.builder().longOpt("mem").hasArg().argName("SIZE")
+        .desc("with --slurm: sbatch --mem (e.g. 8G)").build());
+    o.addOption(Option.builder("q").longOpt("quiet").desc("no progress and no notes on stderr")
+        .build());
+    o.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
+    return o;
+  }
+
+  /** Options that say how to run a sweep, not what it is: left out of a SLURM task's command. */
+  private static final List<String> HOW = List.of("out-dir", "jobs", "shard", "slurm",
+      "slurm-script-only", "tasks", "partition", "time", "cpus-per-task", "mem", "quiet");
+
+  int execute(String[] args) {
+    CommandLine cmd;
+    try {
+      cmd = DefaultParser.builder().build().parse(options(), args);
+    } catch (ParseException e) {
+      throw new UsageException(e.getMessage() + " (see rewire sweep --help)");
+    }
+    if (cmd.hasOption("help")) {
+      StringWriter sw = new StringWriter();
+      new HelpFormatter().printHelp(new java.io.PrintWriter(sw), 100,
+          "rewire sweep [MODEL_FILE | SWEEP_FILE] --out-dir DIR [options]",
+          "\nRuns seeds x grid values of a model (the bundled seed-ei if no file is given), "
+              + "every combination checked before anything runs, in one JVM on every core. "
+              + "Results: DIR/sweep.csv (one row per run), DIR/runs/RUN_ID/summary.json.\n\n",
+          options(), 2, 2, "\nExample: rewire sweep --seeds 1-16 --grid "
+              + "projections.ee.stdp.lr=0.005,0.01,0.02 --duration 5s --out-dir lr-sweep", true);
+      out.print(sw);
+      return Main.OK;
+    }
+    RunCommand.refuseRepeatedOptions(cmd);
+    if (!cmd.hasOption("out-dir")) {
+      throw new UsageException("sweep needs --out-dir DIR, the folder of its results");
+    }
+    for (String o : List.of("tasks", "partition", "time", "cpus-per-task", "mem",
+        "slurm-script-only")) {
+      if (cmd.hasOption(o) && !cmd.hasOption("slurm")) {
+        throw new UsageException("--" + o + " needs --slurm");
+      }
+    }
+    if (cmd.hasOption("slurm") && cmd.hasOption("shard")) {
+      throw new UsageException("--slurm makes the shards itself; give --shard to one task's run");
+    }
+    List<String> positional = cmd.getArgList();
+    if (positional.size() > 1) {
+      throw new UsageException("sweep takes at most one MODEL_FILE or SWEEP_FILE, got "
+          + positional);
+    }
+    SweepDefinition base;
+    Path file = positional.isEmpty() ? null : Path.of(positional.get(0));
+    if (file == null) {
+      base = new SweepDefinition(ModelFile.bundledText(ModelFile.DEFAULT_MODEL),
+          "bundled:" + ModelFile.DEFAULT_MODEL, List.of(), null, null, Map.of(), List.of(), false,
+          false, null);
+    } else {
+      String text = ModelFile.readText(file);
+      base = SweepFile.isSweepFile(text) ? SweepFile.read(file)
+          : new SweepDefinition(text, file.toString(), List.of(), null, null, Map.of(), List.of(),
+              false, false, null);
+    }
+    Map<String, List<GridValue>> grid = new LinkedHashMap<>();
+    for (String g : cmd.hasOption("grid") ? cmd.getOptionValues("grid") : new String[0]) {
+      int eq = g.indexOf('=');
+      if (eq <= 0) {
+        throw new UsageException("--grid expects PATH=V1,V2,..., got '" + g + "'");
+      }
+      String path = g.substring(0, eq).strip();
+      if (grid.put(path, GridValue.parseList("--grid " + path, g.substring(eq + 1))) != null) {
+        throw new UsageException("--grid " + path + " is given more than once");
+      }
+    }
+    Double durationMs = cmd.hasOption("duration")
+        ? Durations.parseMs("--duration", cmd.getOptionValue("duration")) : null;
+    SweepDefinition def = base.with(
+        cmd.hasOption("set") ? List.of(cmd.getOptionValues("set")) : List.of(),
+        cmd.hasOption("seeds") ? Seeds.parse("--seeds", cmd.getOptionValue("seeds")) : null,
+        durationMs, grid, cmd.hasOption("record-hdf5"), cmd.hasOption("record-report"));
+    Sweep sweep = Sweep.of(def);
+    SweepDirectory dir = directory(cmd.getOptionValue("out-dir"));
+    String commandLine = Main.commandLine("rewire sweep", args);
+    boolean quiet = cmd.hasOption("quiet");
+    if (cmd.hasOption("slurm")) {
+      return slurm(cmd, args, sweep, dir, commandLine);
+    }
+    Backend backend = Backends.choose(cmd.getOptionValue("backend", Backends.AUTO),
+        cmd.getOptionValue("device"), false, quiet ? Main.NOWHERE : err);
+    int jobs = cmd.hasOption("jobs") ? positiveInt("--jobs", cmd.getOptionValue("jobs"))
+        : backend.name().equals("java") ? Runtime.getRuntime().availableProcessors() : 1;
+    Shard shard = cmd.hasOption("shard") ? Shard.parse(cmd.getOptionValue("shard")) : null;
+    SweepRunner runner = new SweepRunner(sweep, dir, new SweepRunner.Options(shard, commandLine));
+    return run(runner, new ParallelExecutor(jobs, backend), Session.progressMode(quiet), quiet);
+  }
+
+  private int run(SweepRunner runner, ParallelExecutor executor, Session.ProgressMode mode,
+      boolean quiet) {
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      runner.cancel(); // SIGTERM or Ctrl-C: stop at the runs' next chunk, leave DIR consistent
+      try {
+        finished.await(60, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "rewire-sweep-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    SweepRunner.Outcome o;
+    try (SweepProgress progress = new SweepProgress(err, mode)) {
+      o = runner.run(executor, progress);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UsageException("sweep interrupted");
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running: it waits for the line below
+      }
+    }
+    try {
+      String line = String.format(Locale.ROOT, "sweep: %d runs: %d ok, %d diverged, %d failed%s%s; "
+          + "%.1f network-s in %.1f s wall (%.2f network-s per wall s); table %s", o.runs(), o.ok(),
+          o.diverged(), o.failed(), o.skipped() > 0 ? " (" + o.skipped() + " finished before)"
+              : "", o.abandoned() > 0 ? ", " + o.abandoned() + " not run" : "",
+          o.simulatedS(), o.wallS(), o.wallS() > 0 ? o.simulatedS() / o.wallS() : 0, o.table());
+      if (o.cancelled()) {
+        err.println("rewire: sweep stopped: " + line.substring("sweep: ".length())
+            + "; the same command again runs what is left");
+      } else {
+        out.println(line);
+      }
+    } finally {
+      finished.countDown();
+    }
+    return o.failed() > 0 || o.cancelled() ? Main.INTERNAL_ERROR : Main.OK;
+  }
+
+  private int slurm(CommandLine cmd, String[] args, Sweep sweep, SweepDirectory dir,
+      String commandLine) {
+    int tasks = cmd.hasOption("tasks") ? positiveInt("--tasks", cmd.getOptionValue("tasks"))
+        : Math.min(sweep.runs().size(), 100);
+    SlurmScript script = new SlurmScript(tasks, cmd.getOptionValue("partition"),
+        cmd.getOptionValue("time"), cmd.hasOption("cpus-per-task")
+            ? positiveInt("--cpus-per-task", cmd.getOptionValue("cpus-per-task")) : 1,
+        cmd.getOptionValue("mem"));
+    Path written;
+    try {
+      written = script.write(dir, taskArgs(cmd));
+    } catch (IOException e) {
+      throw new UsageException("cannot write the SLURM script in " + dir.root() + ": "
+          + AtomicFile.reason(e));
+    }
+    if (cmd.hasOption("slurm-script-only")) {
+      out.println("wrote " + written + " (" + tasks + " array tasks, " + sweep.runs().size()
+          + " runs); submit it with: sbatch " + written);
+      return Main.OK;
+    }
+    try {
+      String job = SlurmScript.submit(written);
+      out.println("submitted job " + job + ": " + tasks + " array tasks, " + sweep.runs().size()
+          + " runs into " + dir.root() + "; when it is done: rewire collect " + dir.root());
+    } catch (IOException | InterruptedException e) {
+      throw new UsageException("cannot submit " + written + ": " + e.getMessage());
+    }
+    return Main.OK;
+  }
+
+  /** The arguments that define the sweep, with the model or sweep file made absolute. */
+  private static List<String> taskArgs(CommandLine cmd) {
+    List<String> out = new ArrayList<>();
+    for (String p : cmd.getArgList()) {
+      out.add(Path.of(p).toAbsolutePath().normalize().toString());
+    }
+    for (Option o : cmd.getOptions()) {
+      if (HOW.contains(o.getLongOpt())) {
+        continue;
+      }
+      out.add("--" + o.getLongOpt());
+      if (o.hasArg()) {
+        out.add(o.getValue());
+      }
+    }
+    return out;
+  }
+
+  private static SweepDirectory directory(String text) {
+    Path dir = Path.of(text).toAbsolutePath().normalize();
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new UsageException("--out-dir " + text + " is a file; expected a folder");
+    }
+    if (dir.getParent() == null || !Files.isDirectory(dir.getParent())) {
+      throw new UsageException("--out-dir " + text + ": folder " + dir.getParent()
+          + " does not exist");
+    }
+    try {
+      Files.createDirectories(dir);
+      AtomicFile.probe(dir.resolve("sweep.json"));
+    } catch (IOException e) {
+      throw new UsageException("--out-dir " + text + ": cannot write in it: "
+          + AtomicFile.reason(e));
+    }
+    return new SweepDirectory(dir);
+  }
+
+  private static int positiveInt(String option, String text) {
+    try {
+      int n = Integer.parseInt(text.strip());
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException(option + " expects a whole number >= 1, got '" + text + "'");
+  }
+}

@@ -1,0 +1,181 @@
+package dev.rewire.sweep;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.rewire.model.Durations;
+import dev.rewire.model.ModelException;
+import dev.rewire.model.ModelFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a sweep file (TOML; {@code examples/sweep-lr.toml}):
+ *
+ * <pre>
+ * model = "seed-ei"          # a bundled model, or a model file (relative to this file)
+ * duration = "5s"            # optional: the model's own
+ * seeds = "1-8"              # or [1, 2, 3]; optional: the model's own seed
+ * set = ["projections.ie.structural.mode=per-source"]   # optional, for every run
+ *
+ * [grid]                     # one dimension per path: the runs are the cartesian product
+ * "projections.ee.stdp.lr" = [0.005, 0.01, 0.02]
+ *
+ * [[runs]]                   # or an explicit list of runs instead of a grid
+ * "projections.ee.stdp.lr" = 0.01
+ *
+ * [record]                   # optional: what each run writes besides its summary
+ * hdf5 = true
+ * report = false
+ * </pre>
+ *
+ * Grid and run keys are dotted model paths, quoted, or nested tables whose leaves are the values.
+ */
+public final class SweepFile {
+  private static final TomlMapper TOML = new TomlMapper();
+  private static final Set<String> KEYS = Set.of("model", "duration", "seeds", "set", "grid",
+      "runs", "record");
+
+  private SweepFile() {}
+
+  /** Whether a TOML file is a sweep file rather than a model file (it has no [neurons]). */
+  public static boolean isSweepFile(String text) {
+    try {
+      JsonNode root = TOML.readTree(text);
+      return root != null && root.isObject() && !root.has("neurons")
+          && (root.has("model") || root.has("grid") || root.has("runs") || root.has("seeds"));
+    } catch (JsonProcessingException e) {
+      return false; // reported as a model file's syntax error
+    }
+  }
+
+  public static SweepDefinition read(Path file) {
+    String text = ModelFile.readText(file);
+    JsonNode root;
+    try {
+      root = TOML.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new SweepException(file + ": TOML syntax error: " + e.getOriginalMessage());
+    }
+    String where = file.toString();
+    for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (!KEYS.contains(key)) {
+        throw new SweepException(where + ": unknown key '" + key + "'; a sweep file has "
+            + new java.util.TreeSet<>(KEYS));
+      }
+    }
+    JsonNode model = root.get("model");
+    if (model == null || !model.isTextual()) {
+      throw new SweepException(where + ": model must name a bundled model (\"seed-ei\") or a model "
+          + "file, got " + (model == null ? "nothing" : model));
+    }
+    String modelText;
+    String origin;
+    Path modelPath = file.toAbsolutePath().getParent().resolve(model.asText());
+    if (!model.asText().endsWith(".toml")) {
+      origin = "bundled:" + model.asText();
+      modelText = ModelFile.bundledText(model.asText());
+    } else {
+      origin = modelPath.toString();
+      modelText = ModelFile.readText(modelPath);
+    }
+    Double duration = null;
+    if (root.has("duration")) {
+      if (!root.get("duration").isTextual()) {
+        throw new SweepException(where + ": duration expects a time with a unit such as \"5s\", "
+            + "got " + root.get("duration"));
+      }
+      try {
+        duration = Durations.parseMs(where + ": duration", root.get("duration").asText());
+      } catch (ModelException e) {
+        throw new SweepException(e.getMessage());
+      }
+    }
+    List<Long> seeds = null;
+    JsonNode s = root.get("seeds");
+    if (s != null && s.isTextual()) {
+      seeds = Seeds.parse(where + ": seeds", s.asText());
+    } else if (s != null && s.isArray()) {
+      List<Long> list = new ArrayList<>();
+      for (JsonNode n : s) {
+        if (!n.canConvertToExactIntegral() || !n.canConvertToLong()) {
+          throw new SweepException(where + ": seeds must be integers, got " + n);
+        }
+        list.add(n.asLong());
+      }
+      seeds = Seeds.of(where + ": seeds", list);
+    } else if (s != null) {
+      throw new SweepException(where + ": seeds expects \"1-16\", \"1,5,9\" or [1, 2, 3], got " + s);
+    }
+    List<String> sets = new ArrayList<>();
+    if (root.has("set")) {
+      if (!root.get("set").isArray()) {
+        throw new SweepException(where + ": set expects a list of \"path=value\", got "
+            + root.get("set"));
+      }
+      root.get("set").forEach(n -> sets.add(n.asText()));
+    }
+    Map<String, List<GridValue>> grid = new LinkedHashMap<>();
+    if (root.has("grid")) {
+      Map<String, JsonNode> leaves = new LinkedHashMap<>();
+      flatten(root.get("grid"), "", leaves);
+      leaves.forEach((path, node) -> {
+        if (!node.isArray()) {
+          throw new SweepException(where + ": grid " + path + " expects a list of values, got "
+              + node);
+        }
+        List<GridValue> values = new ArrayList<>();
+        node.forEach(v -> values.add(GridValue.of(v)));
+        grid.put(path, values);
+      });
+    }
+    List<Map<String, GridValue>> runs = new ArrayList<>();
+    if (root.has("runs")) {
+      if (!root.get("runs").isArray()) {
+        throw new SweepException(where + ": runs expects [[runs]] tables, got " + root.get("runs"));
+      }
+      for (JsonNode r : root.get("runs")) {
+        Map<String, JsonNode> leaves = new LinkedHashMap<>();
+        flatten(r, "", leaves);
+        Map<String, GridValue> run = new LinkedHashMap<>();
+        leaves.forEach((path, node) -> run.put(path, GridValue.of(node)));
+        runs.add(run);
+      }
+    }
+    boolean hdf5 = false;
+    boolean report = false;
+    JsonNode rec = root.get("record");
+    if (rec != null) {
+      for (Iterator<String> it = rec.fieldNames(); it.hasNext(); ) {
+        String key = it.next();
+        if (!key.equals("hdf5") && !key.equals("report") || !rec.get(key).isBoolean()) {
+          throw new SweepException(where + ": record." + key + ": expected hdf5 = true/false or "
+              + "report = true/false");
+        }
+      }
+      hdf5 = rec.path("hdf5").asBoolean(false);
+      report = rec.path("report").asBoolean(false);
+    }
+    return new SweepDefinition(modelText, origin, sets, seeds, duration, grid, runs, hdf5, report,
+        text);
+  }
+
+  /** Dotted paths of the leaves (tables are walked into: a run's table value is its leaves). */
+  private static void flatten(JsonNode node, String path, Map<String, JsonNode> out) {
+    if (node.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        flatten(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), out);
+      }
+    } else {
+      out.put(path, node);
+    }
+  }
+}

@@ -1,0 +1,228 @@
+package dev.rewire.sweep;
+
+import dev.rewire.backend.java.JavaBackend;
+import dev.rewire.model.ModelException;
+import dev.rewire.output.AtomicFile;
+import dev.rewire.plan.Plan;
+import dev.rewire.run.Outputs;
+import dev.rewire.run.RunDriver;
+import dev.rewire.run.RunRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs a sweep into its folder: describes it (sweep.json), skips the runs that have a result
+ * already, hands the others to a {@link SweepExecutor}, writes each run's result as it ends and
+ * keeps the results table current. A run that diverges or fails is recorded and does not stop the
+ * others; {@link #cancel()} (SIGTERM, Ctrl-C) stops at the runs' next chunk, and the folder is
+ * left consistent.
+ */
+public final class SweepRunner {
+  /** The results table is rewritten at most this often while runs finish (and at the end). */
+  private static final long TABLE_EVERY_NANOS = 2_000_000_000L;
+
+  /** How to run: the shard (null: every run), what each run writes, the command line. */
+  public record Options(Shard shard, String commandLine) {}
+
+  /** Told how a sweep goes. */
+  public interface Listener {
+    /** Before the first run: how many runs this invocation will run, and their simulated seconds. */
+    void started(int toRun, int skipped, double simulatedS);
+
+    /** After every chunk of a run and when a run ends: the totals so far. */
+    void progress(int done, int failed, double simulatedS, double wallS);
+
+    Listener NONE = new Listener() {
+      @Override
+      public void started(int toRun, int skipped, double simulatedS) {}
+
+      @Override
+      public void progress(int done, int failed, double simulatedS, double wallS) {}
+    };
+  }
+
+  /** What an invocation did. */
+  public record Outcome(int runs, int skipped, int ok, int diverged, int failed, int abandoned,
+      double simulatedS, double wallS, Path table, boolean cancelled) {}
+
+  private final Sweep sweep;
+  private final SweepDirectory dir;
+  private final Options options;
+  private final AtomicBoolean cancelled = new AtomicBoolean();
+
+  public SweepRunner(Sweep sweep, SweepDirectory dir, Options options) {
+    this.sweep = sweep;
+    this.dir = dir;
+    this.options = options;
+  }
+
+  /** Stops the sweep at the next chunk of each running run; they are run again next time. */
+  public void cancel() {
+    cancelled.set(true);
+  }
+
+  public Outcome run(SweepExecutor executor, Listener listener) throws InterruptedException {
+    long t0 = System.nanoTime();
+    try {
+      dir.writeDescription(sweep, options.commandLine());
+    } catch (IOException e) {
+      throw new SweepException("cannot write " + dir.sweepJson() + ": " + AtomicFile.reason(e));
+    }
+    List<SweepRun> selected = options.shard() == null ? sweep.runs()
+        : options.shard().select(sweep.runs());
+    Map<String, RunRow> rows = new HashMap<>();
+    List<RunTask> tasks = new ArrayList<>();
+    double toSimulate = 0;
+    for (SweepRun run : selected) {
+      RunRow done = dir.result(run.id());
+      if (done != null && done.finished()) {
+        rows.put(run.id(), done);
+      } else {
+        RunTask task = task(run);
+        tasks.add(task);
+        toSimulate += task.request().plan().steps() * task.request().plan().dtMs() / 1000.0;
+      }
+    }
+    int skipped = selected.size() - tasks.size();
+    listener.started(tasks.size(), skipped, toSimulate);
+    Progress progress = new Progress(selected, rows, listener, t0);
+    executor.execute(tasks, progress, cancelled::get);
+    progress.writeTable();
+    int ok = 0;
+    int diverged = 0;
+    int failed = 0;
+    for (RunRow r : rows.values()) {
+      switch (r.status()) {
+        case RunRow.OK -> ok++;
+        case RunRow.DIVERGED -> diverged++;
+        default -> failed++;
+      }
+    }
+    return new Outcome(selected.size(), skipped, ok, diverged, failed,
+        selected.size() - rows.size(), progress.simulated(), (System.nanoTime() - t0) / 1e9,
+        table(), cancelled.get());
+  }
+
+  private Path table() {
+    return options.shard() == null ? dir.table() : dir.shardTable(options.shard());
+  }
+
+  private RunTask task(SweepRun run) {
+    Plan plan;
+    try {
+      plan = Plan.compile(run.spec().model());
+    } catch (ModelException e) {
+      throw new SweepException("run " + run.id() + ": " + e.getMessage());
+    }
+    try {
+      dir.prepareRun(run.id());
+    } catch (IOException e) {
+      throw new SweepException("cannot make " + dir.runDir(run.id()) + ": " + AtomicFile.reason(e));
+    }
+    SweepDefinition d = sweep.definition();
+    Outputs outputs = new Outputs(dir.summary(run.id()), d.recordHdf5() ? dir.results(run.id())
+        : null, d.recordReport() ? dir.report(run.id()) : null, null, 0);
+    RunRequest request = new RunRequest(run.spec(), plan, run.id(), options.commandLine(),
+        outputs, null);
+    long bytes = JavaBackend.estimateBytes(plan) + (outputs.recordsEverything()
+        ? recordBytes(plan) : 0);
+    return new RunTask(run, request, bytes);
+  }
+
+  /**
+   * Heap for a run's record (with results or a report): spikes at up to 50 Hz per neuron, 8 bytes
+   * each, and a weight snapshot (12 bytes per potential synapse at most) per snapshot interval.
+   */
+  private static long recordBytes(Plan plan) {
+    double seconds = plan.steps() * plan.dtMs() / 1000.0;
+    long spikes = (long) (plan.neuronCount() * 50.0 * seconds) * 8;
+    long slots = dev.rewire.plan.Footprint.of(plan).potentialSlots();
+    long snapshots = plan.steps() / plan.recording().weightEverySteps() + 2;
+    return spikes + 12 * slots * snapshots / 10; // about a tenth of the slots are active
+  }
+
+  /** Collects outcomes from the executor's threads; writes results and the table. */
+  private final class Progress implements SweepExecutor.Outcomes {
+    private final List<SweepRun> selected;
+    private final Map<String, RunRow> rows;
+    private final Listener listener;
+    private final long t0;
+    private double simulated;
+    private int done;
+    private int failed;
+    private long lastTable;
+
+    Progress(List<SweepRun> selected, Map<String, RunRow> rows, Listener listener, long t0) {
+      this.selected = selected;
+      this.rows = rows;
+      this.listener = listener;
+      this.t0 = t0;
+    }
+
+    @Override
+    public synchronized void progressed(RunTask task, int steps) {
+      simulated += steps * task.request().plan().dtMs() / 1000.0;
+      listener.progress(done, failed, simulated, (System.nanoTime() - t0) / 1e9);
+    }
+
+    @Override
+    public void finished(RunTask task, RunDriver.Result result, double wallS) {
+      record(RunRow.of(task.run(), result.summary(), wallS));
+    }
+
+    @Override
+    public void failed(RunTask task, Throwable error, double wallS) {
+      String message = error.getMessage() != null ? error.getMessage() : error.toString();
+      if (!(error instanceof SweepException || error instanceof ModelException
+          || error instanceof dev.rewire.backend.ResourceException
+          || error instanceof dev.rewire.run.OutputException)) {
+        message = "internal error: " + error;
+      }
+      record(RunRow.failed(task.run(), message, wallS));
+    }
+
+    private void record(RunRow row) {
+      try {
+        dir.writeResult(row);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the result of run " + row.runId(), e);
+      }
+      synchronized (this) {
+        rows.put(row.runId(), row);
+        done++;
+        if (!row.finished()) {
+          failed++;
+        }
+        listener.progress(done, failed, simulated, (System.nanoTime() - t0) / 1e9);
+        if (System.nanoTime() - lastTable > TABLE_EVERY_NANOS) {
+          writeTable();
+        }
+      }
+    }
+
+    synchronized double simulated() {
+      return simulated;
+    }
+
+    synchronized void writeTable() {
+      List<RunRow> ordered = new ArrayList<>();
+      for (SweepRun r : selected) {
+        ordered.add(rows.getOrDefault(r.id(), RunRow.missing(r)));
+      }
+      try {
+        java.nio.file.Files.createDirectories(table().getParent());
+        SweepTable.write(table(), SweepTable.columns(sweep.parameters(), sweep.populations(),
+            sweep.rewired()), sweep.parameters(), ordered);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + table(), e);
+      }
+      lastTable = System.nanoTime();
+    }
+  }
+}
