@@ -165,18 +165,21 @@ final class SweepCommand {
         cmd.hasOption("set") ? List.of(cmd.getOptionValues("set")) : List.of(),
         cmd.hasOption("seeds") ? Seeds.parse("--seeds", cmd.getOptionValue("seeds")) : null,
         durationMs, grid, cmd.hasOption("record-hdf5"), cmd.hasOption("record-report"));
+    Integer jobsGiven = cmd.hasOption("jobs") ? positiveInt("--jobs", cmd.getOptionValue("jobs"))
+        : null;
+    Shard shard = cmd.hasOption("shard") ? Shard.parse(cmd.getOptionValue("shard")) : null;
     Sweep sweep = Sweep.of(def);
-    SweepDirectory dir = directory(cmd.getOptionValue("out-dir"));
     String commandLine = Main.commandLine("rewire sweep", args);
     boolean quiet = cmd.hasOption("quiet");
     if (cmd.hasOption("slurm")) {
-      return slurm(cmd, args, sweep, dir, commandLine);
+      SlurmScript script = slurmScript(cmd, sweep);
+      return slurm(cmd, script, sweep, directory(cmd.getOptionValue("out-dir")));
     }
     Backend backend = Backends.choose(cmd.getOptionValue("backend", Backends.AUTO),
         cmd.getOptionValue("device"), false, quiet ? Main.NOWHERE : err);
-    int jobs = cmd.hasOption("jobs") ? positiveInt("--jobs", cmd.getOptionValue("jobs"))
+    int jobs = jobsGiven != null ? jobsGiven
         : backend.name().equals("java") ? Runtime.getRuntime().availableProcessors() : 1;
-    Shard shard = cmd.hasOption("shard") ? Shard.parse(cmd.getOptionValue("shard")) : null;
+    SweepDirectory dir = directory(cmd.getOptionValue("out-dir"));
     SweepRunner runner = new SweepRunner(sweep, dir, new SweepRunner.Options(shard, commandLine));
     return run(runner, new ParallelExecutor(jobs, backend), Session.progressMode(quiet), quiet);
   }
@@ -224,14 +227,17 @@ final class SweepCommand {
     return o.failed() > 0 || o.cancelled() ? Main.INTERNAL_ERROR : Main.OK;
   }
 
-  private int slurm(CommandLine cmd, String[] args, Sweep sweep, SweepDirectory dir,
-      String commandLine) {
+  private static SlurmScript slurmScript(CommandLine cmd, Sweep sweep) {
     int tasks = cmd.hasOption("tasks") ? positiveInt("--tasks", cmd.getOptionValue("tasks"))
         : Math.min(sweep.runs().size(), 100);
-    SlurmScript script = new SlurmScript(tasks, cmd.getOptionValue("partition"),
-        cmd.getOptionValue("time"), cmd.hasOption("cpus-per-task")
+    return new SlurmScript(tasks, cmd.getOptionValue("partition"), cmd.getOptionValue("time"),
+        cmd.hasOption("cpus-per-task")
             ? positiveInt("--cpus-per-task", cmd.getOptionValue("cpus-per-task")) : 1,
         cmd.getOptionValue("mem"));
+  }
+
+  private int slurm(CommandLine cmd, SlurmScript script, Sweep sweep, SweepDirectory dir) {
+    int tasks = script.tasks();
     Path written;
     try {
       written = script.write(dir, taskArgs(cmd));
