@@ -1,6 +1,9 @@
 package dev.rewire.cli;
 
+import dev.rewire.output.AtomicFile;
 import dev.rewire.output.HtmlReport;
+import dev.rewire.sweep.SweepDirectory;
+import dev.rewire.sweep.SweepReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -11,7 +14,10 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 
-/** {@code rewire report RESULTS.h5 -o REPORT.html}: the HTML report of a run's HDF5 results. */
+/**
+ * {@code rewire report RESULTS.h5 -o REPORT.html}: the HTML report of a run's HDF5 results; or of a
+ * sweep, given its folder.
+ */
 final class ReportCommand {
   private final PrintStream out;
 
@@ -33,13 +39,28 @@ final class ReportCommand {
     if (cmd.hasOption("help")) {
       out.println("rewire report RESULTS.h5 [-o REPORT.html]: one self-contained HTML page with the "
           + "spike raster, rates, weight histograms, structural counts, degree distributions and "
-          + "how the run was made.");
+          + "how the run was made.\nrewire report SWEEP_DIR [-o REPORT.html]: every outcome of a "
+          + "sweep against every parameter (mean and spread over seeds), the table of "
+          + "combinations and of runs (default: SWEEP_DIR/sweep.html).");
       return Main.OK;
     }
     if (cmd.getArgList().size() != 1) {
-      throw new UsageException("report takes one RESULTS.h5 file, got " + cmd.getArgList());
+      throw new UsageException("report takes one RESULTS.h5 file or sweep folder, got "
+          + cmd.getArgList());
     }
     Path h5 = Path.of(cmd.getArgList().get(0));
+    if (Files.isDirectory(h5)) {
+      SweepDirectory dir = new SweepDirectory(h5);
+      Path html = OutputOptions.writable("--output", cmd.getOptionValue("output",
+          dir.root().resolve("sweep.html").toString()));
+      try {
+        SweepReport.write(dir, html);
+      } catch (IOException e) {
+        throw new UsageException("cannot write report " + html + ": " + AtomicFile.reason(e));
+      }
+      out.println("wrote " + html);
+      return Main.OK;
+    }
     if (!Files.isRegularFile(h5)) {
       throw new UsageException("results file " + h5 + " does not exist");
     }

@@ -7,16 +7,12 @@ import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import java.awt.Color;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -38,7 +34,6 @@ public final class HtmlReport {
   private HtmlReport() {}
 
   public static void write(Path h5, Path html) throws IOException {
-    System.setProperty("java.awt.headless", "true");
     StringBuilder body = new StringBuilder();
     try (HdfFile f = new HdfFile(h5)) {
       body.append("<h1>rewire run: ").append(esc(attr(f, "model_name"))).append("</h1>\n");
@@ -57,11 +52,7 @@ public final class HtmlReport {
       body.append("<h2>Model file</h2>\n<pre>").append(esc(attr(f, "model_toml")))
           .append("</pre>\n");
     }
-    String page = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>rewire report</title>"
-        + "<style>body{font-family:sans-serif;max-width:1000px;margin:auto}"
-        + "td,th{padding:2px 8px;text-align:left}img{max-width:100%}</style></head><body>\n"
-        + body + "</body></html>\n";
-    AtomicFile.write(html, tmp -> Files.writeString(tmp, page, StandardCharsets.UTF_8));
+    HtmlPage.write(html, "rewire report", body.toString());
   }
 
   private static String table(HdfFile f) {
@@ -204,13 +195,7 @@ public final class HtmlReport {
   }
 
   private static String section(String title, List<Chart<?, ?>> charts) throws IOException {
-    StringBuilder sb = new StringBuilder("<h2>").append(esc(title)).append("</h2>\n");
-    for (Chart<?, ?> c : charts) {
-      byte[] png = BitmapEncoder.getBitmapBytes(c, BitmapEncoder.BitmapFormat.PNG);
-      sb.append("<img alt=\"").append(esc(c.getTitle())).append("\" src=\"data:image/png;base64,")
-          .append(Base64.getEncoder().encodeToString(png)).append("\">\n");
-    }
-    return sb.toString();
+    return HtmlPage.section(title, charts);
   }
 
   private static List<String> children(HdfFile f, String group) {
@@ -252,7 +237,6 @@ public final class HtmlReport {
   }
 
   private static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return HtmlPage.esc(s);
   }
-
 }

@@ -175,9 +175,9 @@ public class CheckpointResumeTest {
   }
 
   /** What a command printed and returned. */
-  record Out(int code, String out, String err) {}
+  public record Out(int code, String out, String err) {}
 
-  static Out main(String... args) {
+  public static Out main(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),

@@ -31,7 +31,7 @@ public class SweepCommandTest {
   @TempDir
   Path dir;
 
-  static CheckpointResumeTest.Out main(String... args) {
+  public static CheckpointResumeTest.Out main(String... args) {
     return CheckpointResumeTest.main(args);
   }
 
@@ -209,8 +209,30 @@ public class SweepCommandTest {
     assertTrue(bad.err().contains("holds no sweep (no sweep.json)"), bad.err());
   }
 
+  @Test
+  void report_plotsEveryOutcomeAgainstEveryParameter_andLinksTheRunsReports() throws IOException {
+    Path out = dir.resolve("sw");
+    assertEquals(0, main("sweep", "--seeds", "1-2", "--grid", "projections.ee.stdp.lr=0.01,0.02",
+        "--grid", "projections.ee.structural.mode=global,per-source", "--duration", "200ms",
+        "--record-report", "--out-dir", out.toString(), "--quiet").code());
+    CheckpointResumeTest.Out r = main("report", out.toString());
+    assertEquals(0, r.code(), r.err());
+    String html = Files.readString(out.resolve("sweep.html"));
+    assertTrue(html.contains("<h2>Outcomes against projections.ee.stdp.lr</h2>"));
+    assertTrue(html.contains("<h2>Outcomes against projections.ee.structural.mode</h2>"));
+    int outcomes = 2 * 2 + 3 * 2; // rate_hz and rate_hz_last_s of E and I; 3 per rewired proj
+    assertEquals(2 * outcomes, html.split("data:image/png;base64,").length - 1, "a plot each");
+    List<Map<String, String>> rows = SweepTable.read(out.resolve("sweep.csv"));
+    for (Map<String, String> row : rows) {
+      String link = "runs/" + row.get("run_id") + "/report.html";
+      assertTrue(html.contains("href=\"" + link + "\""), link);
+      assertTrue(Files.exists(out.resolve(link)));
+    }
+    assertTrue(html.contains("<h2>Mean ± standard deviation over seeds</h2>"));
+  }
+
   /** The two tables agree in every column but the wall times. */
-  static void assertSameTable(Path expected, Path actual) throws IOException {
+  public static void assertSameTable(Path expected, Path actual) throws IOException {
     List<Map<String, String>> a = SweepTable.read(expected);
     List<Map<String, String>> b = SweepTable.read(actual);
     assertEquals(a.size(), b.size());
