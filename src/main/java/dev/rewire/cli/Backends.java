@@ -15,35 +15,44 @@ final class Backends {
 
   private Backends() {}
 
+  /** A backend, and for {@code auto} the note that says which one it chose and why (else null). */
+  record Choice(Backend backend, String note) {
+    /** Prints the note, if any, on {@code err}: after every check, just before the run. */
+    Backend announce(PrintStream err) {
+      if (note != null) {
+        err.println(note);
+      }
+      return backend;
+    }
+  }
+
   /**
    * The backend called {@code name}; {@code device} picks an OpenCL device by index or name
-   * substring (null: the first usable one). For {@code auto}, says on {@code err} which backend it
-   * chose and why.
+   * substring (null: the first usable one).
    */
-  static Backend choose(String name, String device, boolean profile, PrintStream err) {
+  static Choice choose(String name, String device, boolean profile) {
     switch (name) {
       case JavaBackend.NAME -> {
         if (device != null) {
           throw new UsageException("--device only applies to --backend opencl or auto");
         }
-        return new JavaBackend(profile);
+        return new Choice(new JavaBackend(profile), null);
       }
       case OpenClBackend.NAME -> {
-        return new OpenClBackend(openClDevice(device), profile);
+        return new Choice(new OpenClBackend(openClDevice(device), profile), null);
       }
       case AUTO -> {
         if (device == null) {
           // Measured (README, Speed): with one kernel launch per phase per step, the OpenCL backend
           // was slower than Java on seed-ei at every size tried, 500 to 16000 neurons, on PoCL and
           // on an NVIDIA H200 alike. So auto takes a device only when --device names one.
-          err.println("rewire: backend auto chose java: the OpenCL backend is slower than Java on "
-              + "every network measured so far, GPUs included; --backend opencl runs there anyway");
-          return new JavaBackend(profile);
+          return new Choice(new JavaBackend(profile), "rewire: backend auto chose java: the OpenCL "
+              + "backend is slower than Java on every network measured so far, GPUs included; "
+              + "--backend opencl runs there anyway");
         }
         ClDevice d = openClDevice(device);
-        err.println("rewire: backend auto chose opencl on [" + d.index() + "] " + d.name()
-            + ", named by --device");
-        return new OpenClBackend(d, profile);
+        return new Choice(new OpenClBackend(d, profile), "rewire: backend auto chose opencl on ["
+            + d.index() + "] " + d.name() + ", named by --device");
       }
       default -> throw new UsageException("--backend must be one of " + NAMES + ", got '" + name
           + "'");

@@ -56,6 +56,9 @@ public final class Main {
         case "sweep" -> new SweepCommand(out, err).execute(rest);
         case "collect" -> new CollectCommand(out).execute(rest);
         case "--version", "version" -> {
+          if (rest.length > 0) {
+            throw new UsageException("version takes no arguments, got " + Arrays.asList(rest));
+          }
           out.println("rewire " + BuildInfo.version());
           yield OK;
         }

@@ -18,13 +18,15 @@ import java.util.Map;
 final class OutputOptions {
   private final Map<String, Path> byOption = new LinkedHashMap<>();
 
-  /** Adds {@code option}'s file (null: not given) after checking it can be written. */
+  /**
+   * Adds {@code option}'s file (null: not given) after checking it can be written; returns the
+   * file to write, links resolved (a symbolic link is written through, not replaced).
+   */
   Path add(String option, String text) {
     if (text == null) {
       return null;
     }
-    Path file = writable(option, text);
-    Path real = canonical(file);
+    Path real = canonical(writable(option, text));
     for (Map.Entry<String, Path> e : byOption.entrySet()) {
       if (e.getValue().equals(real)) {
         throw new UsageException(e.getKey() + " and " + option + " name the same file " + real
@@ -32,15 +34,26 @@ final class OutputOptions {
       }
     }
     byOption.put(option, real);
-    return file;
+    return real;
   }
 
-  /** Checks up front that {@code text} can be written: its folder exists and takes new files. */
+  /**
+   * Checks up front that {@code text} can be written: a new file, or an existing regular file (not
+   * a directory, device or pipe: it is replaced by a rename), whose folder exists and takes new
+   * files. Returns the file, links resolved.
+   */
   static Path writable(String option, String text) {
-    Path file = Path.of(text);
-    Path dir = file.toAbsolutePath().getParent();
+    if (text.isBlank()) {
+      throw new UsageException(option + " expects a file name, got '" + text + "'");
+    }
+    Path file = canonical(Path.of(text));
+    Path dir = file.getParent();
     if (Files.isDirectory(file)) {
       throw new UsageException(option + " " + text + " is a directory; expected a file name");
+    }
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw new UsageException(option + " " + text + " exists and is not a regular file (a "
+          + "device, a pipe?); expected a file to write");
     }
     if (dir == null || !Files.isDirectory(dir)) {
       throw new UsageException(option + " " + text + ": folder " + dir + " does not exist");
@@ -68,16 +81,23 @@ final class OutputOptions {
     return (int) steps;
   }
 
-  /** The file a path names: links and .. resolved, also when the file does not exist yet. */
-  private static Path canonical(Path file) {
+  /**
+   * The file a path names: links and .. resolved, also when the file does not exist yet and when
+   * the path is a link to a file that does not exist yet.
+   */
+  static Path canonical(Path file) {
+    Path abs = file.toAbsolutePath().normalize();
     try {
-      if (Files.exists(file)) {
-        return file.toRealPath();
+      for (int hops = 0; hops < 40 && Files.isSymbolicLink(abs); hops++) {
+        abs = abs.getParent().resolve(Files.readSymbolicLink(abs)).normalize();
       }
-      Path abs = file.toAbsolutePath().normalize();
-      return abs.getParent().toRealPath().resolve(abs.getFileName());
+      if (Files.exists(abs)) {
+        return abs.toRealPath();
+      }
+      Path dir = abs.getParent();
+      return Files.isDirectory(dir) ? dir.toRealPath().resolve(abs.getFileName()) : abs;
     } catch (IOException e) {
-      return file.toAbsolutePath().normalize();
+      return abs;
     }
   }
 }

@@ -32,7 +32,7 @@ final class ReportCommand {
     o.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
     CommandLine cmd;
     try {
-      cmd = DefaultParser.builder().build().parse(o, args);
+      cmd = DefaultParser.builder().setAllowPartialMatching(false).build().parse(o, args);
     } catch (ParseException e) {
       throw new UsageException(e.getMessage() + " (see rewire report --help)");
     }
@@ -51,7 +51,7 @@ final class ReportCommand {
     Path h5 = Path.of(cmd.getArgList().get(0));
     if (Files.isDirectory(h5)) {
       SweepDirectory dir = new SweepDirectory(h5);
-      Path html = OutputOptions.writable("--output", cmd.getOptionValue("output",
+      Path html = OutputOptions.writable("-o", cmd.getOptionValue("output",
           dir.root().resolve("sweep.html").toString()));
       try {
         SweepReport.write(dir, html);
@@ -64,14 +64,30 @@ final class ReportCommand {
     if (!Files.isRegularFile(h5)) {
       throw new UsageException("results file " + h5 + " does not exist");
     }
-    Path html = OutputOptions.writable("--output", cmd.getOptionValue("output",
+    Path html = OutputOptions.writable("-o", cmd.getOptionValue("output",
         h5.toString().replaceFirst("\\.h5$", "") + ".html"));
+    if (html.equals(OutputOptions.canonical(h5))) {
+      throw new UsageException("-o " + cmd.getOptionValue("output", html.toString()) + " is the "
+          + "results file itself; the report needs a file of its own");
+    }
     write(h5, html);
     out.println("wrote " + html);
     return Main.OK;
   }
 
   static void write(Path h5, Path html) {
+    try (io.jhdf.HdfFile f = new io.jhdf.HdfFile(h5)) {
+      io.jhdf.api.Attribute format = f.getAttribute("rewire_format");
+      if (format == null || !String.valueOf(format.getData()).startsWith("rewire results")) {
+        throw new UsageException(h5 + " is an HDF5 file but not rewire's results (it has no "
+            + "rewire_format attribute); expected the --out file of rewire run");
+      }
+    } catch (RuntimeException e) {
+      if (e instanceof UsageException u) {
+        throw u;
+      }
+      throw new UsageException(h5 + " is not a rewire HDF5 results file (" + e.getMessage() + ")");
+    }
     try {
       HtmlReport.write(h5, html);
     } catch (IOException e) {

@@ -64,7 +64,7 @@ final class ResumeCommand {
   int execute(String[] args) {
     CommandLine cmd;
     try {
-      cmd = DefaultParser.builder().build().parse(options(), args);
+      cmd = DefaultParser.builder().setAllowPartialMatching(false).build().parse(options(), args);
     } catch (ParseException e) {
       throw new UsageException(e.getMessage() + " (see rewire resume --help)");
     }
@@ -101,19 +101,19 @@ final class ResumeCommand {
       Durations.checkSteps("--duration", cmd.getOptionValue("duration"), ms,
           spec.model().simulation().dtMs());
       spec = spec.withDurationMs(ms);
-      if (Plan.compile(spec.model()).steps() < at) {
+      if (spec.plan().steps() < at) {
         throw new UsageException(String.format(Locale.ROOT, "--duration %s ends before the "
             + "checkpoint, which is at %.3f s", cmd.getOptionValue("duration"), atS));
       }
     }
-    Plan plan = Plan.compile(spec.model());
+    Plan plan = spec.plan();
     if (at > plan.steps()) {
       throw new UsageException(file + " is at step " + at + ", past the end of its run ("
           + plan.steps() + " steps)");
     }
     boolean quiet = cmd.hasOption("quiet");
-    Backend backend = Backends.choose(cmd.getOptionValue("backend", Backends.AUTO),
-        cmd.getOptionValue("device"), false, quiet ? Main.NOWHERE : err);
+    Backends.Choice backend = Backends.choose(cmd.getOptionValue("backend", Backends.AUTO),
+        cmd.getOptionValue("device"), false);
     Outputs was = ck.outputs();
     OutputOptions files = new OutputOptions();
     Path summary = files.add("--summary", option(cmd, "summary", was.summary()));
@@ -132,12 +132,23 @@ final class ResumeCommand {
     } catch (dev.rewire.run.OutputException e) {
       throw new UsageException(file + ": " + e.getMessage());
     }
-    if (!quiet) {
-      err.printf(Locale.ROOT, "rewire: resuming %s seed=%d from %s at t = %.3f s, to %.3f s%s%n",
-          plan.name(), spec.seed(), file, atS, plan.timeSeconds(plan.steps()),
-          at == plan.steps() ? " (nothing left to simulate; --duration extends a run)" : "");
+    PrintStream notes = quiet ? Main.NOWHERE : err;
+    Backend chosen = backend.announce(notes);
+    notes.printf(Locale.ROOT, "rewire: resuming %s seed=%d from %s at t = %.3f s, to %.3f s%s; "
+        + "writes %s%n", plan.name(), spec.seed(), file, atS, plan.timeSeconds(plan.steps()),
+        at == plan.steps() ? " (nothing left to simulate; --duration extends a run)" : "",
+        String.join(", ", written(outputs)));
+    return new Session(out, err).execute(request, chosen, Session.progressMode(quiet));
+  }
+
+  private static List<String> written(Outputs o) {
+    List<String> files = new java.util.ArrayList<>();
+    for (Path p : new Path[] {o.summary(), o.results(), o.report(), o.checkpoint()}) {
+      if (p != null) {
+        files.add(p.toString());
+      }
     }
-    return new Session(out, err).execute(request, backend, Session.progressMode(quiet));
+    return files;
   }
 
   private static String option(CommandLine cmd, String name, Path stored) {

@@ -83,7 +83,7 @@ final class RunCommand {
   int execute(String[] args) {
     CommandLine cmd;
     try {
-      cmd = DefaultParser.builder().build().parse(options(), args);
+      cmd = DefaultParser.builder().setAllowPartialMatching(false).build().parse(options(), args);
     } catch (ParseException e) {
       throw new UsageException(e.getMessage() + " (see rewire run --help)");
     }
@@ -110,15 +110,15 @@ final class RunCommand {
     Double durationMs = cmd.hasOption("duration")
         ? Durations.parseMs("--duration", cmd.getOptionValue("duration")) : null;
     Long seed = cmd.hasOption("seed") ? parseSeed(cmd.getOptionValue("seed")) : null;
-    RunSpec spec = RunSpec.of(text, origin, sets, seed, durationMs);
     if (durationMs != null) {
       Durations.checkSteps("--duration", cmd.getOptionValue("duration"), durationMs,
-          ModelFile.parse(text, origin, sets).simulation().dtMs());
+          RunSpec.dtMs(text, origin, sets));
     }
-    Plan plan = Plan.compile(spec.model());
+    RunSpec spec = RunSpec.of(text, origin, sets, seed, durationMs);
+    Plan plan = spec.plan();
     boolean quiet = cmd.hasOption("quiet");
-    Backend backend = Backends.choose(cmd.getOptionValue("backend", Backends.AUTO),
-        cmd.getOptionValue("device"), cmd.hasOption("profile"), quiet ? Main.NOWHERE : err);
+    Backends.Choice backend = Backends.choose(cmd.getOptionValue("backend", Backends.AUTO),
+        cmd.getOptionValue("device"), cmd.hasOption("profile"));
     OutputOptions files = new OutputOptions();
     Path summary = files.add("--summary", cmd.getOptionValue("summary"));
     Path results = files.add("--out", cmd.getOptionValue("out"));
@@ -133,7 +133,8 @@ final class RunCommand {
     Outputs outputs = new Outputs(summary, results, report, checkpoint, every);
     RunRequest request = new RunRequest(spec, plan, null, Main.commandLine("rewire run", args),
         outputs, null);
-    return new Session(out, err).execute(request, backend, Session.progressMode(quiet));
+    return new Session(out, err).execute(request, backend.announce(quiet ? Main.NOWHERE : err),
+        Session.progressMode(quiet));
   }
 
   /** An option that takes one value given twice is bad input (which one was meant?). */

@@ -102,7 +102,7 @@ final class SweepCommand {
   int execute(String[] args) {
     CommandLine cmd;
     try {
-      cmd = DefaultParser.builder().build().parse(options(), args);
+      cmd = DefaultParser.builder().setAllowPartialMatching(false).build().parse(options(), args);
     } catch (ParseException e) {
       throw new UsageException(e.getMessage() + " (see rewire sweep --help)");
     }
@@ -175,11 +175,12 @@ final class SweepCommand {
       SlurmScript script = slurmScript(cmd, sweep);
       return slurm(cmd, script, sweep, directory(cmd.getOptionValue("out-dir")));
     }
-    Backend backend = Backends.choose(cmd.getOptionValue("backend", Backends.AUTO),
-        cmd.getOptionValue("device"), false, quiet ? Main.NOWHERE : err);
+    Backends.Choice choice = Backends.choose(cmd.getOptionValue("backend", Backends.AUTO),
+        cmd.getOptionValue("device"), false);
+    SweepDirectory dir = directory(cmd.getOptionValue("out-dir"));
+    Backend backend = choice.announce(quiet ? Main.NOWHERE : err);
     int jobs = jobsGiven != null ? jobsGiven
         : backend.name().equals("java") ? Runtime.getRuntime().availableProcessors() : 1;
-    SweepDirectory dir = directory(cmd.getOptionValue("out-dir"));
     SweepRunner runner = new SweepRunner(sweep, dir, new SweepRunner.Options(shard, commandLine));
     return run(runner, new ParallelExecutor(jobs, backend), Session.progressMode(quiet), quiet);
   }

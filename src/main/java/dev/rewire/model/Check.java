@@ -1,7 +1,7 @@
 package dev.rewire.model;
 
 /** Argument checks for the model records; every message names the field, the value and the range. */
-final class Check {
+public final class Check {
   private Check() {}
 
   static <T> T present(String field, T value) {
@@ -56,12 +56,13 @@ final class Check {
     return value;
   }
 
-  /** A number as a person writes it: 1000000000000, 0.1, not 1.0E12 or 0.1000000001. */
-  static String plain(double v) {
+  /** A number as a person writes it: 1000000000000, 0.1, 1e-300; not 1.0E12 or 300 zeros. */
+  public static String plain(double v) {
     if (!Double.isFinite(v)) {
       return String.valueOf(v);
     }
-    return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+    String p = new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+    return p.length() <= 16 ? p : Double.toString(v).replace("E", "e");
   }
 
   private static String unit(String unit) {

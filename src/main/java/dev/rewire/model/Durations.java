@@ -33,16 +33,21 @@ public final class Durations {
   }
 
   /**
-   * Refuses a duration with more steps of {@code dtMs} than a run can have, saying the limit in
-   * the option's own terms.
+   * Refuses a duration that is not a whole number of steps of {@code dtMs}, or has more steps than
+   * a run can have, in the option's own terms.
    */
   public static void checkSteps(String option, String text, double ms, double dtMs) {
-    if (ms / dtMs > Simulation.MAX_STEPS) {
+    double ratio = ms / dtMs;
+    if (ratio > Simulation.MAX_STEPS) {
       double maxS = Simulation.MAX_STEPS * dtMs / 1000.0;
       throw new ModelException(String.format(java.util.Locale.ROOT, "%s %s is too long for "
-          + "dt_ms = %s: at most %.1f s (%.1f h, %d steps)", option, text,
-          new java.math.BigDecimal(Double.toString(dtMs)).stripTrailingZeros().toPlainString(),
-          Math.floor(maxS * 10) / 10, maxS / 3600, Simulation.MAX_STEPS));
+          + "dt_ms = %s: at most %s s (%s h, %d steps)", option, text, Check.plain(dtMs),
+          Check.plain(Math.floor(maxS * 10) / 10), Check.plain(Math.floor(maxS / 3600 * 10) / 10),
+          Simulation.MAX_STEPS));
+    }
+    if (Math.abs(ratio - Math.rint(ratio)) > 1e-6 * Math.max(1.0, ratio)) {
+      throw new ModelException(option + " " + text + " is not a whole number of steps of dt_ms = "
+          + Check.plain(dtMs) + " (" + Check.plain(ratio) + " steps)");
     }
   }
 }

@@ -51,6 +51,8 @@ public final class ModelFile {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new ModelException("model file " + file + " does not exist");
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new ModelException("model file " + file + " is not UTF-8 text; expected a TOML file");
     } catch (IOException e) {
       throw new ModelException("cannot read model file " + file + ": " + e.getMessage());
     }
@@ -83,8 +85,9 @@ public final class ModelFile {
       throw new ModelException(origin + locationOf(e) + ": TOML syntax error: "
           + e.getOriginalMessage());
     }
-    if (!(tree instanceof ObjectNode root)) {
-      throw new ModelException(origin + ": expected a TOML document with tables, got nothing");
+    if (!(tree instanceof ObjectNode root) || root.isEmpty()) {
+      throw new ModelException(origin + " is empty; expected a TOML model (see "
+          + "examples/seed-ei.toml)");
     }
     for (String override : overrides) {
       Overrides.apply(root, override);

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
  * {@code --set path=value}: replaces one value of the parsed model tree before it becomes a
- * {@link Model}, so overrides go through exactly the same validation as the file. The value is read
+ * {@link Model}, so overrides go through exactly the same validation as the file; missing tables on
+ * the way are made (and validated like everything else). The value is read
  * as a TOML value (number, boolean, quoted string, array, inline table); anything else is taken as a
  * bare string, so {@code --set projections.ee.structural.mode=per-source} works unquoted.
  */
@@ -29,9 +30,9 @@ final class Overrides {
       checkKey(path, key);
       JsonNode child = node.get(key);
       if (child == null) {
-        throw new ModelException("--set " + path + ": no table '" + String.join(".",
-            java.util.Arrays.copyOf(keys, i + 1)) + "' in the model" + Suggest.didYouMean(key,
-            iterable(node.fieldNames())) + "; it has: " + String.join(", ", iterable(node.fieldNames())));
+        // A table the model does not have yet (recording.state, say): made here. A misspelt one
+        // is an unknown key when the model is read, reported with the closest known key.
+        child = node.putObject(key);
       }
       if (!(child instanceof ObjectNode obj)) {
         throw new ModelException("--set " + path + ": '" + String.join(".",

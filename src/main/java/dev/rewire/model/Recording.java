@@ -18,16 +18,24 @@ import java.util.List;
 public record Recording(List<String> spikes, Double rateBinMs, Weights weights, State state,
     Boolean structuralEvents) {
 
-  /** Active-weight snapshots of {@code projections} every {@code everyMs} (and at the end). */
-  public record Weights(List<String> projections, @JsonProperty(required = true) double everyMs) {
+  /**
+   * Active-weight snapshots of {@code projections} (default: every rewired one) every
+   * {@code everyMs} (default 1000), at the start and at the end.
+   */
+  public record Weights(List<String> projections, Double everyMs) {
     public Weights {
-      Check.positive("every_ms", everyMs, "ms");
+      if (everyMs != null) {
+        Check.positive("every_ms", everyMs, "ms");
+      }
     }
   }
 
-  /** v, g_ampa, g_gaba (a subset) of the selected neurons, every {@code everyMs}. */
+  /**
+   * v, g_ampa, g_gaba (a subset: {@code variables}, default all) of the selected neurons, every
+   * {@code everyMs} (default: every step).
+   */
   public record State(@JsonProperty(required = true) NeuronSelection neurons,
-      List<String> variables, @JsonProperty(required = true) double everyMs) {
+      List<String> variables, Double everyMs) {
     public static final List<String> VARIABLES = List.of("v", "g_ampa", "g_gaba");
 
     public State {
@@ -38,7 +46,9 @@ public record Recording(List<String> spikes, Double rateBinMs, Weights weights, 
           throw new ModelException("variables must be among " + VARIABLES + ", got '" + v + "'");
         }
       }
-      Check.positive("every_ms", everyMs, "ms");
+      if (everyMs != null) {
+        Check.positive("every_ms", everyMs, "ms");
+      }
     }
   }
 

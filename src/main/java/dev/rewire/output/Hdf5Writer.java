@@ -32,6 +32,9 @@ public final class Hdf5Writer {
         h5.putAttribute("model_name", plan.name());
         h5.putAttribute("model_toml", modelToml);
         h5.putAttribute("command_line", commandLine);
+        h5.putAttribute("rewire_version", summary.rewireVersion());
+        h5.putAttribute("model_hash", summary.modelHash());
+        h5.putAttribute("overrides", String.join("\n", summary.overrides()));
         h5.putAttribute("seed", summary.seed());
         h5.putAttribute("backend", summary.backend());
         h5.putAttribute("device", summary.device());
@@ -186,7 +189,8 @@ public final class Hdf5Writer {
       put(g, "source", source);
       put(g, "target", target);
       unit(put(g, "weight", weight), "nS");
-      put(g, "snapshot_time_s", list.stream().mapToDouble(RunRecord.Snapshot::timeS).toArray());
+      unit(put(g, "snapshot_time_s", list.stream().mapToDouble(RunRecord.Snapshot::timeS)
+          .toArray()), "s");
     });
   }
 

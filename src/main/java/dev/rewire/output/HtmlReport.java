@@ -124,7 +124,9 @@ public final class HtmlReport {
     long[] start = longs(f, "/weights/" + proj + "/snapshot_start");
     float[] w = floats(f, "/weights/" + proj + "/weight");
     TreeMap<Double, List<Double>> byTime = new TreeMap<>();
-    int[] pick = {0, snaps.length / 3, 2 * snaps.length / 3, snaps.length - 1};
+    // Four snapshots spread over the run, each once (a short run may have fewer).
+    java.util.Set<Integer> pick = new java.util.TreeSet<>(List.of(0, snaps.length / 3,
+        2 * snaps.length / 3, snaps.length - 1));
     double max = 0;
     for (int p : pick) {
       List<Double> list = new ArrayList<>();
@@ -143,11 +145,16 @@ public final class HtmlReport {
       if (!e.getValue().isEmpty()) {
         org.knowm.xchart.Histogram h = new org.knowm.xchart.Histogram(e.getValue(), 30, 0,
             Math.max(max, 1e-6));
-        c.addSeries(String.format(Locale.ROOT, "t = %.1f s", e.getKey()), h.getxAxisData(),
-            h.getyAxisData());
+        c.addSeries("t = " + seconds(e.getKey()) + " s", h.getxAxisData(), h.getyAxisData());
       }
     }
     return List.of(c);
+  }
+
+  /** A snapshot time as written: distinct times stay distinct (0.04, not 0.0), to 0.1 ms. */
+  static String seconds(double t) {
+    return java.math.BigDecimal.valueOf(t).setScale(4, java.math.RoundingMode.HALF_EVEN)
+        .stripTrailingZeros().toPlainString();
   }
 
   private static List<Chart<?, ?>> structural(HdfFile f) {

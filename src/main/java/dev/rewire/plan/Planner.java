@@ -1,5 +1,6 @@
 package dev.rewire.plan;
 
+import dev.rewire.model.Check;
 import dev.rewire.model.IndexRange;
 import dev.rewire.model.Model;
 import dev.rewire.model.ModelException;
@@ -19,7 +20,7 @@ final class Planner {
 
   static Plan compile(Model model) {
     double dt = model.simulation().dtMs();
-    int steps = (int) Math.round(model.simulation().durationMs() / dt);
+    int steps = wholeSteps(model.simulation().durationMs(), dt, "simulation.duration_ms");
 
     List<GroupPlan> groups = new ArrayList<>();
     Map<String, PopulationPlan> populations = new LinkedHashMap<>();
@@ -72,7 +73,7 @@ final class Planner {
           p.receptor(), p.connectivity().rule(), p.connectivity().p(),
           p.connectivity().excludesSameIndex(),
           (float) p.weight().low(), (float) p.weight().high(),
-          stdp(p.stdp(), dt, where + ".stdp"),
+          stdp(p.stdp(), dt, steps + 1),
           structural(p.structural(), dt, where + ".structural"),
           RngStream.CONNECTIVITY.key(index), RngStream.REGROWTH.key(index)));
     }
@@ -84,13 +85,15 @@ final class Planner {
     return plan;
   }
 
-  private static StdpPlan stdp(Stdp s, double dt, String where) {
+  /** {@code tableLength}: the most steps a trace's age can reach in this run, plus one. */
+  private static StdpPlan stdp(Stdp s, double dt, int tableLength) {
     if (s == null) {
       return null;
     }
     return new StdpPlan((float) s.lr(), (float) s.gmax(), (float) s.alphaPre(),
         (float) s.alphaPost(), (float) s.aPlus(), (float) s.aMinus(),
-        StdpPlan.decayTable(dt, s.tauPlusMs()), StdpPlan.decayTable(dt, s.tauMinusMs()));
+        StdpPlan.decayTable(dt, s.tauPlusMs(), tableLength),
+        StdpPlan.decayTable(dt, s.tauMinusMs(), tableLength));
   }
 
   private static StructuralPlan structural(Structural s, double dt, String where) {
@@ -106,20 +109,20 @@ final class Planner {
     double ratio = ms / dt;
     long n = Math.round(ratio);
     if (Math.abs(ratio - n) > 1e-6 * Math.max(1.0, ratio)) {
-      throw new ModelException(field + " = " + ms + " ms must be a whole number of steps of dt = "
-          + dt + " ms, got " + ratio + " steps");
+      throw new ModelException(field + " = " + Check.plain(ms) + " ms must be a whole number of "
+          + "steps of dt = " + Check.plain(dt) + " ms, got " + Check.plain(ratio) + " steps");
     }
     if (field.endsWith("period_ms") && n < 1) {
-      throw new ModelException(field + " = " + ms + " ms must be at least one step of " + dt
-          + " ms");
+      throw new ModelException(field + " = " + Check.plain(ms) + " ms must be at least one step of "
+          + Check.plain(dt) + " ms");
     }
     return (int) n;
   }
 
   private static void requireBelowTau(double dt, double tau, String field) {
     if (!(dt < tau)) {
-      throw new ModelException(field + " = " + tau + " ms must be larger than dt = " + dt
-          + " ms (forward Euler decays by 1 - dt/tau per step)");
+      throw new ModelException(field + " = " + Check.plain(tau) + " ms must be larger than dt = "
+          + Check.plain(dt) + " ms (forward Euler decays by 1 - dt/tau per step)");
     }
   }
 }

@@ -28,8 +28,8 @@ public record RecordingPlan(List<String> spikePopulations, double rateBinMs,
     List<String> weights = r.weights() != null && r.weights().projections() != null
         ? r.weights().projections()
         : plan.potentialProjections().stream().map(ProjectionPlan::name).toList();
-    int weightEvery = steps(r.weights() != null ? r.weights().everyMs() : 1000.0, dt,
-        "recording.weights.every_ms");
+    int weightEvery = steps(r.weights() != null && r.weights().everyMs() != null
+        ? r.weights().everyMs() : 1000.0, dt, "recording.weights.every_ms");
     int[] neurons = new int[0];
     if (r.state() != null) {
       PopulationPlan pop = r.state().neurons().population() == null ? null
@@ -38,8 +38,8 @@ public record RecordingPlan(List<String> spikePopulations, double rateBinMs,
           pop == null ? 0 : pop.size(), plan.neuronCount());
     }
     List<String> variables = r.state() == null ? List.of() : r.state().variables();
-    int stateEvery = r.state() == null ? 1 : steps(r.state().everyMs(), dt,
-        "recording.state.every_ms");
+    int stateEvery = r.state() == null || r.state().everyMs() == null ? 1
+        : steps(r.state().everyMs(), dt, "recording.state.every_ms");
     double bin = r.rateBinOrDefault();
     steps(bin, dt, "recording.rate_bin_ms");
     return new RecordingPlan(spikes, bin, weights, weightEvery, neurons, variables, stateEvery,

@@ -4,16 +4,22 @@ package dev.rewire.plan;
  * STDP constants in float. Traces decay lazily: a trace last updated k steps ago has decayed by
  * {@code decayPlus[k]} (or {@code decayMinus[k]}), where table entry k is exp(-k·dt/tau) computed in
  * double with {@link StrictMath} and rounded to float once, so every backend multiplies by the same
- * bits. Past the end of a table the factor is 0 (the float value of exp(-k·dt/tau) is 0 there).
- * Reading a trace is one multiply, whenever it is read, and no step has to touch every trace.
+ * bits. Past the end of a table the factor is 0: a table ends where the float value of
+ * exp(-k·dt/tau) is 0, or after as many entries as the run has steps, since no trace that was ever
+ * bumped is read more steps after its bump than the run has (a trace never bumped is 0 anyway). So a
+ * huge tau costs no more than the run's length. Reading a trace is one multiply, whenever it is
+ * read, and no step has to touch every trace.
  */
 public record StdpPlan(float lr, float gmax, float alphaPre, float alphaPost, float aPlus,
     float aMinus, float[] decayPlus, float[] decayMinus) {
 
-  /** exp(-k·dt/tau) for k = 0, 1, … up to the first k whose float value is 0 (excluded). */
-  static float[] decayTable(double dtMs, double tauMs) {
+  /**
+   * exp(-k·dt/tau) for k = 0, 1, … up to the first k whose float value is 0 (excluded), and at most
+   * {@code maxLength} entries.
+   */
+  static float[] decayTable(double dtMs, double tauMs, int maxLength) {
     int n = 0;
-    while ((float) StrictMath.exp(-n * dtMs / tauMs) != 0f) {
+    while (n < maxLength && (float) StrictMath.exp(-n * dtMs / tauMs) != 0f) {
       n++;
     }
     float[] table = new float[n];

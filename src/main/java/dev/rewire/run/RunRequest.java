@@ -27,6 +27,6 @@ public record RunRequest(RunSpec spec, Plan plan, String runId, String commandLi
   /** A fresh run of {@code spec}. */
   public static RunRequest fresh(RunSpec spec, String runId, String commandLine,
       Outputs outputs) {
-    return new RunRequest(spec, Plan.compile(spec.model()), runId, commandLine, outputs, null);
+    return new RunRequest(spec, spec.plan(), runId, commandLine, outputs, null);
   }
 }

@@ -1,7 +1,9 @@
 package dev.rewire.run;
 
 import dev.rewire.model.Model;
+import dev.rewire.model.ModelException;
 import dev.rewire.model.ModelFile;
+import dev.rewire.plan.Plan;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,16 +31,42 @@ public record RunSpec(String modelText, String origin, List<String> overrides, l
    */
   public static RunSpec of(String modelText, String origin, List<String> overrides, Long seed,
       Double durationMs) {
-    Model m = ModelFile.parse(modelText, origin, overrides);
-    return new RunSpec(modelText, origin, overrides,
-        seed != null ? seed : m.simulation().seed(),
-        durationMs != null ? durationMs : m.simulation().durationMs());
+    Model m = ModelFile.parse(modelText, origin, with(overrides, seed, durationMs));
+    return new RunSpec(modelText, origin, overrides, m.simulation().seed(),
+        m.simulation().durationMs());
   }
 
-  /** The model this spec runs: the text with the overrides, then the seed and the duration. */
+  /**
+   * The model this spec runs: the text with the overrides, the seed and the duration, all applied
+   * before the model is validated (so a model's own duration never matters when it is replaced).
+   */
   public Model model() {
-    Model m = ModelFile.parse(modelText, origin, overrides);
-    return m.withSimulation(m.simulation().withDurationMs(durationMs).withSeed(seed));
+    return ModelFile.parse(modelText, origin, with(overrides, seed, durationMs));
+  }
+
+  /** The compiled model; a problem found in compiling names where the model came from. */
+  public Plan plan() {
+    try {
+      return Plan.compile(model());
+    } catch (ModelException e) {
+      throw new ModelException(origin + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The time step of a model with these overrides (its own duration not validated). */
+  public static double dtMs(String modelText, String origin, List<String> overrides) {
+    return ModelFile.parse(modelText, origin, with(overrides, null, 0.0)).simulation().dtMs();
+  }
+
+  private static List<String> with(List<String> overrides, Long seed, Double durationMs) {
+    List<String> all = new java.util.ArrayList<>(overrides);
+    if (seed != null) {
+      all.add("simulation.seed=" + seed);
+    }
+    if (durationMs != null) {
+      all.add("simulation.duration_ms=" + durationMs);
+    }
+    return all;
   }
 
   public RunSpec withSeed(long newSeed) {

@@ -1,8 +1,6 @@
 package dev.rewire.sweep;
 
-import dev.rewire.model.Model;
 import dev.rewire.model.ModelException;
-import dev.rewire.model.ModelFile;
 import dev.rewire.plan.Plan;
 import dev.rewire.plan.ProjectionPlan;
 import dev.rewire.run.RunSpec;
@@ -38,13 +36,11 @@ public record Sweep(SweepDefinition definition, List<SweepRun> runs, List<String
         overrides.add(path + "=" + v.toml());
         shown.put(path, v.shown());
       });
-      Model base;
+      RunSpec first;
       try {
-        base = ModelFile.parse(d.modelText(), d.modelOrigin(), overrides);
-        if (d.durationMs() != null) {
-          base = base.withSimulation(base.simulation().withDurationMs(d.durationMs()));
-        }
-        Plan plan = Plan.compile(base);
+        first = RunSpec.of(d.modelText(), d.modelOrigin(), overrides,
+            d.seeds() == null ? null : d.seeds().get(0), d.durationMs());
+        Plan plan = first.plan();
         if (populations == null) {
           populations = List.copyOf(plan.populations().keySet());
           rewired = plan.structuralProjections().stream().map(ProjectionPlan::name).toList();
@@ -53,10 +49,9 @@ public record Sweep(SweepDefinition definition, List<SweepRun> runs, List<String
         throw new SweepException("the run with " + describe(shown) + " is not a valid model: "
             + e.getMessage());
       }
-      List<Long> seeds = d.seeds() != null ? d.seeds() : List.of(base.simulation().seed());
+      List<Long> seeds = d.seeds() != null ? d.seeds() : List.of(first.seed());
       for (long seed : seeds) {
-        RunSpec spec = new RunSpec(d.modelText(), d.modelOrigin(), overrides, seed,
-            base.simulation().durationMs());
+        RunSpec spec = first.withSeed(seed);
         runs.add(new SweepRun(runs.size(), spec.id(), seed, Collections.unmodifiableMap(shown),
             spec));
       }

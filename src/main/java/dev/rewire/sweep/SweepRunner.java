@@ -116,7 +116,7 @@ public final class SweepRunner {
   private RunTask task(SweepRun run) {
     Plan plan;
     try {
-      plan = Plan.compile(run.spec().model());
+      plan = run.spec().plan();
     } catch (ModelException e) {
       throw new SweepException("run " + run.id() + ": " + e.getMessage());
     }
