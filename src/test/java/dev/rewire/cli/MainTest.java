@@ -83,6 +83,21 @@ class MainTest {
   }
 
   @Test
+  void duration_replacesTheModelsOwnBeforeValidation() {
+    // The model's 5000 ms would be too many steps of 1e-6 ms; the 1 ms asked for is not.
+    assertEquals(0, main("run", "--duration", "1ms", "--set", "simulation.dt_ms=0.000001",
+        "--quiet"), err());
+  }
+
+  @Test
+  void hugeTimeConstants_costNoMoreThanTheRun() {
+    long t0 = System.nanoTime();
+    assertEquals(0, main("run", "--duration", "10ms", "--set",
+        "projections.ee.stdp.tau_minus_ms=1e9", "--quiet"), err());
+    assertTrue(System.nanoTime() - t0 < 10_000_000_000L, "it hung in the decay table before");
+  }
+
+  @Test
   void quiet_printsNothingOnStderr() {
     assertEquals(0, main("run", "--duration", "0.1s", "--quiet"));
     assertEquals("", err(), "not even which backend auto chose");

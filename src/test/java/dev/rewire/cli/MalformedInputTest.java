@@ -165,6 +165,12 @@ class MalformedInputTest {
         List.of("--out", "/proc/r.h5"), "--out /proc/r.h5: folder /proc does not take new files"));
     cases.add(new Case("out and summary the same file", null,
         List.of("--summary", "here/x", "--out", "here/x"), "--summary and --out name the same"));
+    cases.add(new Case("duration not whole steps", null, List.of("--duration", "0.25ms"),
+        "--duration 0.25ms is not a whole number of steps of dt_ms = 0.1 (2.5 steps)"));
+    cases.add(new Case("an abbreviated option", null, List.of("--dur", "10ms"),
+        "Unrecognized option: --dur"));
+    cases.add(new Case("checkpoint-every of no steps", null, List.of("--checkpoint", "here/c",
+        "--checkpoint-every", "0s"), "--checkpoint-every must be at least one step"));
     cases.add(new Case("duration beyond the most steps", null, List.of("--duration", "1e9s"),
         "--duration 1e9s is too long for dt_ms = 0.1: at most 107374.1 s"));
     cases.add(new Case("duration_ms beyond the most steps", null,

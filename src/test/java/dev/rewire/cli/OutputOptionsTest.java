@@ -81,6 +81,30 @@ class OutputOptionsTest {
   }
 
   @Test
+  void anExistingOutputThatIsNotARegularFile_isBadInput() throws Exception {
+    Path fifo = dir.resolve("pipe");
+    assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+    assertEquals(2, main("run", "--duration", "10ms", "--summary", fifo.toString()));
+    assertTrue(err().contains("exists and is not a regular file"), err());
+    assertTrue(!Files.isRegularFile(fifo), "left alone");
+  }
+
+  @Test
+  void aSymbolicLink_isWrittenThrough_notReplaced() throws IOException {
+    Files.createDirectory(dir.resolve("real"));
+    Path target = dir.resolve("real").resolve("a.json");
+    Path link = Files.createSymbolicLink(dir.resolve("link.json"), Path.of("real", "a.json"));
+    assertEquals(0, main("run", "--duration", "10ms", "--summary", link.toString()), err());
+    assertTrue(Files.isSymbolicLink(link), "still a link");
+    assertTrue(Files.readString(target).contains("\"digest\""), "the summary went to its target");
+    err.reset();
+    Path dangling = Files.createSymbolicLink(dir.resolve("lb.json"), Path.of("b.json"));
+    assertEquals(2, main("run", "--duration", "10ms", "--summary", dir.resolve("b.json")
+        .toString(), "--out", dangling.toString()));
+    assertTrue(err().contains("name the same file"), err());
+  }
+
+  @Test
   void anOutputInAFolderThatTakesNoFiles_isBadInput_beforeTheRun() {
     long t0 = System.nanoTime();
     assertEquals(2, main("run", "--duration", "60s", "--out", "/proc/r.h5"));

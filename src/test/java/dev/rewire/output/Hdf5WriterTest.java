@@ -139,6 +139,8 @@ class Hdf5WriterTest {
         "  'pruned': [int(x) for x in f['structural/ee/pruned'][:]],",
         "  'model': f.attrs['model_name'].decode(),",
         "  'command': f.attrs['command_line'].decode(),",
+        "  'version': f.attrs['rewire_version'].decode(),",
+        "  'hash': f.attrs['model_hash'].decode(),",
         "}",
         "print(json.dumps(out))");
     Process p = new ProcessBuilder(python.toString(), "-c", script, h5.toString())
@@ -155,6 +157,8 @@ class Hdf5WriterTest {
     assertEquals(summary.at("/structural/ee/pruned"), py.get("pruned"));
     assertEquals("seed-ei", py.get("model").asText());
     assertTrue(py.get("command").asText().startsWith("rewire run --duration 1.5s"));
+    assertEquals(summary.get("rewire_version").asText(), py.get("version").asText());
+    assertEquals(summary.get("model_hash").asText(), py.get("hash").asText());
     try (HdfFile f = new HdfFile(h5)) {
       double[] t = (double[]) f.getDatasetByPath("/spikes/E/time_s").getData();
       int[] n = (int[]) f.getDatasetByPath("/spikes/E/neuron").getData();

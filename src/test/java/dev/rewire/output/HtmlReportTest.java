@@ -56,6 +56,30 @@ class HtmlReportTest {
     }
   }
 
+  /** Short runs had snapshot times that printed alike ("t = 0.0 s" twice), which XChart refused. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"1ms", "40ms", "1020ms"})
+  void runWithReport_ofAShortOrOddRun_labelsEachSnapshotOnce(String duration) throws IOException {
+    Path html = dir.resolve("r.html");
+    assertEquals(0, main("run", "--duration", duration, "--report", html.toString()));
+    assertTrue(Files.readString(html).contains("Active weights, ee"));
+  }
+
+  @Test
+  void report_ofAnotherHdf5File_orIntoItsOwnInput_exitsWith2() throws IOException {
+    Path h5 = dir.resolve("r.h5");
+    assertEquals(0, main("run", "--duration", "10ms", "--out", h5.toString()));
+    byte[] before = Files.readAllBytes(h5);
+    assertEquals(2, main("report", h5.toString(), "-o", h5.toString()));
+    assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(h5)), "the results are intact");
+    Path other = dir.resolve("other.h5");
+    try (io.jhdf.WritableHdfFile f = io.jhdf.HdfFile.write(other)) {
+      f.putDataset("x", new int[] {1, 2});
+    }
+    assertEquals(2, main("report", other.toString(), "-o", dir.resolve("o.html").toString()));
+    assertTrue(!Files.exists(dir.resolve("o.html")));
+  }
+
   @Test
   void report_ofAFileThatIsNotResults_exitsWith2() throws IOException {
     Path bogus = dir.resolve("bogus.h5");
