@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Throughput of many runs, three ways, in one run of this script (the machine's speed drifts, so
-# only numbers from the same run compare): 16 runs of seed-ei for 5 s (seeds 1-16)
+# Throughput of many runs, in one run of this script (the machine's speed drifts, so only numbers
+# from the same run compare): 16 runs of seed-ei for 5 s (seeds 1-16)
 #   1. as 16 separate `rewire run` processes, one after another,
 #   2. as `rewire sweep --jobs 1` (one JVM, one network at a time),
 #   3. as `rewire sweep --jobs <cores>` (one JVM, a network per core),
-# each printing network-seconds simulated per wall second. Ways 2 and 3 run in fresh folders.
+#   4. as <cores> `rewire sweep --jobs 1 --shard K/<cores>` processes at once: what the cores give
+#      to independent JVMs, the ceiling for way 3 on this machine,
+# each printing network-seconds simulated per wall second. Sweeps run in fresh folders.
 #
 #   bench/sweep-throughput.sh [RUNS=16] [DURATION=5s] [ROUNDS=1]
 # ROUNDS > 1 repeats the three ways in turn (1,2,3,1,2,3,...) and prints every measurement.
@@ -43,4 +45,15 @@ for round in $(seq 1 "$rounds"); do
     wall="$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')"
     echo "round $round: sweep --jobs $jobs: $(rate "$wall") network-s per wall s ($wall s)"
   done
+
+  rm -rf "$work/sweep"
+  t0="$(now)"
+  for k in $(seq 0 $((cores - 1))); do
+    java -jar "$jar" sweep --seeds "1-$runs" --duration "$duration" --jobs 1 --shard "$k/$cores" \
+      --out-dir "$work/sweep" --quiet > /dev/null &
+  done
+  wait
+  t1="$(now)"
+  wall="$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')"
+  echo "round $round: $cores processes x sweep --jobs 1 --shard K/$cores: $(rate "$wall") network-s per wall s ($wall s)"
 done
