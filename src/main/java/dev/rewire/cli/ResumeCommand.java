@@ -137,18 +137,9 @@ final class ResumeCommand {
     notes.printf(Locale.ROOT, "rewire: resuming %s seed=%d from %s at t = %.3f s, to %.3f s%s; "
         + "writes %s%n", plan.name(), spec.seed(), file, atS, plan.timeSeconds(plan.steps()),
         at == plan.steps() ? " (nothing left to simulate; --duration extends a run)" : "",
-        String.join(", ", written(outputs)));
+        outputs.files(true).stream().map(Path::toString).collect(
+            java.util.stream.Collectors.joining(", ")));
     return new Session(out, err).execute(request, chosen, Session.progressMode(quiet));
-  }
-
-  private static List<String> written(Outputs o) {
-    List<String> files = new java.util.ArrayList<>();
-    for (Path p : new Path[] {o.summary(), o.results(), o.report(), o.checkpoint()}) {
-      if (p != null) {
-        files.add(p.toString());
-      }
-    }
-    return files;
   }
 
   private static String option(CommandLine cmd, String name, Path stored) {

@@ -8,9 +8,9 @@ import dev.rewire.run.RunDriver;
 import dev.rewire.run.RunRequest;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * One run on the command line, fresh ({@code run}) or from a checkpoint ({@code resume}): the
@@ -50,22 +50,13 @@ final class Session {
       err.print(profileTable(summary));
     }
     if (result.stopped() != null) {
-      List<String> written = written(request.outputs());
-      throw new UsageException(result.stopped() + (written.isEmpty() ? ""
-          : "; what ran is in " + String.join(", ", written) + ", marked incomplete"));
+      List<Path> written = request.outputs().files(false);
+      throw new UsageException(result.stopped() + (written.isEmpty() ? "" : "; what ran is in "
+          + written.stream().map(Path::toString).collect(Collectors.joining(", "))
+          + ", marked incomplete"));
     }
     out.println(resultLine(summary));
     return Main.OK;
-  }
-
-  private static List<String> written(Outputs o) {
-    List<String> files = new ArrayList<>();
-    for (Path p : new Path[] {o.summary(), o.results(), o.report()}) {
-      if (p != null) {
-        files.add(p.toString());
-      }
-    }
-    return files;
   }
 
   static String profileTable(Summary s) {

@@ -27,6 +27,17 @@ public record Outputs(Path summary, Path results, Path report, Path checkpoint,
     }
   }
 
+  /** The files named, in the order summary, results, report (and the checkpoint, if asked). */
+  public java.util.List<Path> files(boolean withCheckpoint) {
+    java.util.List<Path> out = new java.util.ArrayList<>();
+    for (Path p : new Path[] {summary, results, report, withCheckpoint ? checkpoint : null}) {
+      if (p != null) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
   /** Whether the run must keep everything for an HDF5 file (results or a report). */
   public boolean recordsEverything() {
     return results != null || report != null;
