@@ -79,3 +79,58 @@ __kernel void neuron_update_sample(
     samples[base + count + k] = g_ampa[i];
     samples[base + 2 * count + k] = g_gaba[i];
 }
+
+// Work-group form, for the resident engine (kernels/resident.cl): the neurons [offset,
+// offset + size) of one network, whose state is in local memory, spread over the work-items. The
+// arithmetic is neuron_update's, line for line; spikes go to the step's local list and to the
+// network's (step, neuron) record for the chunk.
+inline void rw_neuron_update_group(
+        __local float *v,
+        __local float *g_ampa,
+        __local float *g_gaba,
+        __local int *last_spike,
+        __local long *input_ampa,
+        __local long *input_gaba,
+        __local int *spikes,
+        __local int *spike_count,
+        __global int *record,
+        __local int *record_count,
+        const int record_capacity,
+        const int offset,
+        const int size,
+        const int step,
+        const float gl,
+        const float el,
+        const float e_ampa,
+        const float e_gaba,
+        const float vt,
+        const float dt_over_c,
+        const float decay_ampa,
+        const float decay_gaba,
+        const int refractory_steps) {
+    for (int k = get_local_id(0); k < size; k += get_local_size(0)) {
+        int i = offset + k;
+        float ga = g_ampa[i] + (float)input_ampa[i] * 0x1p-32f;
+        float gg = g_gaba[i] + (float)input_gaba[i] * 0x1p-32f;
+        input_ampa[i] = 0;
+        input_gaba[i] = 0;
+        float vi = v[i];
+        int active = step - last_spike[i] >= refractory_steps;
+        if (active) {
+            vi = vi + dt_over_c * (-gl * (vi - el) - (ga * (vi - e_ampa) + gg * (vi - e_gaba)));
+        }
+        g_ampa[i] = ga * decay_ampa;
+        g_gaba[i] = gg * decay_gaba;
+        if (active && vi > vt) {
+            last_spike[i] = step;
+            vi = el;
+            spikes[atomic_inc(spike_count)] = i;
+            int r = atomic_inc(record_count);
+            if (r < record_capacity) {
+                record[2 * r] = step;
+                record[2 * r + 1] = i;
+            }
+        }
+        v[i] = vi;
+    }
+}

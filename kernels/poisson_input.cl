@@ -22,3 +22,24 @@ __kernel void poisson_input(
     long next = (long)step + rw_geometric(w, inv_log_q);
     next_spike[i] = next >= INT_MAX ? INT_MAX : (int)next;
 }
+
+// Work-group form, for the resident engine: the sources of one input of one network, their next
+// spike steps in local memory; this step's spikes go to the input's local list.
+inline void rw_poisson_input_group(
+        __local int *next_spike,
+        __local int *spikes,
+        __local int *spike_count,
+        const int size,
+        const int step,
+        const uint seed,
+        const uint key,
+        const float inv_log_q) {
+    for (int i = get_local_id(0); i < size; i += get_local_size(0)) {
+        if (next_spike[i] == step) {
+            spikes[atomic_inc(spike_count)] = i;
+            uint w = rw_philox((uint4)((uint)(step + 1), (uint)i, 0u, 0u), (uint2)(seed, key)).x;
+            long next = (long)step + rw_geometric(w, inv_log_q);
+            next_spike[i] = next >= INT_MAX ? INT_MAX : (int)next;
+        }
+    }
+}

@@ -48,3 +48,52 @@ __kernel void synapse_post(
         row_weight[r] = rw_clip(row_weight[r] + dw, gmax);
     }
 }
+
+// Work-group form, for the resident engine: the on-post pathway of one plastic projection of one
+// network, traces in local memory, each spiking target's column handled by one work-item.
+inline void rw_synapse_post_group(
+        __local const int *spikes,
+        const int spike_count,
+        const int target_start,
+        const int target_size,
+        __global const int *col_offset,
+        __global const int *col_count,
+        __global const int *col_source,
+        __global const int *col_to_row,
+        __global float *row_weight,
+        const int step,
+        __local const float *pre_plus,
+        __local const float *pre_minus,
+        __local const int *pre_last,
+        __local float *post_plus,
+        __local float *post_minus,
+        __local int *post_last,
+        __global const float *decay_plus,
+        const int decay_plus_length,
+        __global const float *decay_minus,
+        const int decay_minus_length,
+        const float lr,
+        const float alpha,
+        const float a_plus,
+        const float a_minus,
+        const float gmax) {
+    for (int k = get_local_id(0); k < spike_count; k += get_local_size(0)) {
+        int j = spikes[k] - target_start;
+        if (j < 0 || j >= target_size) {
+            continue;
+        }
+        int age = step - post_last[j];
+        post_plus[j] = rw_decay(post_plus[j], age, decay_plus, decay_plus_length) + 1.0f;
+        post_minus[j] = rw_decay(post_minus[j], age, decay_minus, decay_minus_length) + 1.0f;
+        post_last[j] = step;
+        for (int c = col_offset[j], end = c + col_count[j]; c < end; c++) {
+            int i = col_source[c];
+            int r = col_to_row[c];
+            int a = step - pre_last[i];
+            float dw = lr * (alpha + a_plus * rw_decay(pre_plus[i], a, decay_plus,
+                                                        decay_plus_length)
+                    + a_minus * rw_decay(pre_minus[i], a, decay_minus, decay_minus_length));
+            row_weight[r] = rw_clip(row_weight[r] + dw, gmax);
+        }
+    }
+}

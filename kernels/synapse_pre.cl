@@ -83,3 +83,85 @@ __kernel void synapse_pre(
         row_weight[q] = rw_clip(ws + dw, gmax);
     }
 }
+
+// Work-group forms, for the resident engine: one projection of one network. The step's spike list
+// and the conductance input are in local memory, the synapses in global memory; each spiking
+// source's row is handled by one work-item, as in the kernels above.
+
+inline void rw_synapse_pre_static_group(
+        __local const int *spikes,
+        const int spike_count,
+        const int source_start,
+        const int source_size,
+        __global const int *row_start,      // relative to target and fixed_weight
+        __global const int *target,         // neuron index inside the network
+        __global const long *fixed_weight,
+        __local long *input) {
+    for (int k = get_local_id(0); k < spike_count; k += get_local_size(0)) {
+        int i = spikes[k] - source_start;
+        if (i >= 0 && i < source_size) {
+            for (int q = row_start[i]; q < row_start[i + 1]; q++) {
+                atom_add(&input[target[q]], fixed_weight[q]);
+            }
+        }
+    }
+}
+
+inline void rw_synapse_pre_group(
+        __local const int *spikes,
+        const int spike_count,
+        const int source_start,
+        const int source_size,
+        const int target_start,
+        __global const int *row_offset,
+        __global const int *row_count,
+        __global const int *row_target,
+        __global float *row_weight,
+        __local long *input,
+        const int step,
+        const int has_stdp,
+        __local float *pre_plus,
+        __local float *pre_minus,
+        __local int *pre_last,
+        __local const float *post_plus,
+        __local const float *post_minus,
+        __local const int *post_last,
+        __global const float *decay_plus,
+        const int decay_plus_length,
+        __global const float *decay_minus,
+        const int decay_minus_length,
+        const float lr,
+        const float alpha,
+        const float a_plus,
+        const float a_minus,
+        const float gmax) {
+    for (int k = get_local_id(0); k < spike_count; k += get_local_size(0)) {
+        int i = spikes[k] - source_start;
+        if (i < 0 || i >= source_size) {
+            continue;
+        }
+        int from = row_offset[i];
+        int to = from + row_count[i];
+        if (!has_stdp) {
+            for (int q = from; q < to; q++) {
+                atom_add(&input[target_start + row_target[q]],
+                         convert_long(row_weight[q] * 0x1p32f));
+            }
+            continue;
+        }
+        int age = step - pre_last[i];
+        pre_plus[i] = rw_decay(pre_plus[i], age, decay_plus, decay_plus_length) + 1.0f;
+        pre_minus[i] = rw_decay(pre_minus[i], age, decay_minus, decay_minus_length) + 1.0f;
+        pre_last[i] = step;
+        for (int q = from; q < to; q++) {
+            int j = row_target[q];
+            float ws = row_weight[q];
+            atom_add(&input[target_start + j], convert_long(ws * 0x1p32f));
+            int a = step - post_last[j];
+            float dw = lr * (alpha + a_plus * rw_decay(post_plus[j], a, decay_plus,
+                                                        decay_plus_length)
+                    + a_minus * rw_decay(post_minus[j], a, decay_minus, decay_minus_length));
+            row_weight[q] = rw_clip(ws + dw, gmax);
+        }
+    }
+}

@@ -1,0 +1,267 @@
+// The resident engine (host: backend.opencl.ResidentBatch): one work-group advances one network of
+// a batch through a launch of steps, running the phases of plan.Phase.STEP_ORDER with barriers
+// between them; many networks run side by side, one per work-group. A network's neurons, pending
+// conductance input, this step's spike lists, Poisson next spikes and STDP traces live in local
+// memory during the launch; its synapses stay in global memory. Structural plasticity is due at
+// most at the launch's first step (the host splits launches there). The networks of a batch share a
+// shape: the RW_* constants and tables of the header the host writes in front of this file
+// (backend.opencl.ResidentShape); each has its own state and parameters, at net times the
+// per-network size of each array.
+
+#pragma OPENCL FP_CONTRACT OFF
+#pragma OPENCL EXTENSION cl_khr_int64_base_atomics : enable
+
+__kernel void resident(
+        const int first_step,
+        const int steps,
+        const int structural_due,          // bit pp: potential projection pp rewires at first_step
+        const int call_index,              // this call's place in the chunk's stats and logs
+        const int calls_per_chunk,
+        const int sample_every,            // 0: no state sampling
+        const int sample_count,
+        const int sample_row0,             // rows of the chunk's samples used before this launch
+        const int sample_rows,
+        __global const int *sample_neurons,
+        __global float *samples,           // per network: sample_rows x (v, g_ampa, g_gaba) x count
+        __global const int *running,       // per network: advance (1) or leave alone (0)
+        __global const float *fparams,     // per network: RW_FPARAMS floats
+        __global const int *iparams,       // per network: RW_IPARAMS ints
+        __global float *v,
+        __global float *g_ampa,
+        __global float *g_gaba,
+        __global int *last_spike,
+        __global long *input_ampa,
+        __global long *input_gaba,
+        __global int *next_spike,          // per network: RW_INPUT_SOURCES
+        __global const int *static_row_start,  // per network: RW_STATIC_ROW_STARTS
+        __global const int *static_base,   // per network: first synapse in the two below
+        __global const int *static_target,
+        __global const long *static_weight,
+        __global const int *row_offset,    // shared geometry of the potential sets
+        __global const int *col_offset,
+        __global int *active,              // per network: RW_SLOTS, as the next ten
+        __global int *slot_pos,
+        __global int *row_count,           // per network: RW_ROWS
+        __global int *row_syn,
+        __global int *row_target,
+        __global float *row_weight,
+        __global int *row_to_col,
+        __global int *col_count,           // per network: RW_COLS
+        __global int *col_syn,
+        __global int *col_source,
+        __global int *col_to_row,
+        __global int *active_count,        // per network: RW_POTENTIALS
+        __global float *trace_value,       // per network: RW_TRACE_VALUES
+        __global int *trace_last,          // per network: RW_TRACE_LASTS
+        __global const float *decay_tables,
+        __global int *spike_record,        // per network: record_capacity (step, neuron) pairs
+        __global int *spike_record_count,
+        const int record_capacity,
+        __global int *stats,               // per network and potential projection: calls x 4
+        __global int *log_slot,            // per network and potential projection: log_capacity
+        __global float *log_weight,
+        __global int *log_count,
+        const int log_capacity,
+        __global int *scratch,             // per network: scratch_stride ints
+        const int scratch_stride,
+        const int max_active,
+        __local float *l_v,
+        __local float *l_g_ampa,
+        __local float *l_g_gaba,
+        __local int *l_last,
+        __local long *l_input_ampa,
+        __local long *l_input_gaba,
+        __local int *l_spikes,
+        __local int *l_input_spikes,       // RW_INPUT_SOURCES: each stepped input's list
+        __local int *l_next,
+        __local float *l_trace,
+        __local int *l_trace_last,
+        __local int *l_counts) {           // RW_COUNTS ints
+    const int net = get_group_id(0);
+    if (!running[net]) {
+        return;
+    }
+    const int lid = get_local_id(0);
+    const int lsize = get_local_size(0);
+    __global const float *fp = fparams + net * RW_FPARAMS;
+    __global const int *ip = iparams + net * RW_IPARAMS;
+    const uint seed = (uint)ip[RW_IP_SEED];
+    const int nbase = net * RW_N;
+
+    // Load the network's state into local memory.
+    for (int i = lid; i < RW_N; i += lsize) {
+        l_v[i] = v[nbase + i];
+        l_g_ampa[i] = g_ampa[nbase + i];
+        l_g_gaba[i] = g_gaba[nbase + i];
+        l_last[i] = last_spike[nbase + i];
+        l_input_ampa[i] = input_ampa[nbase + i];
+        l_input_gaba[i] = input_gaba[nbase + i];
+    }
+    for (int s = lid; s < RW_INPUT_SOURCES; s += lsize) {
+        l_next[s] = next_spike[net * RW_INPUT_SOURCES + s];
+    }
+    for (int k = lid; k < RW_TRACE_VALUES; k += lsize) {
+        l_trace[k] = trace_value[net * RW_TRACE_VALUES + k];
+    }
+    for (int k = lid; k < RW_TRACE_LASTS; k += lsize) {
+        l_trace_last[k] = trace_last[net * RW_TRACE_LASTS + k];
+    }
+    if (lid == 0) {
+        l_counts[RW_COUNT_RECORD] = spike_record_count[net];
+    }
+    barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+
+    // STRUCTURAL_PLASTICITY, in the launch's first step, projection by projection in model order.
+    for (int pp = 0; pp < RW_POTENTIALS; pp++) {
+        if ((structural_due >> pp & 1) == 0) {
+            continue;
+        }
+        const int p = RW_POTENTIAL_PROJECTION[pp];
+        const int slots = net * RW_SLOTS + RW_SLOT_BASE[pp];
+        const int rows = net * RW_ROWS + RW_ROW_BASE[pp];
+        const int cols = net * RW_COLS + RW_COL_BASE[pp];
+        __global int *sc = scratch + net * scratch_stride;
+        const int ch = (net * RW_POTENTIALS + pp);
+        rw_structural_plasticity_group(first_step, seed, (uint)ip[RW_IP_PROJECTION + RW_IPP * p + RW_IPP_KEY],
+            ip[RW_IP_PROJECTION + RW_IPP * p + RW_IPP_PER_SOURCE],
+            fp[RW_FP_PROJECTION + RW_FPP * p + RW_FPP_THRESHOLD],
+            fp[RW_FP_PROJECTION + RW_FPP * p + RW_FPP_REGROWTH_WEIGHT],
+            RW_SOURCE_SIZE[p], RW_EXCLUDE_SAME_INDEX[p],
+            row_offset + RW_ROW_OFFSET_BASE[pp], col_offset + RW_COL_OFFSET_BASE[pp],
+            active + slots, slot_pos + slots, row_count + rows, row_syn + slots,
+            row_target + slots, row_weight + slots, row_to_col + slots, col_count + cols,
+            col_syn + slots, col_source + slots, col_to_row + slots,
+            active_count + net * RW_POTENTIALS + pp,
+            sc, sc + max_active, sc + 2 * max_active, sc + 2 * max_active + RW_MAX_ROWS + 1,
+            stats + (ch * calls_per_chunk + call_index) * 4,
+            log_slot + ch * log_capacity, log_weight + ch * log_capacity, log_count + ch,
+            log_capacity, l_counts + RW_COUNT_SHARED);
+    }
+
+    for (int k = 0; k < steps; k++) {
+        const int n = first_step + k;
+        if (lid == 0) {
+            l_counts[RW_COUNT_SPIKES] = 0;
+            for (int in = 0; in < RW_INPUTS; in++) {
+                l_counts[RW_COUNT_INPUT + in] = 0;
+            }
+        }
+        barrier(CLK_LOCAL_MEM_FENCE);
+
+        // NEURON_UPDATE, group by group.
+        for (int g = 0; g < RW_GROUPS; g++) {
+            __global const float *gp = fp + RW_FP_GROUP + RW_FPG * g;
+            rw_neuron_update_group(l_v, l_g_ampa, l_g_gaba, l_last, l_input_ampa, l_input_gaba,
+                l_spikes, l_counts + RW_COUNT_SPIKES,
+                spike_record + net * 2 * record_capacity, l_counts + RW_COUNT_RECORD,
+                record_capacity, RW_GROUP_OFFSET[g], RW_GROUP_SIZE[g], n,
+                gp[RW_FPG_GL], gp[RW_FPG_EL], gp[RW_FPG_E_AMPA], gp[RW_FPG_E_GABA], gp[RW_FPG_VT],
+                gp[RW_FPG_DT_OVER_C], gp[RW_FPG_DECAY_AMPA], gp[RW_FPG_DECAY_GABA],
+                ip[RW_IP_GROUP + g]);
+        }
+        barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+
+        // POISSON_INPUT, the stepped inputs.
+        for (int in = 0; in < RW_INPUTS; in++) {
+            rw_poisson_input_group(l_next + RW_INPUT_FIRST[in], l_input_spikes + RW_INPUT_FIRST[in],
+                l_counts + RW_COUNT_INPUT + in, RW_INPUT_SIZE[in], n, seed,
+                (uint)ip[RW_IP_INPUT + in], fp[RW_FP_INPUT + in]);
+        }
+        barrier(CLK_LOCAL_MEM_FENCE);
+
+        // SYNAPSE_PRE, every projection in model order.
+        const int spike_count = l_counts[RW_COUNT_SPIKES];
+        for (int p = 0; p < RW_PROJECTIONS; p++) {
+            __local long *input = RW_RECEPTOR[p] == 0 ? l_input_ampa : l_input_gaba;
+            const int in = RW_SOURCE_INPUT[p];
+            __local const int *src = in >= 0 ? l_input_spikes + RW_INPUT_FIRST[in] : l_spikes;
+            const int count = in >= 0 ? l_counts[RW_COUNT_INPUT + in] : spike_count;
+            const int start = in >= 0 ? 0 : RW_SOURCE_START[p];
+            const int pp = RW_POTENTIAL_INDEX[p];
+            if (pp < 0) {
+                rw_synapse_pre_static_group(src, count, start, RW_SOURCE_SIZE[p],
+                    static_row_start + net * RW_STATIC_ROW_STARTS + RW_STATIC_ROW_BASE[p],
+                    static_target + static_base[net], static_weight + static_base[net], input);
+                continue;
+            }
+            const int slots = net * RW_SLOTS + RW_SLOT_BASE[pp];
+            __global const float *pr = fp + RW_FP_PROJECTION + RW_FPP * p;
+            __global const int *pi = ip + RW_IP_PROJECTION + RW_IPP * p;
+            const int tv = RW_TRACE_VALUE_BASE[pp];
+            const int tl = RW_TRACE_LAST_BASE[pp];
+            const int ns = RW_SOURCE_SIZE[p];
+            const int nt = RW_TARGET_SIZE[p];
+            rw_synapse_pre_group(src, count, start, ns, RW_TARGET_START[p],
+                row_offset + RW_ROW_OFFSET_BASE[pp], row_count + net * RW_ROWS + RW_ROW_BASE[pp],
+                row_target + slots, row_weight + slots, input, n, RW_STDP[p],
+                l_trace + tv, l_trace + tv + ns, l_trace_last + tl,
+                l_trace + tv + 2 * ns, l_trace + tv + 2 * ns + nt, l_trace_last + tl + ns,
+                decay_tables + pi[RW_IPP_DECAY_PLUS], pi[RW_IPP_DECAY_PLUS_LENGTH],
+                decay_tables + pi[RW_IPP_DECAY_MINUS], pi[RW_IPP_DECAY_MINUS_LENGTH],
+                pr[RW_FPP_LR], pr[RW_FPP_ALPHA_PRE], pr[RW_FPP_A_PLUS], pr[RW_FPP_A_MINUS],
+                pr[RW_FPP_GMAX]);
+        }
+        barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+
+        // SYNAPSE_POST, every plastic projection in model order.
+        for (int pp = 0; pp < RW_POTENTIALS; pp++) {
+            const int p = RW_POTENTIAL_PROJECTION[pp];
+            if (!RW_STDP[p]) {
+                continue;
+            }
+            const int slots = net * RW_SLOTS + RW_SLOT_BASE[pp];
+            __global const float *pr = fp + RW_FP_PROJECTION + RW_FPP * p;
+            __global const int *pi = ip + RW_IP_PROJECTION + RW_IPP * p;
+            const int tv = RW_TRACE_VALUE_BASE[pp];
+            const int tl = RW_TRACE_LAST_BASE[pp];
+            const int ns = RW_SOURCE_SIZE[p];
+            const int nt = RW_TARGET_SIZE[p];
+            rw_synapse_post_group(l_spikes, spike_count, RW_TARGET_START[p], nt,
+                col_offset + RW_COL_OFFSET_BASE[pp], col_count + net * RW_COLS + RW_COL_BASE[pp],
+                col_source + slots, col_to_row + slots, row_weight + slots, n,
+                l_trace + tv, l_trace + tv + ns, l_trace_last + tl,
+                l_trace + tv + 2 * ns, l_trace + tv + 2 * ns + nt, l_trace_last + tl + ns,
+                decay_tables + pi[RW_IPP_DECAY_PLUS], pi[RW_IPP_DECAY_PLUS_LENGTH],
+                decay_tables + pi[RW_IPP_DECAY_MINUS], pi[RW_IPP_DECAY_MINUS_LENGTH],
+                pr[RW_FPP_LR], pr[RW_FPP_ALPHA_POST], pr[RW_FPP_A_PLUS], pr[RW_FPP_A_MINUS],
+                pr[RW_FPP_GMAX]);
+        }
+        barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+
+        // State sampling (not a phase): the chosen neurons at the end of the step.
+        if (sample_every > 0 && n % sample_every == 0) {
+            int first_sampled = (first_step + sample_every - 1) / sample_every * sample_every;
+            int row = sample_row0 + (n - first_sampled) / sample_every;
+            __global float *out = samples + ((long)net * sample_rows + row) * 3 * sample_count;
+            for (int q = lid; q < sample_count; q += lsize) {
+                int i = sample_neurons[q];
+                out[q] = l_v[i];
+                out[sample_count + q] = l_g_ampa[i];
+                out[2 * sample_count + q] = l_g_gaba[i];
+            }
+        }
+    }
+
+    // Store the network's state.
+    barrier(CLK_LOCAL_MEM_FENCE);
+    for (int i = lid; i < RW_N; i += lsize) {
+        v[nbase + i] = l_v[i];
+        g_ampa[nbase + i] = l_g_ampa[i];
+        g_gaba[nbase + i] = l_g_gaba[i];
+        last_spike[nbase + i] = l_last[i];
+        input_ampa[nbase + i] = l_input_ampa[i];
+        input_gaba[nbase + i] = l_input_gaba[i];
+    }
+    for (int s = lid; s < RW_INPUT_SOURCES; s += lsize) {
+        next_spike[net * RW_INPUT_SOURCES + s] = l_next[s];
+    }
+    for (int k = lid; k < RW_TRACE_VALUES; k += lsize) {
+        trace_value[net * RW_TRACE_VALUES + k] = l_trace[k];
+    }
+    for (int k = lid; k < RW_TRACE_LASTS; k += lsize) {
+        trace_last[net * RW_TRACE_LASTS + k] = l_trace_last[k];
+    }
+    if (lid == 0) {
+        spike_record_count[net] = l_counts[RW_COUNT_RECORD];
+    }
+}
