@@ -25,24 +25,27 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The end-to-end check of the determinism contract: seed-ei for 2 s, 3 seeds, both structural
- * plasticity modes, on the OpenCL device and in Java: the same spike and weight digests and the same
- * structural counts at every call.
+ * plasticity modes, on both OpenCL engines and in Java: the same spike and weight digests, the same
+ * structural counts and the same synapses pruned and regrown at every call.
  */
 class OpenClMatchesJavaIT {
   static Stream<Arguments> runs() {
-    return Stream.of("global", "per-source")
-        .flatMap(mode -> Stream.of(1, 2, 3).map(seed -> Arguments.of(mode, seed)));
+    return Stream.of(OpenClBackend.Engine.RESIDENT, OpenClBackend.Engine.PER_STEP)
+        .flatMap(engine -> Stream.of("global", "per-source")
+        .flatMap(mode -> Stream.of(1, 2, 3).map(seed -> Arguments.of(engine, mode, seed))));
   }
 
-  @ParameterizedTest(name = "{0} seed {1}")
+  @ParameterizedTest(name = "{0} {1} seed {2}")
   @MethodSource("runs")
-  void seedEi_twoSeconds_sameDigestsAndStructuralCounts(String mode, int seed) {
+  void seedEi_twoSeconds_sameDigestsAndStructuralCounts(OpenClBackend.Engine engine, String mode,
+      int seed) {
     Model m = TestModels.seedEi(2000, seed, "projections.ee.structural.mode=" + mode,
         "projections.ie.structural.mode=" + mode);
     List<String> javaLog = new ArrayList<>();
     List<String> deviceLog = new ArrayList<>();
     Summary java = run(new JavaBackend(), m, javaLog);
-    Summary device = run(new OpenClBackend(NativeTestSupport.device()), m, deviceLog);
+    Summary device = run(new OpenClBackend(NativeTestSupport.device(), false, engine), m,
+        deviceLog);
     assertEquals(java.digest(), device.digest());
     assertEquals(javaLog, deviceLog, "the same synapses pruned and regrown, call by call");
     assertEquals(java.structural(), device.structural());

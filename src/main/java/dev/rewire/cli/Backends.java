@@ -59,6 +59,35 @@ final class Backends {
     }
   }
 
+  /**
+   * The backend of a sweep of {@code runs} runs of {@code plan}'s shape. auto takes OpenCL when a
+   * usable GPU (a device that is not a CPU) is present, the networks fit its work-groups, and the
+   * sweep gives each compute unit at least two networks; else Java, a network per core. The
+   * threshold is the design's, not yet measured on a GPU (the README says so).
+   */
+  static Choice chooseForSweep(String name, String device, int runs, dev.rewire.plan.Plan plan) {
+    if (!name.equals(AUTO) || device != null) {
+      return choose(name, device, false);
+    }
+    ClDevice gpu = null;
+    for (ClDevice d : Devices.list()) {
+      if (d.usable() && !d.cpu()) {
+        gpu = d;
+        break;
+      }
+    }
+    if (gpu != null && runs >= 2 * gpu.computeUnits()
+        && new OpenClBackend(gpu).fitsWorkGroup(plan)) {
+      return new Choice(new OpenClBackend(gpu, false), "rewire: backend auto chose opencl on ["
+          + gpu.index() + "] " + gpu.name() + ": " + runs + " networks that fit a work-group, at "
+          + "least two per compute unit");
+    }
+    return new Choice(new JavaBackend(false), "rewire: backend auto chose java: "
+        + (gpu == null ? "no OpenCL GPU" : runs + " runs are fewer than two per compute unit of "
+            + gpu.name() + ", or a network does not fit its work-groups")
+        + "; --backend opencl runs batches anyway");
+  }
+
   private static ClDevice openClDevice(String spec) {
     ClDevice d = OpenClBackend.choose(spec);
     if (d == null) {

@@ -4,6 +4,8 @@ import dev.rewire.backend.Backend;
 import dev.rewire.model.Durations;
 import dev.rewire.model.ModelFile;
 import dev.rewire.output.AtomicFile;
+import dev.rewire.backend.BatchBackend;
+import dev.rewire.sweep.BatchExecutor;
 import dev.rewire.sweep.GridValue;
 import dev.rewire.sweep.ParallelExecutor;
 import dev.rewire.sweep.Seeds;
@@ -12,6 +14,7 @@ import dev.rewire.sweep.SlurmScript;
 import dev.rewire.sweep.Sweep;
 import dev.rewire.sweep.SweepDefinition;
 import dev.rewire.sweep.SweepDirectory;
+import dev.rewire.sweep.SweepExecutor;
 import dev.rewire.sweep.SweepFile;
 import dev.rewire.sweep.SweepRunner;
 import java.io.IOException;
@@ -64,7 +67,12 @@ final class SweepCommand {
         .desc("networks at a time, each on one thread (default: the available processors)")
         .build());
     o.addOption(Option.builder().longOpt("backend").hasArg().argName("NAME")
-        .desc("java (default through auto) or opencl, as for run").build());
+        .desc("java: --jobs networks at a time, one per thread; opencl: batches of networks per "
+            + "device launch; auto (default): opencl on a GPU for sweeps of at least two networks "
+            + "per compute unit that fit a work-group, else java").build());
+    o.addOption(Option.builder().longOpt("batch-size").hasArg().argName("N")
+        .desc("with opencl: networks per batch at most (default: as many as the device holds)")
+        .build());
     o.addOption(Option.builder().longOpt("device").hasArg().argName("N|NAME")
         .desc("OpenCL device, as for run").build());
     o.addOption(Option.builder().longOpt("record-hdf5").desc("each run also writes results.h5")
@@ -96,7 +104,8 @@ final class SweepCommand {
   }
 
   /** Options that say how to run a sweep, not what it is: left out of a SLURM task's command. */
-  private static final List<String> HOW = List.of("out-dir", "jobs", "shard", "slurm",
+  private static final List<String> HOW = List.of("out-dir", "jobs", "batch-size", "shard",
+      "slurm",
       "slurm-script-only", "tasks", "partition", "time", "cpus-per-task", "mem", "quiet");
 
   int execute(String[] args) {
@@ -167,6 +176,8 @@ final class SweepCommand {
         durationMs, grid, cmd.hasOption("record-hdf5"), cmd.hasOption("record-report"));
     Integer jobsGiven = cmd.hasOption("jobs") ? positiveInt("--jobs", cmd.getOptionValue("jobs"))
         : null;
+    int batchSize = cmd.hasOption("batch-size")
+        ? positiveInt("--batch-size", cmd.getOptionValue("batch-size")) : 0;
     Shard shard = cmd.hasOption("shard") ? Shard.parse(cmd.getOptionValue("shard")) : null;
     Sweep sweep = Sweep.of(def);
     String commandLine = Main.commandLine("rewire sweep", args);
@@ -175,17 +186,27 @@ final class SweepCommand {
       SlurmScript script = slurmScript(cmd, sweep);
       return slurm(cmd, script, sweep, directory(cmd.getOptionValue("out-dir")));
     }
-    Backends.Choice choice = Backends.choose(cmd.getOptionValue("backend", Backends.AUTO),
-        cmd.getOptionValue("device"), false);
+    Backends.Choice choice = Backends.chooseForSweep(cmd.getOptionValue("backend", Backends.AUTO),
+        cmd.getOptionValue("device"), sweep.runs().size(),
+        sweep.runs().get(0).spec().plan());
+    if (choice.backend() instanceof BatchBackend && jobsGiven != null) {
+      throw new UsageException("--jobs applies to the java backend; opencl runs batches of "
+          + "networks per launch (--batch-size)");
+    }
+    if (!(choice.backend() instanceof BatchBackend) && batchSize > 0) {
+      throw new UsageException("--batch-size applies to the opencl backend; java runs --jobs "
+          + "networks at a time");
+    }
     SweepDirectory dir = directory(cmd.getOptionValue("out-dir"));
     Backend backend = choice.announce(quiet ? Main.NOWHERE : err);
-    int jobs = jobsGiven != null ? jobsGiven
-        : backend.name().equals("java") ? Runtime.getRuntime().availableProcessors() : 1;
+    int jobs = jobsGiven != null ? jobsGiven : Runtime.getRuntime().availableProcessors();
     SweepRunner runner = new SweepRunner(sweep, dir, new SweepRunner.Options(shard, commandLine));
-    return run(runner, new ParallelExecutor(jobs, backend), Session.progressMode(quiet), quiet);
+    SweepExecutor executor = backend instanceof BatchBackend batches
+        ? new BatchExecutor(batches, batchSize) : new ParallelExecutor(jobs, backend);
+    return run(runner, executor, Session.progressMode(quiet), quiet);
   }
 
-  private int run(SweepRunner runner, ParallelExecutor executor, Session.ProgressMode mode,
+  private int run(SweepRunner runner, SweepExecutor executor, Session.ProgressMode mode,
       boolean quiet) {
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook = new Thread(() -> {

@@ -1,5 +1,7 @@
 package dev.rewire.plan;
 
+import java.util.List;
+
 /**
  * STDP constants in float. Traces decay lazily: a trace last updated k steps ago has decayed by
  * {@code decayPlus[k]} (or {@code decayMinus[k]}), where table entry k is exp(-k·dt/tau) computed in
@@ -18,6 +20,15 @@ public record StdpPlan(float lr, float gmax, float alphaPre, float alphaPost, fl
    * {@code maxLength} entries.
    */
   static float[] decayTable(double dtMs, double tauMs, int maxLength) {
+    // Tables never change once made, and a sweep compiles the same ones for every run.
+    return TABLES.computeIfAbsent(List.of(dtMs, tauMs, (double) maxLength),
+        k -> computeTable(dtMs, tauMs, maxLength));
+  }
+
+  private static final java.util.Map<List<Double>, float[]> TABLES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static float[] computeTable(double dtMs, double tauMs, int maxLength) {
     int n = 0;
     while (n < maxLength && (float) StrictMath.exp(-n * dtMs / tauMs) != 0f) {
       n++;

@@ -67,6 +67,73 @@ public final class ClBuffer implements AutoCloseable {
     }
   }
 
+  /** Writes {@code data} at element {@code offset} (ints). */
+  public void write(long offset, int[] data) {
+    if (data.length > 0) {
+      ClError.check(clEnqueueWriteBuffer(context.queue(), mem, true, 4 * offset, data, null, null),
+          "clEnqueueWriteBuffer(" + name + ")");
+    }
+  }
+
+  /** Writes {@code data} at element {@code offset} (floats). */
+  public void write(long offset, float[] data) {
+    if (data.length > 0) {
+      ClError.check(clEnqueueWriteBuffer(context.queue(), mem, true, 4 * offset, data, null, null),
+          "clEnqueueWriteBuffer(" + name + ")");
+    }
+  }
+
+  /** Writes {@code data} at element {@code offset} (longs). */
+  public void write(long offset, long[] data) {
+    if (data.length == 0) {
+      return;
+    }
+    ByteBuffer b = MemoryUtil.memAlloc(data.length * 8);
+    try {
+      b.asLongBuffer().put(data);
+      ClError.check(clEnqueueWriteBuffer(context.queue(), mem, true, 8 * offset, b, null, null),
+          "clEnqueueWriteBuffer(" + name + ")");
+    } finally {
+      MemoryUtil.memFree(b);
+    }
+  }
+
+  /** Reads {@code out.length} ints from element {@code offset}. */
+  public void read(long offset, int[] out) {
+    if (out.length == 0) {
+      return;
+    }
+    ClError.check(clEnqueueReadBuffer(context.queue(), mem, true, 4 * offset, out, null, null),
+        "clEnqueueReadBuffer(" + name + ")");
+    context.countRead(4L * out.length);
+  }
+
+  /** Reads {@code out.length} floats from element {@code offset}. */
+  public void read(long offset, float[] out) {
+    if (out.length == 0) {
+      return;
+    }
+    ClError.check(clEnqueueReadBuffer(context.queue(), mem, true, 4 * offset, out, null, null),
+        "clEnqueueReadBuffer(" + name + ")");
+    context.countRead(4L * out.length);
+  }
+
+  /** Reads {@code out.length} longs from element {@code offset}. */
+  public void read(long offset, long[] out) {
+    if (out.length == 0) {
+      return;
+    }
+    context.countRead(8L * out.length);
+    ByteBuffer b = MemoryUtil.memAlloc(out.length * 8);
+    try {
+      ClError.check(clEnqueueReadBuffer(context.queue(), mem, true, 8 * offset, b, null, null),
+          "clEnqueueReadBuffer(" + name + ")");
+      b.asLongBuffer().get(out);
+    } finally {
+      MemoryUtil.memFree(b);
+    }
+  }
+
   /** Sets the first int of the buffer to 0, without waiting (counters reset every step). */
   public void zeroFirstInt() {
     try (MemoryStack stack = MemoryStack.stackPush()) {

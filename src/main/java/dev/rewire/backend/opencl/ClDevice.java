@@ -14,12 +14,15 @@ package dev.rewire.backend.opencl;
  * @param int64Atomics has cl_khr_int64_base_atomics (64-bit fixed-point conductance sums)
  * @param denormals single-precision arithmetic keeps denormals (CL_FP_DENORM)
  * @param cpu the device is a CPU (CL_DEVICE_TYPE_CPU), e.g. PoCL
+ * @param localMemBytes local memory of a work-group (CL_DEVICE_LOCAL_MEM_SIZE)
+ * @param maxWorkGroupSize work-items of a work-group at most
  * @param platformId the cl_platform_id handle
  * @param deviceId the cl_device_id handle
  */
 public record ClDevice(int index, String platform, String name, String version, String openClC,
-    long globalMemBytes, long maxAllocBytes, int computeUnits, boolean int64Atomics, boolean denormals, boolean cpu,
-    long platformId, long deviceId) {
+    long globalMemBytes, long maxAllocBytes, int computeUnits, boolean int64Atomics,
+    boolean denormals, boolean cpu, long localMemBytes, int maxWorkGroupSize, long platformId,
+    long deviceId) {
 
   /** True if the device can run rewire's kernels with results identical to the Java backend. */
   public boolean usable() {

@@ -2,6 +2,8 @@ package dev.rewire.backend.opencl;
 
 import static org.lwjgl.opencl.CL10.CL_DEVICE_EXTENSIONS;
 import static org.lwjgl.opencl.CL10.CL_DEVICE_GLOBAL_MEM_SIZE;
+import static org.lwjgl.opencl.CL10.CL_DEVICE_LOCAL_MEM_SIZE;
+import static org.lwjgl.opencl.CL10.CL_DEVICE_MAX_WORK_GROUP_SIZE;
 import static org.lwjgl.opencl.CL10.CL_DEVICE_MAX_COMPUTE_UNITS;
 import static org.lwjgl.opencl.CL10.CL_DEVICE_MAX_MEM_ALLOC_SIZE;
 import static org.lwjgl.opencl.CL10.CL_DEVICE_NAME;
@@ -72,6 +74,8 @@ public final class Devices {
               extensions.contains("cl_khr_int64_base_atomics"),
               (deviceLong(device, CL_DEVICE_SINGLE_FP_CONFIG) & CL_FP_DENORM) != 0,
               (deviceLong(device, CL_DEVICE_TYPE) & CL_DEVICE_TYPE_CPU) != 0,
+              deviceLong(device, CL_DEVICE_LOCAL_MEM_SIZE),
+              (int) Math.min(Integer.MAX_VALUE, deviceLong(device, CL_DEVICE_MAX_WORK_GROUP_SIZE)),
               platform, device));
         }
       }

@@ -1,6 +1,6 @@
 package dev.rewire.backend.opencl;
 
-import dev.rewire.backend.Backend;
+import dev.rewire.backend.BatchBackend;
 import dev.rewire.backend.ResourceException;
 import dev.rewire.backend.Simulation;
 import dev.rewire.backend.SimulationState;
@@ -8,12 +8,28 @@ import dev.rewire.plan.Footprint;
 import dev.rewire.plan.Plan;
 import java.util.List;
 
-/** The OpenCL backend on one device; results identical to the Java backend's, bit for bit. */
-public final class OpenClBackend implements Backend {
+/**
+ * The OpenCL backend on one device; results identical to the Java backend's, bit for bit. A network
+ * that fits a work-group runs on the resident engine ({@link ResidentBatch}: many steps per launch,
+ * many networks per batch); a larger one on the per-step engine ({@link OpenClSimulation}: a launch
+ * per phase and step).
+ */
+public final class OpenClBackend implements BatchBackend {
   public static final String NAME = "opencl";
+
+  /** Which engine runs a network. */
+  public enum Engine {
+    /** The resident engine when the network fits a work-group, else the per-step one. */
+    AUTO,
+    /** The resident engine; a network that does not fit is refused. */
+    RESIDENT,
+    /** The per-step engine (a launch per phase and step), for any size. */
+    PER_STEP
+  }
 
   private final ClDevice device;
   private final boolean profile;
+  private final Engine engine;
 
   public OpenClBackend(ClDevice device) {
     this(device, false);
@@ -21,8 +37,69 @@ public final class OpenClBackend implements Backend {
 
   /** With {@code profile}, kernels are timed by OpenCL events (see {@link Simulation#profile()}). */
   public OpenClBackend(ClDevice device, boolean profile) {
+    this(device, profile, Engine.AUTO);
+  }
+
+  public OpenClBackend(ClDevice device, boolean profile, Engine engine) {
     this.device = device;
     this.profile = profile;
+    this.engine = engine;
+  }
+
+  /** Whether networks of {@code plan}'s shape fit a work-group of this device. */
+  public boolean fitsWorkGroup(Plan plan) {
+    return new ResidentShape(plan).localBytes() <= device.localMemBytes();
+  }
+
+  @Override
+  public Object shapeKey(Plan plan) {
+    return new ResidentShape(plan).header + "\nsteps " + plan.steps() + " dt " + plan.dtMs();
+  }
+
+  /**
+   * Networks per batch: as many as the device's memory holds (at most half of it, and of its
+   * largest buffer, for the batch's arrays), and no more than needed to fill it: 64 work-groups
+   * per compute unit.
+   */
+  @Override
+  public int batchCapacity(Plan plan) {
+    if (!fitsWorkGroup(plan) || engine == Engine.PER_STEP) {
+      return 0;
+    }
+    Footprint f = Footprint.of(plan);
+    long perNetwork = estimateBytes(plan);
+    long largest = 4L * Math.max(1, f.potentialSlots());
+    long byMemory = Math.min(device.globalMemBytes() / 2 / perNetwork,
+        device.maxAllocBytes() / largest);
+    long byUnits = 64L * device.computeUnits();
+    return (int) Math.max(1, Math.min(Math.min(byMemory, byUnits), 65_536));
+  }
+
+  @Override
+  public dev.rewire.backend.BatchSimulation openBatch(List<Plan> plans,
+      List<SimulationState> states) {
+    checkUsable();
+    try {
+      return new ResidentBatch(device, profile, plans, states, false);
+    } catch (ClException e) {
+      throw resources(e, estimateBytes(plans.get(0)) * plans.size());
+    }
+  }
+
+  private void checkUsable() {
+    if (!device.usable()) {
+      throw new IllegalArgumentException("device " + device.name() + " lacks " + device.missing()
+          + ", which bit-identical results need");
+    }
+  }
+
+  private ResourceException resources(ClException e, long need) {
+    if (e.isOutOfResources()) {
+      return new ResourceException("the device ran out of memory or resources while setting up "
+          + "the model (estimate " + Footprint.bytes(need) + ", device "
+          + Footprint.bytes(device.globalMemBytes()) + "): " + e.getMessage(), e);
+    }
+    throw e;
   }
 
   /**
@@ -53,10 +130,11 @@ public final class OpenClBackend implements Backend {
 
   @Override
   public Simulation open(Plan plan) {
-    if (!device.usable()) {
-      throw new IllegalArgumentException("device " + device.name() + " lacks " + device.missing()
-          + ", which bit-identical results need");
-    }
+    return open(plan, null);
+  }
+
+  private Simulation open(Plan plan, SimulationState state) {
+    checkUsable();
     long need = estimateBytes(plan);
     Footprint f = Footprint.of(plan);
     if (need > device.globalMemBytes()) {
@@ -69,28 +147,37 @@ public final class OpenClBackend implements Backend {
           + Footprint.bytes(4 * f.largestPotentialSet()) + " and " + device.name()
           + " allocates at most " + Footprint.bytes(device.maxAllocBytes()) + " per buffer");
     }
+    boolean resident = engine == Engine.RESIDENT
+        || engine == Engine.AUTO && fitsWorkGroup(plan);
+    if (resident && !fitsWorkGroup(plan)) {
+      throw new ResourceException("the network needs " + Footprint.bytes(new ResidentShape(plan)
+          .localBytes()) + " of local memory for the resident engine and " + device.name()
+          + " has " + Footprint.bytes(device.localMemBytes()) + " per work-group");
+    }
     try {
-      return new OpenClSimulation(plan, device, profile);
-    } catch (ClException e) {
-      if (e.isOutOfResources()) {
-        throw new ResourceException("the device ran out of memory or resources while setting up "
-            + "the model (estimate " + Footprint.bytes(need) + ", device "
-            + Footprint.bytes(device.globalMemBytes()) + "): " + e.getMessage(), e);
+      if (resident) {
+        return new ResidentBatch(device, profile, List.of(plan),
+            state == null ? null : java.util.Collections.singletonList(state), true)
+            .members().get(0);
       }
-      throw e;
+      OpenClSimulation sim = new OpenClSimulation(plan, device, profile);
+      if (state != null) {
+        try {
+          sim.restore(state);
+        } catch (RuntimeException e) {
+          sim.close();
+          throw e;
+        }
+      }
+      return sim;
+    } catch (ClException e) {
+      throw resources(e, need);
     }
   }
 
   @Override
   public Simulation restore(Plan plan, SimulationState state) {
-    OpenClSimulation sim = (OpenClSimulation) open(plan);
-    try {
-      sim.restore(state);
-      return sim;
-    } catch (RuntimeException e) {
-      sim.close();
-      throw e;
-    }
+    return open(plan, state);
   }
 
   /**

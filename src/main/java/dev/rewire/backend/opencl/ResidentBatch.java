@@ -1,0 +1,393 @@
+package dev.rewire.backend.opencl;
+
+import dev.rewire.backend.BatchSimulation;
+import dev.rewire.backend.InitialConnectivity;
+import dev.rewire.backend.PotentialSet;
+import dev.rewire.backend.SimulationListener;
+import dev.rewire.backend.SimulationState;
+import dev.rewire.backend.Simulation;
+import dev.rewire.plan.FixedPoint;
+import dev.rewire.plan.GroupPlan;
+import dev.rewire.plan.InputPlan;
+import dev.rewire.plan.Plan;
+import dev.rewire.plan.ProjectionPlan;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Host side of the resident engine (kernels/resident.cl): a batch of networks of one
+ * {@link ResidentShape} on one device, each in a work-group that runs every phase of many steps per
+ * launch. Each network's arrays are slices of batch-wide buffers (network k at k times the
+ * per-network size). A chunk of steps (at most one structural period, so at most one call per
+ * rewired projection) is one launch, or two when a structural call falls inside it: the host
+ * starts a launch at every structural step. After each chunk the host reads back what each
+ * running network wrote (spikes, structural counts, the changed synapses; only the used parts)
+ * and reports it, per network in step order, to that network's listener.
+ */
+final class ResidentBatch implements BatchSimulation {
+  /** Steps per chunk at most: one read-back per 50 ms of seed-ei, as the per-step engine. */
+  static final int CHUNK_STEPS = 500;
+
+  final ResidentShape shape;
+  final List<Plan> plans;
+  final int size;
+  private final ClContext ctx;
+  private final ResidentKernel kernel;
+  private final ResidentBuffers buf;
+  private final int[] steps;
+  private final InitialConnectivity.StaticRows[][] staticRows;
+  private final List<Simulation> members = new ArrayList<>();
+  private final int chunkSteps;
+  private final boolean ownedByMember;
+  /** v, g_ampa, g_gaba of every network after the last chunk (read on demand), else null. */
+  private float[][] neuronCache;
+  private int[] sampleNeurons;
+  private int sampleEvery;
+
+  /**
+   * {@code states.get(k)} null: network k starts at step 0. {@code ownedByMember}: a batch of one
+   * made for {@code OpenClBackend.open}, closed with its member.
+   */
+  ResidentBatch(ClDevice device, boolean profile, List<Plan> plans, List<SimulationState> states,
+      boolean ownedByMember) {
+    this.plans = List.copyOf(plans);
+    this.size = plans.size();
+    this.ownedByMember = ownedByMember;
+    this.shape = new ResidentShape(plans.get(0));
+    for (Plan p : plans) {
+      if (!new ResidentShape(p).header.equals(shape.header) || p.steps() != plans.get(0).steps()
+          || p.dtMs() != plans.get(0).dtMs()) {
+        throw new IllegalArgumentException("the networks of a batch must share a shape, steps "
+            + "and dt: " + p.name() + " differs from " + plans.get(0).name());
+      }
+    }
+    int period = plans.get(0).structuralProjections().stream()
+        .mapToInt(p -> p.structural().periodSteps()).reduce(CHUNK_STEPS, Math::min);
+    this.chunkSteps = period;
+    this.steps = new int[size];
+    this.staticRows = new InitialConnectivity.StaticRows[size][];
+    ClContext c = new ClContext(device, profile);
+    try {
+      this.ctx = c;
+      kernel = new ResidentKernel(ctx, shape);
+      // Each network's initial synapses: Philox draws per potential and static pair, the
+      // networks on every core (for a batch of seed-ei, most of the set-up).
+      List<PotentialSet[]> sets = java.util.stream.IntStream.range(0, size).parallel()
+          .mapToObj(k -> initialSets(k, plans.get(k), states == null ? null : states.get(k)))
+          .toList();
+      for (int k = 0; k < size; k++) {
+        steps[k] = states == null || states.get(k) == null ? 0 : states.get(k).step();
+      }
+      buf = new ResidentBuffers(ctx, shape, plans, sets, staticRows, chunkSteps);
+      for (int k = 0; k < size; k++) {
+        SimulationState s = states == null ? null : states.get(k);
+        if (s != null) {
+          buf.restore(k, s);
+        }
+      }
+      ctx.finish();
+    } catch (RuntimeException e) {
+      c.close();
+      throw e;
+    }
+    for (int k = 0; k < size; k++) {
+      members.add(new ResidentMember(this, k));
+    }
+  }
+
+  /** Network k's potential sets (restored from its state, if any); fills its static rows. */
+  private PotentialSet[] initialSets(int k, Plan p, SimulationState s) {
+    staticRows[k] = new InitialConnectivity.StaticRows[p.projections().size()];
+    PotentialSet[] ps = new PotentialSet[p.projections().size()];
+    for (ProjectionPlan pr : p.projections()) {
+      if (pr.hasPotentialSet()) {
+        InitialConnectivity.PotentialSlots slots = InitialConnectivity.potentialSlots(pr, p.seed());
+        ps[pr.index()] = new PotentialSet(pr, slots.weight(), slots.active());
+        if (s != null) {
+          ps[pr.index()].importState(s.potential().get(pr.index()));
+        }
+      } else {
+        staticRows[k][pr.index()] = InitialConnectivity.staticRows(pr, p.seed());
+      }
+    }
+    return ps;
+  }
+
+  @Override
+  public List<Simulation> members() {
+    return members;
+  }
+
+  int step(int k) {
+    return steps[k];
+  }
+
+  /** The member's own run: advances it alone (the batch of one of a plain OpenCL run). */
+  void runOne(int k, int n, SimulationListener listener) {
+    boolean[] running = new boolean[size];
+    running[k] = true;
+    List<SimulationListener> listeners = new ArrayList<>();
+    for (int q = 0; q < size; q++) {
+      listeners.add(q == k ? listener : SimulationListener.NONE);
+    }
+    run(n, listeners, running);
+  }
+
+  @Override
+  public void run(int n, List<SimulationListener> listeners, boolean[] running) {
+    int first = -1;
+    for (int k = 0; k < size; k++) {
+      if (running[k]) {
+        if (first >= 0 && steps[k] != steps[first]) {
+          throw new IllegalArgumentException("running members of a batch advance together; "
+              + "member " + k + " is at step " + steps[k] + ", member " + first + " at "
+              + steps[first]);
+        }
+        first = first < 0 ? k : first;
+      }
+    }
+    if (first < 0) {
+      return;
+    }
+    buf.running(running);
+    int left = n;
+    while (left > 0) {
+      int at = steps[first];
+      int chunk = Math.min(left, chunkSteps - at % chunkSteps);
+      runChunk(at, chunk, listeners, running);
+      for (int k = 0; k < size; k++) {
+        if (running[k]) {
+          steps[k] += chunk;
+        }
+      }
+      left -= chunk;
+    }
+    neuronCache = null;
+  }
+
+  /**
+   * One chunk from step {@code at}: launches split at the structural steps inside it (the chunk
+   * holds at most one per projection), then the read-back and the reports.
+   */
+  private void runChunk(int at, int chunk, List<SimulationListener> listeners, boolean[] running) {
+    Plan plan = plans.get(0);
+    int end = at + chunk;
+    List<Integer> starts = new ArrayList<>();
+    starts.add(at);
+    for (ProjectionPlan p : plan.structuralProjections()) {
+      int period = p.structural().periodSteps();
+      int s = (at + period - 1) / period * period;
+      if (s > at && s < end && !starts.contains(s)) {
+        starts.add(s);
+      }
+    }
+    starts.sort(Integer::compare);
+    buf.startChunk();
+    int sampled = 0;
+    for (int q = 0; q < starts.size(); q++) {
+      int from = starts.get(q);
+      int to = q + 1 < starts.size() ? starts.get(q + 1) : end;
+      int due = 0;
+      for (int pp = 0; pp < shape.potentials.size(); pp++) {
+        ProjectionPlan p = shape.potentials.get(pp);
+        if (p.structural() != null && p.structural().dueAt(from)) {
+          due |= 1 << pp;
+        }
+      }
+      kernel.launch(buf, size, from, to - from, due, sampleEvery, sampleNeurons, sampled);
+      sampled += sampledIn(from, to);
+    }
+    deliver(at, chunk, listeners, running);
+  }
+
+  private int sampledIn(int from, int to) {
+    if (sampleEvery <= 0) {
+      return 0;
+    }
+    int first = (from + sampleEvery - 1) / sampleEvery * sampleEvery;
+    return first >= to ? 0 : (to - 1 - first) / sampleEvery + 1;
+  }
+
+  /** Reads each running network's records of the chunk and reports them in step order. */
+  private void deliver(int at, int chunk, List<SimulationListener> listeners, boolean[] running) {
+    int[] counts = buf.recordCounts();
+    int[] stats = buf.stats();
+    int[] logCounts = buf.logCounts();
+    int npp = shape.potentials.size();
+    for (int k = 0; k < size; k++) {
+      if (!running[k]) {
+        continue;
+      }
+      if (counts[k] > buf.recordCapacity) {
+        throw new IllegalStateException("spike record overflow in network " + k + ": "
+            + counts[k] + " spikes in " + chunk + " steps, room for " + buf.recordCapacity);
+      }
+      int[] pairs = buf.record(k, counts[k]);
+      long[] keys = new long[counts[k]];
+      for (int r = 0; r < keys.length; r++) {
+        keys[r] = (long) pairs[2 * r] << 32 | pairs[2 * r + 1];
+      }
+      Arrays.sort(keys);
+      SimulationListener listener = listeners.get(k);
+      int[] callStep = new int[npp];
+      int[][] logSlots = new int[npp][];
+      float[][] logWeights = new float[npp][];
+      for (int pp = 0; pp < npp; pp++) {
+        callStep[pp] = -1;
+        ProjectionPlan p = shape.potentials.get(pp);
+        if (p.structural() == null) {
+          continue;
+        }
+        int s = (at + p.structural().periodSteps() - 1) / p.structural().periodSteps()
+            * p.structural().periodSteps();
+        if (s < at + chunk) {
+          callStep[pp] = s;
+          int used = logCounts[k * npp + pp];
+          if (used > buf.logCapacity) {
+            throw new IllegalStateException("structural-event log of " + p.name()
+                + " overflowed its " + buf.logCapacity + " entries in network " + k);
+          }
+          logSlots[pp] = new int[used];
+          logWeights[pp] = new float[used];
+          buf.log(k, pp, logSlots[pp], logWeights[pp]);
+        }
+      }
+      float[] samples = sampleEvery > 0 ? buf.samples(k, sampledIn(at, at + chunk),
+          sampleNeurons.length) : null;
+      float[] sv = new float[sampleNeurons == null ? 0 : sampleNeurons.length];
+      float[] sga = new float[sv.length];
+      float[] sgg = new float[sv.length];
+      int sampleRow = 0;
+      int[] buffer = new int[shape.neurons];
+      int r = 0;
+      for (int n = at; n < at + chunk; n++) {
+        for (int pp = 0; pp < npp; pp++) {
+          if (callStep[pp] != n) {
+            continue;
+          }
+          ProjectionPlan p = shape.potentials.get(pp);
+          int b = (k * npp + pp) * 4;
+          int np = stats[b + 1];
+          int nc = stats[b + 2];
+          listener.onStructural(new dev.rewire.backend.StructuralEvent(n, p.name(), np, nc,
+              stats[b + 3]));
+          listener.onRewiring(new dev.rewire.backend.SlotGeometry(p).rewiring(n,
+              Arrays.copyOfRange(logSlots[pp], 0, np), Arrays.copyOfRange(logWeights[pp], 0, np),
+              Arrays.copyOfRange(logSlots[pp], np, np + nc), p.structural().regrowthWeight()));
+        }
+        int m = 0;
+        while (r < keys.length && (int) (keys[r] >>> 32) == n) {
+          buffer[m++] = (int) keys[r];
+          r++;
+        }
+        if (m > 0) {
+          listener.onSpikes(n, buffer, m);
+        }
+        if (sampleEvery > 0 && n % sampleEvery == 0) {
+          int base = 3 * sv.length * sampleRow++;
+          System.arraycopy(samples, base, sv, 0, sv.length);
+          System.arraycopy(samples, base + sv.length, sga, 0, sv.length);
+          System.arraycopy(samples, base + 2 * sv.length, sgg, 0, sv.length);
+          listener.onState(n, sv, sga, sgg);
+        }
+      }
+    }
+    if (ctx.profile() != null) {
+      ctx.profile().collect();
+    }
+  }
+
+  /** State sampling for every member (one list for the batch: the members share a plan shape). */
+  void sampleState(int[] neurons, int every) {
+    if (sampleNeurons != null && (!Arrays.equals(sampleNeurons, neurons) || sampleEvery != every)) {
+      throw new IllegalStateException("the members of a batch sample the same neurons");
+    }
+    if (neurons.length == 0) {
+      return;
+    }
+    sampleNeurons = neurons.clone();
+    sampleEvery = every;
+    buf.sampling(sampleNeurons, chunkSteps / every + 1);
+  }
+
+  dev.rewire.backend.NeuronValues neuronValues(int k) {
+    if (neuronCache == null) {
+      neuronCache = buf.neuronValues();
+    }
+    int n = shape.neurons;
+    return new dev.rewire.backend.NeuronValues(
+        Arrays.copyOfRange(neuronCache[0], k * n, (k + 1) * n),
+        Arrays.copyOfRange(neuronCache[1], k * n, (k + 1) * n),
+        Arrays.copyOfRange(neuronCache[2], k * n, (k + 1) * n));
+  }
+
+  SimulationState state(int k) {
+    return buf.state(k, steps[k]);
+  }
+
+  dev.rewire.backend.ActiveSynapses activeSynapses(int k, String name) {
+    ProjectionPlan p = plans.get(k).projection(name);
+    if (p.hasPotentialSet()) {
+      return buf.snapshot(k, shape.potentialIndex[p.index()]);
+    }
+    InitialConnectivity.StaticRows rows = staticRows[k][p.index()];
+    int n = rows.target().length;
+    int[] src = new int[n];
+    int[] tgt = new int[n];
+    for (int i = 0; i < p.sourceSize(); i++) {
+      for (int q = rows.rowStart()[i]; q < rows.rowStart()[i + 1]; q++) {
+        src[q] = i;
+        tgt[q] = rows.target()[q] - p.targetStart();
+      }
+    }
+    return new dev.rewire.backend.ActiveSynapses(name, src, tgt, rows.weight().clone());
+  }
+
+  java.util.Map<String, long[]> profile() {
+    return ctx.profile() == null ? java.util.Map.of() : ctx.profile().totals();
+  }
+
+  /** Bytes read back from the device so far. */
+  long bytesRead() {
+    return ctx.bytesRead();
+  }
+
+  boolean ownedByMember() {
+    return ownedByMember;
+  }
+
+  @Override
+  public void close() {
+    ctx.close();
+  }
+
+  /** The neurons a plan's groups start with: v = el, never spiked. */
+  static float[] restingV(Plan plan) {
+    float[] v0 = new float[plan.neuronCount()];
+    for (GroupPlan g : plan.groups()) {
+      Arrays.fill(v0, g.offset(), g.end(), g.el());
+    }
+    return v0;
+  }
+
+  /** The next spike of each stepped input's sources, before step 0. */
+  static int[] firstSpikes(ResidentShape shape, Plan plan) {
+    int[] next = new int[Math.max(1, shape.inputSources)];
+    for (int q = 0; q < shape.stepped.size(); q++) {
+      InputPlan in = plan.inputs().get(shape.stepped.get(q).index());
+      for (int i = 0; i < in.size(); i++) {
+        next[shape.inputFirst[q] + i] = in.nextSpikeAfter(-1, i, plan.seed());
+      }
+    }
+    return next;
+  }
+
+  static long[] fixed(float[] weights) {
+    long[] f = new long[weights.length];
+    for (int q = 0; q < f.length; q++) {
+      f[q] = FixedPoint.fromFloat(weights[q]);
+    }
+    return f;
+  }
+}
