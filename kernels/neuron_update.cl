@@ -82,8 +82,10 @@ __kernel void neuron_update_sample(
 
 // Work-group form, for the resident engine (kernels/resident.cl): the neurons [offset,
 // offset + size) of one network, whose state is in local memory, spread over the work-items. The
-// arithmetic is neuron_update's, line for line; spikes go to the step's local list and to the
-// network's (step, neuron) record for the chunk.
+// arithmetic is neuron_update's; it is done in two passes, the update of every neuron without a
+// branch (which the compiler can vectorize; v of a refractory neuron is computed and not kept),
+// then threshold and reset. Spikes go to the step's local list and to the network's (step, neuron)
+// record for the chunk. Each work-item handles the same neurons in both passes.
 inline void rw_neuron_update_group(
         __local float *v,
         __local float *g_ampa,
@@ -115,22 +117,22 @@ inline void rw_neuron_update_group(
         input_ampa[i] = 0;
         input_gaba[i] = 0;
         float vi = v[i];
-        int active = step - last_spike[i] >= refractory_steps;
-        if (active) {
-            vi = vi + dt_over_c * (-gl * (vi - el) - (ga * (vi - e_ampa) + gg * (vi - e_gaba)));
-        }
+        float vn = vi + dt_over_c * (-gl * (vi - el) - (ga * (vi - e_ampa) + gg * (vi - e_gaba)));
+        v[i] = step - last_spike[i] >= refractory_steps ? vn : vi;
         g_ampa[i] = ga * decay_ampa;
         g_gaba[i] = gg * decay_gaba;
-        if (active && vi > vt) {
+    }
+    for (int k = get_local_id(0); k < size; k += get_local_size(0)) {
+        int i = offset + k;
+        if (v[i] > vt && step - last_spike[i] >= refractory_steps) {
             last_spike[i] = step;
-            vi = el;
-            spikes[atomic_inc(spike_count)] = i;
-            int r = atomic_inc(record_count);
+            v[i] = el;
+            spikes[RW_LOCAL_INC(spike_count)] = i;
+            int r = RW_LOCAL_INC(record_count);
             if (r < record_capacity) {
                 record[2 * r] = step;
                 record[2 * r + 1] = i;
             }
         }
-        v[i] = vi;
     }
 }

@@ -265,3 +265,23 @@ __kernel void resident(
         spike_record_count[net] = l_counts[RW_COUNT_RECORD];
     }
 }
+
+// Packs what the networks of a batch wrote into their slices (each at net * stride ints, count
+// entries of width ints) into one array, network after network from offsets[net] (in entries),
+// so that the host reads the used parts of the whole batch at once. One work-group per network
+// (or per network and projection: rows of counts).
+__kernel void resident_pack(
+        __global const int *src,
+        const int stride,
+        __global const int *counts,
+        __global const int *offsets,
+        const int width,
+        __global int *dst) {
+    const int row = get_group_id(0);
+    const int n = counts[row] * width;
+    __global const int *from = src + (long)row * stride;
+    __global int *to = dst + (long)offsets[row] * width;
+    for (int i = get_local_id(0); i < n; i += get_local_size(0)) {
+        to[i] = from[i];
+    }
+}

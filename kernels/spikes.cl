@@ -11,3 +11,14 @@ inline int rw_local_spike(int k, __global const int *spikes, __global const int 
     int i = spikes[k] - start;
     return i >= 0 && i < size ? i : -1;
 }
+
+// Local counters and sums of the resident engine's work-group functions: atomic when several
+// work-items share a network, plain when the host builds it for one work-item per work-group
+// (RW_SERIAL; on CPUs), where an atomic instruction would only cost time.
+#ifdef RW_SERIAL
+#define RW_LOCAL_INC(p) ((*(p))++)
+#define RW_LOCAL_ADD64(p, x) (*(p) += (x))
+#else
+#define RW_LOCAL_INC(p) atomic_inc(p)
+#define RW_LOCAL_ADD64(p, x) atom_add(p, x)
+#endif

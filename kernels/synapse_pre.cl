@@ -101,7 +101,7 @@ inline void rw_synapse_pre_static_group(
         int i = spikes[k] - source_start;
         if (i >= 0 && i < source_size) {
             for (int q = row_start[i]; q < row_start[i + 1]; q++) {
-                atom_add(&input[target[q]], fixed_weight[q]);
+                RW_LOCAL_ADD64(&input[target[q]], fixed_weight[q]);
             }
         }
     }
@@ -144,8 +144,8 @@ inline void rw_synapse_pre_group(
         int to = from + row_count[i];
         if (!has_stdp) {
             for (int q = from; q < to; q++) {
-                atom_add(&input[target_start + row_target[q]],
-                         convert_long(row_weight[q] * 0x1p32f));
+                RW_LOCAL_ADD64(&input[target_start + row_target[q]],
+                               convert_long(row_weight[q] * 0x1p32f));
             }
             continue;
         }
@@ -156,7 +156,7 @@ inline void rw_synapse_pre_group(
         for (int q = from; q < to; q++) {
             int j = row_target[q];
             float ws = row_weight[q];
-            atom_add(&input[target_start + j], convert_long(ws * 0x1p32f));
+            RW_LOCAL_ADD64(&input[target_start + j], convert_long(ws * 0x1p32f));
             int a = step - post_last[j];
             float dw = lr * (alpha + a_plus * rw_decay(post_plus[j], a, decay_plus,
                                                         decay_plus_length)

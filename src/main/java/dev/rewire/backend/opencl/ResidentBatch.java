@@ -209,24 +209,44 @@ final class ResidentBatch implements BatchSimulation {
     return first >= to ? 0 : (to - 1 - first) / sampleEvery + 1;
   }
 
-  /** Reads each running network's records of the chunk and reports them in step order. */
+  /**
+   * Reads the chunk's records of every network (counts first, then the used parts, packed on the
+   * device for one read each) and reports each running network's in step order.
+   */
   private void deliver(int at, int chunk, List<SimulationListener> listeners, boolean[] running) {
     int[] counts = buf.recordCounts();
     int[] stats = buf.stats();
     int[] logCounts = buf.logCounts();
     int npp = shape.potentials.size();
     for (int k = 0; k < size; k++) {
-      if (!running[k]) {
-        continue;
-      }
       if (counts[k] > buf.recordCapacity) {
         throw new IllegalStateException("spike record overflow in network " + k + ": "
             + counts[k] + " spikes in " + chunk + " steps, room for " + buf.recordCapacity);
       }
-      int[] pairs = buf.record(k, counts[k]);
+      for (int pp = 0; pp < npp; pp++) {
+        if (logCounts[k * npp + pp] > buf.logCapacity) {
+          throw new IllegalStateException("structural-event log of "
+              + shape.potentials.get(pp).name() + " overflowed its " + buf.logCapacity
+              + " entries in network " + k);
+        }
+      }
+    }
+    int[] recordOffsets = new int[size];
+    int records = prefix(counts, recordOffsets);
+    int[] pairsAll = buf.records(kernel, counts, recordOffsets, records);
+    int[] logOffsets = new int[logCounts.length];
+    int logged = prefix(logCounts, logOffsets);
+    int[] slotsAll = new int[logged];
+    float[] weightsAll = new float[logged];
+    buf.logs(kernel, logOffsets, logged, slotsAll, weightsAll);
+    for (int k = 0; k < size; k++) {
+      if (!running[k]) {
+        continue;
+      }
+      int from = 2 * recordOffsets[k];
       long[] keys = new long[counts[k]];
       for (int r = 0; r < keys.length; r++) {
-        keys[r] = (long) pairs[2 * r] << 32 | pairs[2 * r + 1];
+        keys[r] = (long) pairsAll[from + 2 * r] << 32 | pairsAll[from + 2 * r + 1];
       }
       Arrays.sort(keys);
       SimulationListener listener = listeners.get(k);
@@ -239,18 +259,14 @@ final class ResidentBatch implements BatchSimulation {
         if (p.structural() == null) {
           continue;
         }
-        int s = (at + p.structural().periodSteps() - 1) / p.structural().periodSteps()
-            * p.structural().periodSteps();
+        int period = p.structural().periodSteps();
+        int s = (at + period - 1) / period * period;
         if (s < at + chunk) {
           callStep[pp] = s;
+          int o = logOffsets[k * npp + pp];
           int used = logCounts[k * npp + pp];
-          if (used > buf.logCapacity) {
-            throw new IllegalStateException("structural-event log of " + p.name()
-                + " overflowed its " + buf.logCapacity + " entries in network " + k);
-          }
-          logSlots[pp] = new int[used];
-          logWeights[pp] = new float[used];
-          buf.log(k, pp, logSlots[pp], logWeights[pp]);
+          logSlots[pp] = Arrays.copyOfRange(slotsAll, o, o + used);
+          logWeights[pp] = Arrays.copyOfRange(weightsAll, o, o + used);
         }
       }
       float[] samples = sampleEvery > 0 ? buf.samples(k, sampledIn(at, at + chunk),
@@ -296,6 +312,20 @@ final class ResidentBatch implements BatchSimulation {
     if (ctx.profile() != null) {
       ctx.profile().collect();
     }
+  }
+
+  /** Exclusive prefix sum of counts into offsets; the total. */
+  private static int prefix(int[] counts, int[] offsets) {
+    long total = 0;
+    for (int q = 0; q < counts.length; q++) {
+      offsets[q] = (int) total;
+      total += counts[q];
+    }
+    if (total > Integer.MAX_VALUE / 2) {
+      throw new IllegalStateException("a chunk's records of the batch exceed " + Integer.MAX_VALUE
+          / 2 + " entries; make the batch smaller");
+    }
+    return (int) total;
   }
 
   /** State sampling for every member (one list for the batch: the members share a plan shape). */

@@ -60,6 +60,12 @@ final class ResidentBuffers {
   final ClBuffer logWeight;
   final ClBuffer logCount;
   final ClBuffer scratch;
+  /** The used parts of every network's records, packed for one read each. */
+  private final ClBuffer packedRecord;
+  private final ClBuffer recordOffsets;
+  private final ClBuffer packedLogSlot;
+  private final ClBuffer packedLogWeight;
+  private final ClBuffer logOffsets;
   ClBuffer sampleNeurons;
   ClBuffer samples;
   final int recordCapacity;
@@ -221,6 +227,11 @@ final class ResidentBuffers {
     logSlot = ctx.buffer("log_slot", 4 * b * Math.max(1, npp) * logCapacity);
     logWeight = ctx.buffer("log_weight", 4 * b * Math.max(1, npp) * logCapacity);
     logCount = ctx.buffer("log_count", 4 * b * Math.max(1, npp));
+    packedRecord = ctx.buffer("packed_spike_record", 8 * b * Math.max(1, recordCapacity));
+    recordOffsets = ctx.buffer("spike_record_offsets", 4 * b);
+    packedLogSlot = ctx.buffer("packed_log_slot", 4 * b * Math.max(1, npp) * logCapacity);
+    packedLogWeight = ctx.buffer("packed_log_weight", 4 * b * Math.max(1, npp) * logCapacity);
+    logOffsets = ctx.buffer("log_offsets", 4 * b * Math.max(1, npp));
     scratchStride = 2 * maxActive + 2 * (shape.maxRows + 1);
     scratch = ctx.buffer("structural_scratch", 4 * b * scratchStride);
     sampleNeurons = ctx.buffer("sample_neurons", 4);
@@ -338,17 +349,31 @@ final class ResidentBuffers {
     return c;
   }
 
-  /** Network k's (step, neuron) pairs of the chunk: the used part only. */
-  int[] record(int k, int count) {
-    int[] pairs = new int[2 * count];
-    spikeRecord.read(2L * k * recordCapacity, pairs);
+  /**
+   * Every network's (step, neuron) pairs of the chunk, packed on the device network after network
+   * and read at once: the used parts only ({@code counts} per network, offsets their prefix sum).
+   */
+  int[] records(ResidentKernel kernel, int[] counts, int[] offsets, int total) {
+    int[] pairs = new int[2 * total];
+    if (total > 0) {
+      recordOffsets.write(offsets);
+      kernel.pack(spikeRecord, 2 * recordCapacity, spikeRecordCount, recordOffsets, 2,
+          packedRecord, size);
+      packedRecord.read(pairs);
+    }
     return pairs;
   }
 
-  void log(int k, int pp, int[] slots, float[] weights) {
-    long at = ((long) k * shape.potentials.size() + pp) * logCapacity;
-    logSlot.read(at, slots);
-    logWeight.read(at, weights);
+  /** Every network's and projection's logged changes, packed likewise: slots and weights. */
+  void logs(ResidentKernel kernel, int[] offsets, int total, int[] slots, float[] weights) {
+    if (total > 0) {
+      logOffsets.write(offsets);
+      int rows = size * shape.potentials.size();
+      kernel.pack(logSlot, logCapacity, logCount, logOffsets, 1, packedLogSlot, rows);
+      kernel.pack(logWeight, logCapacity, logCount, logOffsets, 1, packedLogWeight, rows);
+      packedLogSlot.read(slots);
+      packedLogWeight.read(weights);
+    }
   }
 
   void sampling(int[] neurons, int rows) {

@@ -79,12 +79,23 @@ final class ResidentKernel {
 
   private final ResidentShape shape;
   private final ClKernel kernel;
+  private final ClKernel pack;
   final int workGroup;
   private ResidentBuffers bound;
 
   ResidentKernel(ClContext ctx, ResidentShape shape) {
     this.shape = shape;
+    ClDevice d = ctx.device();
+    // On a CPU (PoCL) a work-group of one work-item is fastest: a core runs each network through
+    // its steps without barriers or atomics, the batch's networks spread over the cores (measured,
+    // 32 seed-ei networks on 2 cores: kernel 1.84 s with 1 work-item, 1.97 with 8, 2.72 with 64,
+    // 5.08 with 256). On a GPU the work-items of a group share a network's neurons and synapses.
+    workGroup = (int) Math.min(d.maxWorkGroupSize(), Integer.getInteger("rewire.workGroup",
+        d.cpu() ? 1 : 128));
     StringBuilder src = new StringBuilder(shape.header);
+    if (workGroup == 1) {
+      src.append("#define RW_SERIAL 1\n");
+    }
     for (String helper : HELPERS) {
       src.append(KernelSource.read(helper)).append('\n');
     }
@@ -94,13 +105,18 @@ final class ResidentKernel {
     src.append(KernelSource.read(NAME + ".cl"));
     ClProgram program = ctx.build("rewire resident kernel", src.toString());
     kernel = program.kernel(ctx, NAME);
-    ClDevice d = ctx.device();
-    // On a CPU (PoCL) a work-group of one work-item is fastest: a core runs each network through
-    // its steps without barriers, the batch's networks spread over the cores (measured, 32
-    // seed-ei networks on 2 cores: kernel 1.84 s with 1 work-item, 1.97 with 8, 2.72 with 64,
-    // 5.08 with 256). On a GPU the work-items of a group share a network's neurons and synapses.
-    workGroup = (int) Math.min(d.maxWorkGroupSize(), Integer.getInteger("rewire.workGroup",
-        d.cpu() ? 1 : 128));
+    pack = program.kernel(ctx, NAME + "_pack");
+  }
+
+  /**
+   * Packs {@code rows} slices of {@code src} ({@code stride} ints apart, {@code counts[row]}
+   * entries of {@code width} ints) into {@code dst} from {@code offsets[row]} entries on.
+   */
+  void pack(ClBuffer src, int stride, ClBuffer counts, ClBuffer offsets, int width, ClBuffer dst,
+      int rows) {
+    // Arguments in the order of resident_pack's signature.
+    pack.arg(0, src).arg(1, stride).arg(2, counts).arg(3, offsets).arg(4, width).arg(5, dst)
+        .launch((long) rows * workGroup, workGroup);
   }
 
   /** One launch: every network of the batch, steps [first, first + steps). */
