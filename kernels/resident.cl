@@ -65,6 +65,7 @@ __kernel void resident(
         __global int *scratch,             // per network: scratch_stride ints
         const int scratch_stride,
         const int max_active,
+        __global uchar *structural_mark,   // per network: RW_SLOTS bytes, all 0 between calls
         __local float *l_v,
         __local float *l_g_ampa,
         __local float *l_g_gaba,
@@ -133,6 +134,7 @@ __kernel void resident(
             col_syn + slots, col_source + slots, col_to_row + slots,
             active_count + net * RW_POTENTIALS + pp,
             sc, sc + max_active, sc + 2 * max_active, sc + 2 * max_active + RW_MAX_ROWS + 1,
+            sc + 2 * max_active + 2 * (RW_MAX_ROWS + 1), structural_mark + slots,
             stats + (ch * calls_per_chunk + call_index) * 4,
             log_slot + ch * log_capacity, log_weight + ch * log_capacity, log_count + ch,
             log_capacity, l_counts + RW_COUNT_SHARED);

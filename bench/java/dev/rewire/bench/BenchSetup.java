@@ -26,17 +26,23 @@ final class BenchSetup {
     return Plan.compile(ModelFile.loadBundled("seed-ei", all));
   }
 
-  /** java or opencl (the device from -Drewire.device, else the first usable one). */
+  /**
+   * java, opencl (its engine chosen by size), opencl-resident or opencl-per-step; OpenCL on the
+   * device from -Drewire.device, else the first usable one.
+   */
   static Backend backend(String name, boolean profile) {
     if (name.equals(JavaBackend.NAME)) {
       return new JavaBackend(profile);
     }
-    if (name.equals(OpenClBackend.NAME)) {
+    if (name.startsWith(OpenClBackend.NAME)) {
+      OpenClBackend.Engine engine = name.equals(OpenClBackend.NAME) ? OpenClBackend.Engine.AUTO
+          : OpenClBackend.Engine.valueOf(name.substring(OpenClBackend.NAME.length() + 1)
+              .toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
       ClDevice device = OpenClBackend.choose(System.getProperty("rewire.device"));
       if (device == null) {
         throw new IllegalStateException("no usable OpenCL device (see rewire devices)");
       }
-      return new OpenClBackend(device, profile);
+      return new OpenClBackend(device, profile, engine);
     }
     throw new IllegalArgumentException("unknown backend " + name);
   }

@@ -4,32 +4,34 @@ import dev.rewire.backend.Simulation;
 import dev.rewire.backend.SimulationListener;
 import dev.rewire.backend.opencl.ClDevice;
 import dev.rewire.backend.opencl.OpenClBackend;
-import dev.rewire.model.ModelFile;
 import dev.rewire.plan.Plan;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Per-kernel device time of seed-ei on the OpenCL backend, from event profiling, after a warm-up
- * second. Arguments: [simulated seconds, default 5] [device index or name].
+ * second. Arguments: [simulated seconds, default 5] [device index or name, or any] [neurons, default
+ * seed-ei's 1000] [engine: auto, resident or per-step].
  *
- * <p>Run: {@code bench/kernel-breakdown.sh 5}
+ * <p>Run: {@code bench/kernel-breakdown.sh 5 any 2000 per-step}
  */
 public final class KernelBreakdown {
   private KernelBreakdown() {}
 
   public static void main(String[] args) {
     double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5.0;
-    ClDevice device = OpenClBackend.choose(args.length > 1 ? args[1] : null);
+    ClDevice device = OpenClBackend.choose(args.length > 1 && !args[1].equals("any") ? args[1] : null);
+    int neurons = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+    OpenClBackend.Engine engine = args.length > 3
+        ? OpenClBackend.Engine.valueOf(args[3].toUpperCase(Locale.ROOT).replace('-', '_'))
+        : OpenClBackend.Engine.AUTO;
     if (device == null) {
       System.err.println("no usable OpenCL device (see rewire devices)");
       System.exit(2);
     }
-    Plan plan = Plan.compile(ModelFile.loadBundled("seed-ei",
-        List.of("simulation.duration_ms=" + (1000 + seconds * 1000))));
+    Plan plan = BenchSetup.seedEi(neurons, "simulation.duration_ms=" + (1000 + seconds * 1000));
     int warm = (int) Math.round(1000 / plan.dtMs());
-    try (Simulation sim = new OpenClBackend(device, true).open(plan)) {
+    try (Simulation sim = new OpenClBackend(device, true, engine).open(plan)) {
       sim.run(warm, SimulationListener.NONE);
       Map<String, long[]> before = copy(sim.profile());
       long t0 = System.nanoTime();
@@ -40,9 +42,9 @@ public final class KernelBreakdown {
       for (Map.Entry<String, long[]> e : after.entrySet()) {
         total += e.getValue()[0] - before.getOrDefault(e.getKey(), new long[2])[0];
       }
-      System.out.printf(Locale.ROOT, "device: %s%nseed-ei, %.1f simulated s after 1 s warm-up: "
-          + "wall %.3f s (%.1f ms per simulated s), kernels %.3f s of device time%n",
-          device.name(), seconds, wall, 1000 * wall / seconds, total / 1e9);
+      System.out.printf(Locale.ROOT, "device: %s%nseed-ei (%d neurons, %s engine), %.1f simulated s "
+          + "after 1 s warm-up: wall %.3f s (%.1f ms per simulated s), kernels %.3f s of device time%n",
+          device.name(), neurons, engine, seconds, wall, 1000 * wall / seconds, total / 1e9);
       System.out.printf(Locale.ROOT, "%-32s %12s %10s %8s %12s%n", "kernel", "device s", "launches",
           "share", "us/launch");
       for (Map.Entry<String, long[]> e : after.entrySet()) {

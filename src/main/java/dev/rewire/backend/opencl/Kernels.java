@@ -3,16 +3,15 @@ package dev.rewire.backend.opencl;
 import dev.rewire.plan.Phase;
 
 /**
- * The kernel program: the shared helpers and one file per phase, built together. Kernel names come
- * from {@link Phase#kernelName()}, with a suffix for a phase's secondary kernels (the static on-pre
- * pathway, the marking and compaction of pruning candidates); the helpers' kernels are named in their
- * host classes ({@link Scan}).
+ * The per-step engine's program: the shared helpers and one file per phase, built together. Kernel
+ * names come from {@link Phase#kernelName()}, with a suffix for a phase's secondary kernels (the
+ * static on-pre pathway).
  */
 final class Kernels {
   /** The static-projection variant of {@link Phase#SYNAPSE_PRE}, in kernels/synapse_pre.cl. */
   static final String SYNAPSE_PRE_STATIC = Phase.SYNAPSE_PRE.kernelName() + "_static";
 
-  private static final String[] HELPERS = {"philox.cl", "spikes.cl", "stdp.cl", "scan.cl"};
+  private static final String[] HELPERS = {"philox.cl", "spikes.cl", "stdp.cl"};
 
   private Kernels() {}
 

@@ -182,8 +182,8 @@ public final class OpenClBackend implements BatchBackend {
 
   /**
    * Device memory of a simulation: per potential slot the PotentialSet arrays (37 bytes as ints)
-   * and the structural scratch (flag, position, pruned, chosen, mark: 17 bytes); per static
-   * synapse target and fixed-point weight; per neuron its state, spike list and the chunk's spike
+   * and up to 17 bytes of structural scratch and change log (candidates, chosen, mark, logs); per
+   * static synapse target and fixed-point weight; per neuron its state, spike list and the chunk's spike
    * record (500 steps of (step, neuron)); per Poisson source its next spike and spike list.
    */
   public static long estimateBytes(Plan plan) {

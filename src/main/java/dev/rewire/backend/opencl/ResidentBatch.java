@@ -79,7 +79,8 @@ final class ResidentBatch implements BatchSimulation {
       for (int k = 0; k < size; k++) {
         steps[k] = states == null || states.get(k) == null ? 0 : states.get(k).step();
       }
-      buf = new ResidentBuffers(ctx, shape, plans, sets, staticRows, chunkSteps);
+      buf = new ResidentBuffers(ctx, shape, plans, sets, staticRows, chunkSteps,
+          kernel.workGroup);
       for (int k = 0; k < size; k++) {
         SimulationState s = states == null ? null : states.get(k);
         if (s != null) {

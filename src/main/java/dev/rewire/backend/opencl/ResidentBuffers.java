@@ -60,6 +60,8 @@ final class ResidentBuffers {
   final ClBuffer logWeight;
   final ClBuffer logCount;
   final ClBuffer scratch;
+  /** Floyd's marks, a byte per potential slot, zero between calls. */
+  final ClBuffer structuralMark;
   /** The used parts of every network's records, packed for one read each. */
   private final ClBuffer packedRecord;
   private final ClBuffer recordOffsets;
@@ -78,7 +80,8 @@ final class ResidentBuffers {
   private final int inputSourcesStride;
 
   ResidentBuffers(ClContext ctx, ResidentShape shape, List<Plan> plans,
-      List<PotentialSet[]> sets, InitialConnectivity.StaticRows[][] staticRows, int chunkSteps) {
+      List<PotentialSet[]> sets, InitialConnectivity.StaticRows[][] staticRows, int chunkSteps,
+      int workGroup) {
     this.ctx = ctx;
     this.shape = shape;
     this.size = plans.size();
@@ -232,8 +235,9 @@ final class ResidentBuffers {
     packedLogSlot = ctx.buffer("packed_log_slot", 4 * b * Math.max(1, npp) * logCapacity);
     packedLogWeight = ctx.buffer("packed_log_weight", 4 * b * Math.max(1, npp) * logCapacity);
     logOffsets = ctx.buffer("log_offsets", 4 * b * Math.max(1, npp));
-    scratchStride = 2 * maxActive + 2 * (shape.maxRows + 1);
+    scratchStride = 2 * maxActive + 2 * (shape.maxRows + 1) + workGroup + 1;
     scratch = ctx.buffer("structural_scratch", 4 * b * scratchStride);
+    structuralMark = ctx.buffer("structural_mark", b * slots);
     sampleNeurons = ctx.buffer("sample_neurons", 4);
     samples = ctx.buffer("samples", 4);
 

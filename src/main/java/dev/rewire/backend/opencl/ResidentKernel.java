@@ -8,7 +8,7 @@ import dev.rewire.plan.Phase;
  */
 final class ResidentKernel {
   static final String NAME = "resident";
-  private static final String[] HELPERS = {"philox.cl", "spikes.cl", "stdp.cl", "scan.cl"};
+  private static final String[] HELPERS = {"philox.cl", "spikes.cl", "stdp.cl"};
 
   // Arguments, in the order of the signature.
   private static final int FIRST_STEP = 0;
@@ -64,18 +64,19 @@ final class ResidentKernel {
   private static final int SCRATCH = 50;
   private static final int SCRATCH_STRIDE = 51;
   private static final int MAX_ACTIVE = 52;
-  private static final int L_V = 53;
-  private static final int L_G_AMPA = 54;
-  private static final int L_G_GABA = 55;
-  private static final int L_LAST = 56;
-  private static final int L_INPUT_AMPA = 57;
-  private static final int L_INPUT_GABA = 58;
-  private static final int L_SPIKES = 59;
-  private static final int L_INPUT_SPIKES = 60;
-  private static final int L_NEXT = 61;
-  private static final int L_TRACE = 62;
-  private static final int L_TRACE_LAST = 63;
-  private static final int L_COUNTS = 64;
+  private static final int STRUCTURAL_MARK = 53;
+  private static final int L_V = 54;
+  private static final int L_G_AMPA = 55;
+  private static final int L_G_GABA = 56;
+  private static final int L_LAST = 57;
+  private static final int L_INPUT_AMPA = 58;
+  private static final int L_INPUT_GABA = 59;
+  private static final int L_SPIKES = 60;
+  private static final int L_INPUT_SPIKES = 61;
+  private static final int L_NEXT = 62;
+  private static final int L_TRACE = 63;
+  private static final int L_TRACE_LAST = 64;
+  private static final int L_COUNTS = 65;
 
   private final ResidentShape shape;
   private final ClKernel kernel;
@@ -152,7 +153,7 @@ final class ResidentKernel {
         .arg(STATS, b.stats).arg(LOG_SLOT, b.logSlot).arg(LOG_WEIGHT, b.logWeight)
         .arg(LOG_COUNT, b.logCount).arg(LOG_CAPACITY, b.logCapacity)
         .arg(SCRATCH, b.scratch).arg(SCRATCH_STRIDE, b.scratchStride)
-        .arg(MAX_ACTIVE, b.maxActive)
+        .arg(MAX_ACTIVE, b.maxActive).arg(STRUCTURAL_MARK, b.structuralMark)
         .local(L_V, 4L * n).local(L_G_AMPA, 4L * n).local(L_G_GABA, 4L * n)
         .local(L_LAST, 4L * n).local(L_INPUT_AMPA, 8L * n).local(L_INPUT_GABA, 8L * n)
         .local(L_SPIKES, 4L * n).local(L_INPUT_SPIKES, 4L * Math.max(1, shape.inputSources))
