@@ -2,6 +2,8 @@
 // of a group, with all right-hand sides from the old values, then threshold and reset.
 // One work-item per neuron. Spikes are appended to this step's list (order is scheduling-dependent;
 // nothing downstream depends on it) and to the chunk's (step, neuron) record that the host reads.
+// The list's count alternates between two counters by step parity: this step's was zeroed by the
+// last step's launch, and this launch zeroes the next step's, which nothing reads any more.
 
 #pragma OPENCL FP_CONTRACT OFF
 #pragma OPENCL EXTENSION cl_khr_int64_base_atomics : enable
@@ -11,10 +13,10 @@ __kernel void neuron_update(
         __global float *g_ampa,
         __global float *g_gaba,
         __global int *last_spike,
-        __global long *input_ampa,          // fixed point, 2^-32 nS, summed during the last step
-        __global long *input_gaba,
+        __global long *input,               // fixed point, 2^-32 nS, summed during the last step:
+        const int gaba_offset,              // AMPA of neuron i at i, GABA at gaba_offset + i
         __global int *spikes,               // this step's spiking neurons
-        __global int *spike_count,
+        __global int *spike_count,          // two counters, by step parity
         __global int *record,               // (step, neuron) pairs of the chunk
         __global int *record_count,
         const int record_capacity,
@@ -34,11 +36,14 @@ __kernel void neuron_update(
     if (k >= size) {
         return;
     }
+    if (k == 0) {
+        spike_count[(step + 1) & 1] = 0;
+    }
     int i = offset + k;
-    float ga = g_ampa[i] + (float)input_ampa[i] * 0x1p-32f;
-    float gg = g_gaba[i] + (float)input_gaba[i] * 0x1p-32f;
-    input_ampa[i] = 0;
-    input_gaba[i] = 0;
+    float ga = g_ampa[i] + (float)input[i] * 0x1p-32f;
+    float gg = g_gaba[i] + (float)input[gaba_offset + i] * 0x1p-32f;
+    input[i] = 0;
+    input[gaba_offset + i] = 0;
     float vi = v[i];
     int active = step - last_spike[i] >= refractory_steps;
     if (active) {
@@ -49,7 +54,7 @@ __kernel void neuron_update(
     if (active && vi > vt) {
         last_spike[i] = step;
         vi = el;
-        spikes[atomic_inc(spike_count)] = i;
+        spikes[atomic_inc(spike_count + (step & 1))] = i;
         int r = atomic_inc(record_count);
         if (r < record_capacity) {
             record[2 * r] = step;

@@ -1,26 +1,36 @@
-// Phase POISSON_INPUT (Java twin: backend.java.PoissonInput): which sources of one input spike in
-// this step. Each source holds the step of its next spike; when it spikes in step n it draws its next
-// waiting time from Philox counter (n + 1, source, 0, 0). One work-item per source.
+// Phase POISSON_INPUT (Java twins: backend.java.PoissonInput, and StaticSynapses.deliver for the
+// projections the input drives): which sources of one input spike in this step. Each source holds
+// the step of its next spike; when it spikes in step n it draws its next waiting time from Philox
+// counter (n + 1, source, 0, 0). One work-item per source.
+//
+// The per-step engine delivers the spike at once to the static projections the input drives (their
+// rows merged into one), which the Java backend does in SYNAPSE_PRE: the input is a fixed-point sum,
+// the same in any order, and nothing reads it before the next step's neuron update.
 
 #pragma OPENCL FP_CONTRACT OFF
+#pragma OPENCL EXTENSION cl_khr_int64_base_atomics : enable
 
 __kernel void poisson_input(
         __global int *next_spike,
-        __global int *spikes,
-        __global int *spike_count,
         const int size,
         const int step,
         const uint seed,
         const uint key,
-        const float inv_log_q) {
+        const float inv_log_q,
+        __global const int *row_start,      // the input's static projections, one row per source
+        __global const int *target,         // index into input (receptor offset + neuron)
+        __global const long *fixed_weight,
+        __global long *input) {
     int i = get_global_id(0);
     if (i >= size || next_spike[i] != step) {
         return;
     }
-    spikes[atomic_inc(spike_count)] = i;
     uint w = rw_philox((uint4)((uint)(step + 1), (uint)i, 0u, 0u), (uint2)(seed, key)).x;
     long next = (long)step + rw_geometric(w, inv_log_q);
     next_spike[i] = next >= INT_MAX ? INT_MAX : (int)next;
+    for (int q = row_start[i]; q < row_start[i + 1]; q++) {
+        atom_add(&input[target[q]], fixed_weight[q]);
+    }
 }
 
 // Work-group form, for the resident engine: the sources of one input of one network, their next

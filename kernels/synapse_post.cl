@@ -7,7 +7,7 @@
 
 __kernel void synapse_post(
         __global const int *spikes,
-        __global const int *spike_count,
+        __global const int *spike_count,    // two counters, by step parity
         const int target_start,
         const int target_size,
         __global const int *col_offset,
@@ -31,7 +31,8 @@ __kernel void synapse_post(
         const float a_plus,
         const float a_minus,
         const float gmax) {
-    int j = rw_local_spike(get_global_id(0), spikes, spike_count, target_start, target_size);
+    int j = rw_local_spike(get_global_id(0), spikes, spike_count + (step & 1), target_start,
+                           target_size);
     if (j < 0) {
         return;
     }

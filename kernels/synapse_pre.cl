@@ -6,18 +6,17 @@
 #pragma OPENCL FP_CONTRACT OFF
 #pragma OPENCL EXTENSION cl_khr_int64_base_atomics : enable
 
-// Static projection in compressed rows; spikes hold global neuron indices (or input-local ones,
-// with source_start = 0).
+// The static projections from the network's neurons, their rows merged into one per neuron.
 __kernel void synapse_pre_static(
         __global const int *spikes,
-        __global const int *spike_count,
-        const int source_start,
+        __global const int *spike_count,    // two counters, by step parity
+        const int step,
         const int source_size,
         __global const int *row_start,
-        __global const int *target,         // global neuron index
+        __global const int *target,         // index into input (receptor offset + neuron)
         __global const long *fixed_weight,
         __global long *input) {
-    int i = rw_local_spike(get_global_id(0), spikes, spike_count, source_start, source_size);
+    int i = rw_local_spike(get_global_id(0), spikes, spike_count + (step & 1), 0, source_size);
     if (i < 0) {
         return;
     }
@@ -31,10 +30,10 @@ __kernel void synapse_pre_static(
 // w = clip(w + lr * (alpha_pre + a_plus * post_plus + a_minus * post_minus), 0, gmax).
 __kernel void synapse_pre(
         __global const int *spikes,
-        __global const int *spike_count,
+        __global const int *spike_count,    // two counters, by step parity
         const int source_start,
         const int source_size,
-        const int target_start,
+        const int target_start,             // of the projection's targets in input
         __global const int *row_offset,
         __global const int *row_count,
         __global const int *row_target,
@@ -57,7 +56,8 @@ __kernel void synapse_pre(
         const float a_plus,
         const float a_minus,
         const float gmax) {
-    int i = rw_local_spike(get_global_id(0), spikes, spike_count, source_start, source_size);
+    int i = rw_local_spike(get_global_id(0), spikes, spike_count + (step & 1), source_start,
+                           source_size);
     if (i < 0) {
         return;
     }

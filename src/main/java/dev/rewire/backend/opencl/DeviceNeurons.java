@@ -1,10 +1,14 @@
 package dev.rewire.backend.opencl;
 
+import dev.rewire.model.Receptor;
 import dev.rewire.plan.GroupPlan;
 import dev.rewire.plan.Plan;
 import java.util.Arrays;
 
-/** Neuron state on the device, this step's spike list, and the chunk's (step, neuron) record. */
+/**
+ * Neuron state on the device, this step's spike list (its count in two counters, by step parity;
+ * see kernels/neuron_update.cl), and the chunk's (step, neuron) record.
+ */
 final class DeviceNeurons {
   /** lastSpike of a neuron that never spiked, as in the Java backend. */
   static final int NEVER = Integer.MIN_VALUE / 2;
@@ -13,8 +17,9 @@ final class DeviceNeurons {
   final ClBuffer gAmpa;
   final ClBuffer gGaba;
   final ClBuffer lastSpike;
-  final ClBuffer inputAmpa;
-  final ClBuffer inputGaba;
+  /** Conductance input, fixed point: AMPA of neuron i at i, GABA at {@link #gabaOffset} + i. */
+  final ClBuffer input;
+  final int gabaOffset;
   final ClBuffer spikes;
   final ClBuffer spikeCount;
   final ClBuffer record;
@@ -33,16 +38,17 @@ final class DeviceNeurons {
     gAmpa = ctx.buffer("g_ampa", 4L * n);
     gGaba = ctx.buffer("g_gaba", 4L * n);
     lastSpike = ctx.buffer("last_spike", never);
-    inputAmpa = ctx.buffer("input_ampa", 8L * n);
-    inputGaba = ctx.buffer("input_gaba", 8L * n);
+    input = ctx.buffer("input", 16L * n);
+    gabaOffset = n;
     spikes = ctx.buffer("spikes", 4L * n);
-    spikeCount = ctx.buffer("spike_count", 4);
+    spikeCount = ctx.buffer("spike_count", 8);
     recordCapacity = (int) Math.min(Integer.MAX_VALUE / 2, (long) n * chunkSteps);
     record = ctx.buffer("spike_record", 8L * recordCapacity);
     recordCount = ctx.buffer("spike_record_count", 4);
   }
 
-  ClBuffer input(dev.rewire.model.Receptor receptor) {
-    return receptor == dev.rewire.model.Receptor.AMPA ? inputAmpa : inputGaba;
+  /** Where a receptor's input starts in {@link #input}. */
+  static int inputOffset(Receptor receptor, int gabaOffset) {
+    return receptor == Receptor.AMPA ? 0 : gabaOffset;
   }
 }

@@ -9,8 +9,8 @@ final class NeuronUpdateKernel {
   private static final int G_AMPA = 1;
   private static final int G_GABA = 2;
   private static final int LAST_SPIKE = 3;
-  private static final int INPUT_AMPA = 4;
-  private static final int INPUT_GABA = 5;
+  private static final int INPUT = 4;
+  private static final int GABA_OFFSET = 5;
   private static final int SPIKES = 6;
   private static final int SPIKE_COUNT = 7;
   private static final int RECORD = 8;
@@ -36,7 +36,7 @@ final class NeuronUpdateKernel {
     this.kernel = program.kernel(ctx, Phase.NEURON_UPDATE.kernelName());
     this.group = g;
     kernel.arg(V, n.v).arg(G_AMPA, n.gAmpa).arg(G_GABA, n.gGaba).arg(LAST_SPIKE, n.lastSpike)
-        .arg(INPUT_AMPA, n.inputAmpa).arg(INPUT_GABA, n.inputGaba)
+        .arg(INPUT, n.input).arg(GABA_OFFSET, n.gabaOffset)
         .arg(SPIKES, n.spikes).arg(SPIKE_COUNT, n.spikeCount)
         .arg(RECORD, n.record).arg(RECORD_COUNT, n.recordCount)
         .arg(RECORD_CAPACITY, n.recordCapacity)

@@ -18,10 +18,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A network stepped on an OpenCL device, one launch per phase (and per group, input or projection)
- * per step, in {@link Plan#stepOrder()}. The queue is in order, so no step waits for the host: the
- * spikes and the structural-plasticity counts of a chunk of steps are recorded on the device and read
- * back once per chunk, then reported in step order.
+ * The per-step engine: a network stepped on an OpenCL device by launches per phase and step, in
+ * {@link Plan#stepOrder()}: one per neuron group, one per input (which also delivers to the static
+ * projections it drives), one for the static projections from the neurons, one per projection with
+ * a potential set for each of its pathways, and one per structural call. The queue is in order, so
+ * no step waits for the host: the spikes and the structural-plasticity counts of a chunk of steps
+ * are recorded on the device and read back once per chunk, then reported in step order.
  */
 final class OpenClSimulation implements Simulation {
   /** Steps per chunk: one read-back per structural period of seed-ei. */
@@ -61,25 +63,17 @@ final class OpenClSimulation implements Simulation {
       for (GroupPlan g : plan.groups()) {
         neuronUpdates.add(new NeuronUpdateKernel(ctx, program, neurons, g));
       }
-      PoissonInputKernel[] byIndex = new PoissonInputKernel[plan.inputs().size()];
-      inputByIndex = byIndex;
-      for (InputPlan in : plan.inputs()) {
-        if (plan.drivesAProjection(in)) {
-          byIndex[in.index()] = new PoissonInputKernel(ctx, program, in, seed);
-          inputs.add(byIndex[in.index()]);
-        }
-      }
       int calls = (chunkSteps + 1) * Math.max(1, plan.structuralProjections().size());
       stats = ctx.buffer("structural_stats", 16L * calls);
       potential = new DevicePotentialSet[plan.projections().size()];
       staticRows = new InitialConnectivity.StaticRows[plan.projections().size()];
       for (ProjectionPlan p : plan.projections()) {
-        ClBuffer input = neurons.input(p.receptor());
         if (p.hasPotentialSet()) {
           DevicePotentialSet d = new DevicePotentialSet(ctx, p, seed);
           potential[p.index()] = d;
           pre.add(new SynapsePreKernel(ctx, program, d, neurons.spikes, neurons.spikeCount,
-              plan.neuronCount(), input));
+              plan.neuronCount(), neurons.input,
+              DeviceNeurons.inputOffset(p.receptor(), neurons.gabaOffset)));
           if (p.stdp() != null) {
             post.add(new SynapsePostKernel(ctx, program, d, neurons.spikes, neurons.spikeCount,
                 plan.neuronCount()));
@@ -89,13 +83,22 @@ final class OpenClSimulation implements Simulation {
                 chunkSteps));
           }
         } else {
-          SynapsePreKernel k = p.sourceIsInput()
-              ? new SynapsePreKernel(ctx, program, p, seed, byIndex[p.sourceInput()].spikes,
-                  byIndex[p.sourceInput()].spikeCount, p.sourceSize(), input)
-              : new SynapsePreKernel(ctx, program, p, seed, neurons.spikes, neurons.spikeCount,
-                  plan.neuronCount(), input);
-          pre.add(k);
-          staticRows[p.index()] = k.staticRows;
+          staticRows[p.index()] = InitialConnectivity.staticRows(p, seed);
+        }
+      }
+      // Static projections: those from the neurons in one launch, those from an input delivered
+      // by the input's own launch.
+      List<ProjectionPlan> fromNeurons = staticFrom(-1);
+      if (!fromNeurons.isEmpty()) {
+        pre.add(new SynapsePreKernel(ctx, program, pathway(plan.neuronCount(), fromNeurons),
+            neurons.spikes, neurons.spikeCount, plan.neuronCount(), neurons.input));
+      }
+      inputByIndex = new PoissonInputKernel[plan.inputs().size()];
+      for (InputPlan in : plan.inputs()) {
+        if (plan.drivesAProjection(in)) {
+          inputByIndex[in.index()] = new PoissonInputKernel(ctx, program, in, seed,
+              pathway(in.size(), staticFrom(in.index())), neurons.input);
+          inputs.add(inputByIndex[in.index()]);
         }
       }
       ctx.finish();
@@ -103,6 +106,17 @@ final class OpenClSimulation implements Simulation {
       c.close();
       throw e;
     }
+  }
+
+  /** The static projections whose source is input {@code input} (-1: the neurons). */
+  private List<ProjectionPlan> staticFrom(int input) {
+    return plan.projections().stream()
+        .filter(p -> !p.hasPotentialSet() && p.sourceInput() == input).toList();
+  }
+
+  private StaticPathway pathway(int rows, List<ProjectionPlan> projections) {
+    return StaticPathway.merge(rows, projections,
+        projections.stream().map(p -> staticRows[p.index()]).toList(), neurons.gabaOffset);
   }
 
   @Override
@@ -141,7 +155,6 @@ final class OpenClSimulation implements Simulation {
             }
           }
           case NEURON_UPDATE -> {
-            neurons.spikeCount.zeroFirstInt();
             for (NeuronUpdateKernel u : neuronUpdates) {
               u.enqueue(n);
             }
@@ -291,8 +304,8 @@ final class OpenClSimulation implements Simulation {
     long[] inA = new long[n];
     long[] inG = new long[n];
     neurons.lastSpike.read(last);
-    neurons.inputAmpa.read(inA);
-    neurons.inputGaba.read(inG);
+    neurons.input.read(0, inA);
+    neurons.input.read(neurons.gabaOffset, inG);
     List<int[]> next = new ArrayList<>();
     for (InputPlan in : plan.inputs()) {
       int[] ns = new int[in.size()];
@@ -321,8 +334,8 @@ final class OpenClSimulation implements Simulation {
     neurons.gAmpa.write(s.gAmpa());
     neurons.gGaba.write(s.gGaba());
     neurons.lastSpike.write(s.lastSpike());
-    neurons.inputAmpa.write(s.inputAmpa());
-    neurons.inputGaba.write(s.inputGaba());
+    neurons.input.write(0, s.inputAmpa());
+    neurons.input.write(neurons.gabaOffset, s.inputGaba());
     for (InputPlan in : plan.inputs()) {
       if (inputByIndex[in.index()] != null) {
         inputByIndex[in.index()].nextSpike.write(s.inputNextSpike().get(in.index()));

@@ -1,21 +1,20 @@
 package dev.rewire.backend.opencl;
 
-import dev.rewire.backend.InitialConnectivity;
-import dev.rewire.plan.FixedPoint;
 import dev.rewire.plan.Phase;
 import dev.rewire.plan.ProjectionPlan;
 import dev.rewire.plan.StdpPlan;
 
 /**
- * Host side of kernels/synapse_pre.cl (Java twins: backend.java.SynapsePre, StaticSynapses), one
- * projection: {@code synapse_pre_static} for fixed_probability projections, {@code synapse_pre} for
- * those with a potential set.
+ * Host side of kernels/synapse_pre.cl (Java twins: backend.java.SynapsePre, StaticSynapses) in the
+ * per-step engine: {@code synapse_pre_static} for the static projections from the network's
+ * neurons, merged ({@link StaticPathway}), {@code synapse_pre} for one projection with a potential
+ * set.
  */
 final class SynapsePreKernel {
   // synapse_pre_static
   private static final int S_SPIKES = 0;
   private static final int S_SPIKE_COUNT = 1;
-  private static final int S_SOURCE_START = 2;
+  private static final int S_STEP = 2;
   private static final int S_SOURCE_SIZE = 3;
   private static final int S_ROW_START = 4;
   private static final int S_TARGET = 5;
@@ -53,39 +52,31 @@ final class SynapsePreKernel {
   private final ClKernel kernel;
   private final boolean potential;
   private final long launchSize;
-  final InitialConnectivity.StaticRows staticRows;
 
-  /** A static projection whose sources spike into {@code spikes} (global or input-local ids). */
-  SynapsePreKernel(ClContext ctx, ClProgram program, ProjectionPlan p, int seed, ClBuffer spikes,
-      ClBuffer spikeCount, long maxSpikes, ClBuffer input) {
+  /** The static projections from the network's neurons, merged; spikes hold neuron indices. */
+  SynapsePreKernel(ClContext ctx, ClProgram program, StaticPathway pathway, ClBuffer spikes,
+      ClBuffer spikeCount, int neurons, ClBuffer input) {
     potential = false;
-    launchSize = maxSpikes;
-    staticRows = InitialConnectivity.staticRows(p, seed);
-    long[] fixed = new long[staticRows.weight().length];
-    for (int k = 0; k < fixed.length; k++) {
-      fixed[k] = FixedPoint.fromFloat(staticRows.weight()[k]);
-    }
+    launchSize = neurons;
     kernel = program.kernel(ctx, Kernels.SYNAPSE_PRE_STATIC);
-    kernel.arg(S_SPIKES, spikes).arg(S_SPIKE_COUNT, spikeCount)
-        .arg(S_SOURCE_START, p.sourceStart()).arg(S_SOURCE_SIZE, p.sourceSize())
-        .arg(S_ROW_START, ctx.buffer(p.name() + ".row_start", staticRows.rowStart()))
-        .arg(S_TARGET, ctx.buffer(p.name() + ".target", staticRows.target()))
-        .arg(S_FIXED_WEIGHT, ctx.buffer(p.name() + ".fixed_weight", fixed))
+    kernel.arg(S_SPIKES, spikes).arg(S_SPIKE_COUNT, spikeCount).arg(S_SOURCE_SIZE, neurons)
+        .arg(S_ROW_START, ctx.buffer("static.row_start", pathway.rowStart()))
+        .arg(S_TARGET, ctx.buffer("static.target", pathway.target()))
+        .arg(S_FIXED_WEIGHT, ctx.buffer("static.fixed_weight", pathway.fixedWeight()))
         .arg(S_INPUT, input);
   }
 
   /** A projection with a potential set; its sources are neurons. */
   SynapsePreKernel(ClContext ctx, ClProgram program, DevicePotentialSet d, ClBuffer spikes,
-      ClBuffer spikeCount, long maxSpikes, ClBuffer input) {
+      ClBuffer spikeCount, long maxSpikes, ClBuffer input, int inputOffset) {
     potential = true;
     launchSize = maxSpikes;
-    staticRows = null;
     ProjectionPlan p = d.plan;
     StdpPlan stdp = p.stdp();
     kernel = program.kernel(ctx, Phase.SYNAPSE_PRE.kernelName());
     kernel.arg(SPIKES, spikes).arg(SPIKE_COUNT, spikeCount)
         .arg(SOURCE_START, p.sourceStart()).arg(SOURCE_SIZE, p.sourceSize())
-        .arg(TARGET_START, p.targetStart())
+        .arg(TARGET_START, inputOffset + p.targetStart())
         .arg(ROW_OFFSET, d.rowOffset).arg(ROW_COUNT, d.rowCount).arg(ROW_TARGET, d.rowTarget)
         .arg(ROW_WEIGHT, d.rowWeight).arg(INPUT, input)
         .arg(HAS_STDP, stdp == null ? 0 : 1)
@@ -102,9 +93,6 @@ final class SynapsePreKernel {
   }
 
   void enqueue(int step) {
-    if (potential) {
-      kernel.arg(STEP, step);
-    }
-    kernel.launch(launchSize, 0);
+    kernel.arg(potential ? STEP : S_STEP, step).launch(launchSize, 0);
   }
 }
