@@ -5,6 +5,7 @@
 #   bash .gpu/gpu-check.sh run     # there, from the repository root; results go to $OUT (or .gpu/out)
 #   bash .gpu/gpu-check.sh speed   # there: Java backend, cold 40 s runs, seeds 1-3, three times each
 #   bash .gpu/gpu-check.sh scale   # there: java against opencl as seed-ei grows (2000-16000 neurons)
+#   bash .gpu/gpu-check.sh batch   # there: the resident engine's batches (identity, throughput)
 #
 # `run` finds NVIDIA's libnvidia-opencl.so.1, points an ICD file at it (OCL_ICD_VENDORS), lists the
 # devices, checks that the OpenCL backend reproduces the Java backend's digests and structural counts
@@ -129,10 +130,79 @@ scale() {
   done
 }
 
+# A sweep's table without its wall-time column, sorted by run id: what two backends must agree on.
+table_of() {
+  awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "wall_s") w = i }
+    { line = ""; for (i = 1; i <= NF; i++) if (i != w) line = line (line == "" ? "" : ",") $i;
+      print line }' "$1/sweep.csv" | sort
+}
+
+# The resident engine: a batch of 64 networks (16 seeds x two lr x both structural modes, 2 s)
+# against the same sweep in Java on the host's cores, then throughput: the Java sweep on every
+# host core and OpenCL sweeps of B networks in one batch, for B in BATCHES (default 1 ... 4096),
+# 5 s each. Each line gives network-seconds per wall second of the whole command (JVM start,
+# kernel build and initial synapses included) and the sweep's own figure (from its start).
+batch() {
+  out="${OUT:-$gpu/out}"
+  work="$gpu/work"
+  mkdir -p "$out" "$work"
+  use_nvidia
+  java=("$gpu/jre/bin/java" -jar "$gpu/rewire.jar")
+  cores="$(nproc)"
+  {
+    echo "host: $cores cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+    "${java[@]}" version
+    "${java[@]}" devices
+  } 2>&1 | tee "$out/batch.txt"
+  cat > "$work/identity.toml" <<'TOML'
+model = "seed-ei"
+duration = "2s"
+seeds = "1-16"
+[grid]
+"projections.ee.stdp.lr" = [0.01, 0.02]
+"projections.ee.structural.mode" = ["global", "per-source"]
+TOML
+  rm -rf "$work/id-java" "$work/id-opencl"
+  "${java[@]}" sweep "$work/identity.toml" --backend java --jobs "$cores" --out-dir "$work/id-java" --quiet \
+    2>&1 | tail -n 1 | sed 's/^/java: /' | tee -a "$out/batch.txt"
+  "${java[@]}" sweep "$work/identity.toml" --backend opencl --batch-size 64 \
+    --out-dir "$work/id-opencl" --quiet 2>&1 | tail -n 1 | sed 's/^/opencl: /' | tee -a "$out/batch.txt"
+  fails=0
+  if [ "$(table_of "$work/id-java" | wc -l)" -eq 65 ] \
+    && [ "$(table_of "$work/id-java")" = "$(table_of "$work/id-opencl")" ]; then
+    echo "identical: 64 networks in one batch, digests, counts and rates equal to Java's" \
+      | tee -a "$out/batch.txt"
+  else
+    echo "DIFFERENT: the batch of 64 does not reproduce the Java sweep" | tee -a "$out/batch.txt"
+    diff <(table_of "$work/id-java") <(table_of "$work/id-opencl") | head -n 20 \
+      | tee -a "$out/batch.txt" || true
+    fails=1
+  fi
+  throughput() { # label, runs, sweep options...
+    local label="$1" runs="$2" t0 t1 line
+    shift 2
+    rm -rf "$work/tp"
+    t0="$(date +%s.%N)"
+    line="$(timeout 240 "${java[@]}" sweep --seeds "1-$runs" --duration 5s --out-dir "$work/tp" --quiet \
+      "$@" 2>&1 | tail -n 1)" || line="timed out or failed: $line"
+    t1="$(date +%s.%N)"
+    awk -v l="$label" -v n="$runs" -v a="$t0" -v b="$t1" -v s="$line" 'BEGIN {
+      printf "%s: %.1f network-s per wall s, whole command (%.1f s) | %s\n", l, n * 5 / (b - a),
+        b - a, s }' | tee -a "$out/batch.txt"
+  }
+  throughput "java sweep --jobs $cores, $((16 * cores)) runs" $((16 * cores)) --backend java \
+    --jobs "$cores"
+  for b in ${BATCHES:-1 4 16 64 256 1024 4096}; do
+    throughput "opencl, one batch of $b" "$b" --backend opencl --batch-size "$b"
+  done
+  [ "$fails" -eq 0 ]
+}
+
 case "${1:-}" in
   prepare) prepare ;;
   run) run ;;
   speed) speed ;;
   scale) scale ;;
-  *) echo "usage: $0 prepare|run|speed|scale" >&2; exit 2 ;;
+  batch) batch ;;
+  *) echo "usage: $0 prepare|run|speed|scale|batch" >&2; exit 2 ;;
 esac
