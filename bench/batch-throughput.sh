@@ -32,10 +32,15 @@ sweep() {
   local label="$1"
   shift
   rm -rf "$work/sweep"
-  local t0 t1 wall
+  local t0 t1 wall rc=0
   t0="$(now)"
   java -jar "$jar" sweep --seeds "1-$runs" --duration "$duration" --out-dir "$work/sweep" \
-    --quiet "$@" > "$work/log" 2>&1 || { cat "$work/log"; echo "$label: FAILED"; return 1; }
+    --quiet "$@" > "$work/log" 2>&1 || rc=$?
+  if [ "$rc" -ne 0 ]; then
+    cat "$work/log"
+    echo "$label: FAILED (exit $rc)"
+    return 0
+  fi
   t1="$(now)"
   wall="$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')"
   awk -v l="$label" -v n="$total" -v t="$wall" \

@@ -164,6 +164,8 @@ public final class ClContext implements AutoCloseable {
 
   @Override
   public void close() {
+    // Nothing enqueued may still run when its buffers and kernels go (an error can leave work).
+    clFinish(queue);
     if (profile != null) {
       profile.collect();
     }
