@@ -19,5 +19,7 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /src/target/rewire.jar /opt/rewire/rewire.jar
 WORKDIR /work
+# The JDK's signal chaining, so that PoCL's LLVM cannot take over the JVM's signal handlers.
+ENV LD_PRELOAD=/opt/java/openjdk/lib/libjsig.so
 ENTRYPOINT ["java", "-jar", "/opt/rewire/rewire.jar"]
 CMD ["--help"]

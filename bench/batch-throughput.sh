@@ -11,6 +11,7 @@
 #   bench/batch-throughput.sh [RUNS=128] [DURATION=5s] [BATCHES="1 2 8 32 128"] [ROUNDS=1]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/jsig.sh
 runs="${1:-128}"
 duration="${2:-5s}"
 batches="${3:-1 2 8 32 128}"

@@ -198,6 +198,10 @@ TOML
   [ "$fails" -eq 0 ]
 }
 
+# The JDK's signal-chaining library, as the rewire launcher preloads it (an OpenCL runtime built on
+# LLVM would otherwise take over the JVM's signal handlers).
+[ -f "$gpu/jre/lib/libjsig.so" ] && export LD_PRELOAD="$gpu/jre/lib/libjsig.so${LD_PRELOAD:+:$LD_PRELOAD}"
+
 case "${1:-}" in
   prepare) prepare ;;
   run) run ;;

@@ -12,6 +12,7 @@
 # ROUNDS > 1 repeats the three ways in turn (1,2,3,1,2,3,...) and prints every measurement.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/jsig.sh
 runs="${1:-16}"
 duration="${2:-5s}"
 rounds="${3:-1}"

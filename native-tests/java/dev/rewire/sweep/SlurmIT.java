@@ -3,6 +3,7 @@ package dev.rewire.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rewire.backend.opencl.SignalChaining;
 import dev.rewire.cli.CheckpointResumeTest;
 import dev.rewire.cli.Main;
 import dev.rewire.cli.SweepCommandTest;
@@ -46,7 +47,8 @@ class SlurmIT {
       assertTrue(job.matches("\\d+"), submitted);
       String script = Files.readString(cluster.resolve("sweep.sbatch"));
       assertTrue(script.contains("#SBATCH --array=0-3") && script.contains("--time=10:00")
-          && script.contains("--shard \"${SLURM_ARRAY_TASK_ID}/4\""), script);
+          && script.contains("--shard \"${SLURM_ARRAY_TASK_ID}/4\"")
+          && script.contains("export LD_PRELOAD=" + SignalChaining.library()), script);
       slurm.awaitJob(job, 300);
       try (Stream<Path> logs = Files.list(cluster.resolve("slurm"))) {
         assertEquals(4, logs.count(), "one log per array task");

@@ -133,7 +133,7 @@ final class ResumeCommand {
       throw new UsageException(file + ": " + e.getMessage());
     }
     PrintStream notes = quiet ? Main.NOWHERE : err;
-    Backend chosen = backend.announce(notes);
+    Backend chosen = backend.announce(err, quiet);
     notes.printf(Locale.ROOT, "rewire: resuming %s seed=%d from %s at t = %.3f s, to %.3f s%s; "
         + "writes %s%n", plan.name(), spec.seed(), file, atS, plan.timeSeconds(plan.steps()),
         at == plan.steps() ? " (nothing left to simulate; --duration extends a run)" : "",

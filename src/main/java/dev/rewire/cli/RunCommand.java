@@ -133,7 +133,7 @@ final class RunCommand {
     Outputs outputs = new Outputs(summary, results, report, checkpoint, every);
     RunRequest request = new RunRequest(spec, plan, null, Main.commandLine("rewire run", args),
         outputs, null);
-    return new Session(out, err).execute(request, backend.announce(quiet ? Main.NOWHERE : err),
+    return new Session(out, err).execute(request, backend.announce(err, quiet),
         Session.progressMode(quiet));
   }
 

@@ -198,7 +198,7 @@ final class SweepCommand {
           + "networks at a time");
     }
     SweepDirectory dir = directory(cmd.getOptionValue("out-dir"));
-    Backend backend = choice.announce(quiet ? Main.NOWHERE : err);
+    Backend backend = choice.announce(err, quiet);
     int jobs = jobsGiven != null ? jobsGiven : Runtime.getRuntime().availableProcessors();
     SweepRunner runner = new SweepRunner(sweep, dir, new SweepRunner.Options(shard, commandLine));
     SweepExecutor executor = backend instanceof BatchBackend batches

@@ -1,5 +1,6 @@
 package dev.rewire.sweep;
 
+import dev.rewire.backend.opencl.SignalChaining;
 import dev.rewire.output.AtomicFile;
 import java.io.File;
 import java.io.IOException;
@@ -70,6 +71,12 @@ public record SlurmScript(int tasks, String partition, String time, int cpusPerT
       sb.append("#SBATCH --mem=").append(mem).append('\n');
     }
     sb.append("set -euo pipefail\n");
+    Path jsig = SignalChaining.library();
+    if (Files.exists(jsig)) {
+      // As the rewire launcher does (backend.opencl.SignalChaining).
+      sb.append("export LD_PRELOAD=").append(quote(jsig.toString()))
+          .append("${LD_PRELOAD:+:$LD_PRELOAD}\n");
+    }
     sb.append("exec");
     for (String c : cmd) {
       sb.append(' ').append(c.startsWith("${") ? "\"" + c + "\"" : quote(c));
