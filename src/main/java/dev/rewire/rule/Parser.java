@@ -1,0 +1,215 @@
+package dev.rewire.rule;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a rule's text: statements, one per line (or separated by {@code ;}), {@code #} comments.
+ *
+ * <pre>
+ *   statement  := NAME ('=' | '+=' | '-=' | '*=' | '/=') expr
+ *   expr       := and ('or' and)*
+ *   and        := not ('and' not)*
+ *   not        := 'not' not | comparison
+ *   comparison := sum (('<' | '<=' | '>' | '>=' | '==' | '!=') sum)?
+ *   sum        := product (('+' | '-') product)*
+ *   product    := unary (('*' | '/') unary)*
+ *   unary      := '-' unary | atom
+ *   atom       := NUMBER | NAME | NAME '(' expr (',' expr)* ')' | '(' expr ')'
+ * </pre>
+ *
+ * Operators of one level associate to the left ({@code a - b - c} is {@code (a - b) - c}), which
+ * fixes the order of the float operations, and with it their rounding.
+ */
+public final class Parser {
+  private final List<Token> tokens;
+  private int at;
+
+  private Parser(List<Token> tokens) {
+    this.tokens = tokens;
+  }
+
+  /** The statements of {@code text}, in order. */
+  public static List<Statement> statements(String text) {
+    Parser p = new Parser(Lexer.tokens(text));
+    List<Statement> out = new ArrayList<>();
+    while (p.peek().kind() != Token.Kind.END) {
+      if (p.peek().kind() == Token.Kind.NEWLINE) {
+        p.at++;
+        continue;
+      }
+      out.add(p.statement());
+      Token t = p.peek();
+      if (t.kind() != Token.Kind.NEWLINE && t.kind() != Token.Kind.END) {
+        throw new RuleException(t.pos(), "expected the end of the statement, found " + t);
+      }
+    }
+    return out;
+  }
+
+  /** One expression, the whole of {@code text} (a prune condition). */
+  public static Expr expression(String text) {
+    Parser p = new Parser(Lexer.tokens(text));
+    while (p.peek().kind() == Token.Kind.NEWLINE) {
+      p.at++;
+    }
+    if (p.peek().kind() == Token.Kind.END) {
+      throw new RuleException(p.peek().pos(), "expected an expression, found nothing");
+    }
+    Expr e = p.expr();
+    while (p.peek().kind() == Token.Kind.NEWLINE) {
+      p.at++;
+    }
+    if (p.peek().kind() != Token.Kind.END) {
+      throw new RuleException(p.peek().pos(), "expected the end of the expression, found "
+          + p.peek());
+    }
+    return e;
+  }
+
+  private Statement statement() {
+    Token name = next();
+    if (name.kind() != Token.Kind.NAME || Lexer.isKeyword(name.text())) {
+      throw new RuleException(name.pos(), "expected a name to assign to, found " + name);
+    }
+    Token op = next();
+    if (op.kind() != Token.Kind.ASSIGN) {
+      throw new RuleException(op.pos(), "expected '=', '+=', '-=', '*=' or '/=' after '"
+          + name.text() + "', found " + op);
+    }
+    Expr value = expr();
+    if (!op.text().equals("=")) {
+      value = new Expr.Binary(op.text().substring(0, 1), new Expr.Name(name.text(), name.pos()),
+          value, op.pos());
+    }
+    return new Statement(name.text(), name.pos(), value);
+  }
+
+  private Expr expr() {
+    Expr left = and();
+    while (peekKeyword("or")) {
+      Token op = next();
+      left = new Expr.Binary("or", left, and(), op.pos());
+    }
+    return left;
+  }
+
+  private Expr and() {
+    Expr left = not();
+    while (peekKeyword("and")) {
+      Token op = next();
+      left = new Expr.Binary("and", left, not(), op.pos());
+    }
+    return left;
+  }
+
+  private Expr not() {
+    if (peekKeyword("not")) {
+      Token op = next();
+      return new Expr.Unary("not", not(), op.pos());
+    }
+    return comparison();
+  }
+
+  private Expr comparison() {
+    Expr left = sum();
+    if (peek().kind() == Token.Kind.COMPARE) {
+      Token op = next();
+      left = new Expr.Binary(op.text(), left, sum(), op.pos());
+      if (peek().kind() == Token.Kind.COMPARE) {
+        throw new RuleException(peek().pos(), "comparisons do not chain; write 'a < b and b < c'");
+      }
+    }
+    return left;
+  }
+
+  private Expr sum() {
+    Expr left = product();
+    while (peekOperator("+") || peekOperator("-")) {
+      Token op = next();
+      left = new Expr.Binary(op.text(), left, product(), op.pos());
+    }
+    return left;
+  }
+
+  private Expr product() {
+    Expr left = unary();
+    while (peekOperator("*") || peekOperator("/")) {
+      Token op = next();
+      left = new Expr.Binary(op.text(), left, unary(), op.pos());
+    }
+    return left;
+  }
+
+  private Expr unary() {
+    if (peekOperator("-")) {
+      Token op = next();
+      return new Expr.Unary("-", unary(), op.pos());
+    }
+    return atom();
+  }
+
+  private Expr atom() {
+    Token t = next();
+    switch (t.kind()) {
+      case NUMBER -> {
+        return new Expr.Num(t.value(), t.pos());
+      }
+      case NAME -> {
+        if (Lexer.isKeyword(t.text())) {
+          throw new RuleException(t.pos(), "expected an expression, found " + t);
+        }
+        if (!peekOperator("(")) {
+          return new Expr.Name(t.text(), t.pos());
+        }
+        next();
+        List<Expr> args = new ArrayList<>();
+        if (!peekOperator(")")) {
+          args.add(expr());
+          while (peekOperator(",")) {
+            next();
+            args.add(expr());
+          }
+        }
+        expect(")", "to close the arguments of " + t.text());
+        return new Expr.Call(t.text(), args, t.pos());
+      }
+      case OPERATOR -> {
+        if (t.text().equals("(")) {
+          Expr e = expr();
+          expect(")", "to close '(' at line " + t.pos().line() + ", column " + t.pos().column());
+          return e;
+        }
+        throw new RuleException(t.pos(), "expected an expression, found " + t);
+      }
+      default -> throw new RuleException(t.pos(), "expected an expression, found " + t);
+    }
+  }
+
+  private void expect(String operator, String why) {
+    Token t = next();
+    if (t.kind() != Token.Kind.OPERATOR || !t.text().equals(operator)) {
+      throw new RuleException(t.pos(), "expected '" + operator + "' " + why + ", found " + t);
+    }
+  }
+
+  private Token peek() {
+    return tokens.get(at);
+  }
+
+  private Token next() {
+    Token t = tokens.get(at);
+    if (t.kind() != Token.Kind.END) {
+      at++;
+    }
+    return t;
+  }
+
+  private boolean peekOperator(String op) {
+    return peek().kind() == Token.Kind.OPERATOR && peek().text().equals(op);
+  }
+
+  private boolean peekKeyword(String word) {
+    return peek().kind() == Token.Kind.NAME && peek().text().equals(word);
+  }
+}
