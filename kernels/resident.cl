@@ -66,6 +66,7 @@ __kernel void resident(
         const int scratch_stride,
         const int max_active,
         __global uchar *structural_mark,   // per network: RW_SLOTS bytes, all 0 between calls
+        __global int *bad_weights,         // per network: RW_POTENTIALS flags (see synapse_pre.cl)
         __local float *l_v,
         __local float *l_g_ampa,
         __local float *l_g_gaba,
@@ -122,11 +123,12 @@ __kernel void resident(
         const int rows = net * RW_ROWS + RW_ROW_BASE[pp];
         const int cols = net * RW_COLS + RW_COL_BASE[pp];
         __global int *sc = scratch + net * scratch_stride;
+        __global const float *pf = fp + RW_FP_PROJ[p];
+        __global const int *pi = ip + RW_IP_PROJ[p];
         const int ch = (net * RW_POTENTIALS + pp);
-        rw_structural_plasticity_group(first_step, seed, (uint)ip[RW_IP_PROJECTION + RW_IPP * p + RW_IPP_KEY],
-            ip[RW_IP_PROJECTION + RW_IPP * p + RW_IPP_PER_SOURCE],
-            fp[RW_FP_PROJECTION + RW_FPP * p + RW_FPP_THRESHOLD],
-            fp[RW_FP_PROJECTION + RW_FPP * p + RW_FPP_REGROWTH_WEIGHT],
+        rw_structural_plasticity_group(first_step, seed, (uint)pi[RW_IPP_KEY],
+            pi[RW_IPP_PER_SOURCE], RW_PRUNE_CODE[pp], pf[RW_FPP_PRUNE_BELOW],
+            pf + RW_FPP_PARAMS, pf[RW_FPP_REGROWTH_LOW], pf[RW_FPP_REGROWTH_HIGH],
             RW_SOURCE_SIZE[p], RW_EXCLUDE_SAME_INDEX[p],
             row_offset + RW_ROW_OFFSET_BASE[pp], col_offset + RW_COL_OFFSET_BASE[pp],
             active + slots, slot_pos + slots, row_count + rows, row_syn + slots,
@@ -187,46 +189,44 @@ __kernel void resident(
                 continue;
             }
             const int slots = net * RW_SLOTS + RW_SLOT_BASE[pp];
-            __global const float *pr = fp + RW_FP_PROJECTION + RW_FPP * p;
-            __global const int *pi = ip + RW_IP_PROJECTION + RW_IPP * p;
+            const int ns = RW_SOURCE_SIZE[p];
+            if (!RW_HAS_RULE[p]) {
+                rw_synapse_pre_group(src, count, start, ns, RW_TARGET_START[p],
+                    row_offset + RW_ROW_OFFSET_BASE[pp],
+                    row_count + net * RW_ROWS + RW_ROW_BASE[pp], row_target + slots,
+                    row_weight + slots, input);
+                continue;
+            }
             const int tv = RW_TRACE_VALUE_BASE[pp];
             const int tl = RW_TRACE_LAST_BASE[pp];
-            const int ns = RW_SOURCE_SIZE[p];
-            const int nt = RW_TARGET_SIZE[p];
-            rw_synapse_pre_group(src, count, start, ns, RW_TARGET_START[p],
+            rw_rule_pre_group(pp, src, count, start, ns, RW_TARGET_START[p], RW_TARGET_SIZE[p],
                 row_offset + RW_ROW_OFFSET_BASE[pp], row_count + net * RW_ROWS + RW_ROW_BASE[pp],
-                row_target + slots, row_weight + slots, input, n, RW_STDP[p],
-                l_trace + tv, l_trace + tv + ns, l_trace_last + tl,
-                l_trace + tv + 2 * ns, l_trace + tv + 2 * ns + nt, l_trace_last + tl + ns,
-                decay_tables + pi[RW_IPP_DECAY_PLUS], pi[RW_IPP_DECAY_PLUS_LENGTH],
-                decay_tables + pi[RW_IPP_DECAY_MINUS], pi[RW_IPP_DECAY_MINUS_LENGTH],
-                pr[RW_FPP_LR], pr[RW_FPP_ALPHA_PRE], pr[RW_FPP_A_PLUS], pr[RW_FPP_A_MINUS],
-                pr[RW_FPP_GMAX]);
+                row_target + slots, row_weight + slots, input, n,
+                l_trace + tv, l_trace_last + tl,
+                l_trace + tv + RW_PRE_TRACES[pp] * ns, l_trace_last + tl + ns,
+                decay_tables, ip + RW_IP_PROJ[p] + RW_IPP_DECAY_AT,
+                fp + RW_FP_PROJ[p] + RW_FPP_PARAMS, bad_weights + net * RW_POTENTIALS + pp);
         }
         barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
 
-        // SYNAPSE_POST, every plastic projection in model order.
+        // SYNAPSE_POST, every projection with a rule in model order.
         for (int pp = 0; pp < RW_POTENTIALS; pp++) {
             const int p = RW_POTENTIAL_PROJECTION[pp];
-            if (!RW_STDP[p]) {
+            if (!RW_HAS_RULE[p]) {
                 continue;
             }
             const int slots = net * RW_SLOTS + RW_SLOT_BASE[pp];
-            __global const float *pr = fp + RW_FP_PROJECTION + RW_FPP * p;
-            __global const int *pi = ip + RW_IP_PROJECTION + RW_IPP * p;
             const int tv = RW_TRACE_VALUE_BASE[pp];
             const int tl = RW_TRACE_LAST_BASE[pp];
             const int ns = RW_SOURCE_SIZE[p];
-            const int nt = RW_TARGET_SIZE[p];
-            rw_synapse_post_group(l_spikes, spike_count, RW_TARGET_START[p], nt,
-                col_offset + RW_COL_OFFSET_BASE[pp], col_count + net * RW_COLS + RW_COL_BASE[pp],
-                col_source + slots, col_to_row + slots, row_weight + slots, n,
-                l_trace + tv, l_trace + tv + ns, l_trace_last + tl,
-                l_trace + tv + 2 * ns, l_trace + tv + 2 * ns + nt, l_trace_last + tl + ns,
-                decay_tables + pi[RW_IPP_DECAY_PLUS], pi[RW_IPP_DECAY_PLUS_LENGTH],
-                decay_tables + pi[RW_IPP_DECAY_MINUS], pi[RW_IPP_DECAY_MINUS_LENGTH],
-                pr[RW_FPP_LR], pr[RW_FPP_ALPHA_POST], pr[RW_FPP_A_PLUS], pr[RW_FPP_A_MINUS],
-                pr[RW_FPP_GMAX]);
+            rw_rule_post_group(pp, l_spikes, spike_count, RW_TARGET_START[p], RW_TARGET_SIZE[p],
+                ns, col_offset + RW_COL_OFFSET_BASE[pp],
+                col_count + net * RW_COLS + RW_COL_BASE[pp], col_source + slots,
+                col_to_row + slots, row_weight + slots, n,
+                l_trace + tv, l_trace_last + tl,
+                l_trace + tv + RW_PRE_TRACES[pp] * ns, l_trace_last + tl + ns,
+                decay_tables, ip + RW_IP_PROJ[p] + RW_IPP_DECAY_AT,
+                fp + RW_FP_PROJ[p] + RW_FPP_PARAMS, bad_weights + net * RW_POTENTIALS + pp);
         }
         barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
 

@@ -1,11 +1,11 @@
 // Phase STRUCTURAL_PLASTICITY (Java twin: backend.java.StructuralPlasticity, with the list edits of
-// backend.PotentialSet): prune the active synapses below threshold and regrow as many among the
-// synapses inactive before the call, chosen by Floyd's algorithm on Philox draws, rank r meaning
-// the r-th inactive slot in ascending slot order.
+// backend.PotentialSet): prune the active synapses that meet the prune condition and regrow as
+// many among the synapses inactive before the call, chosen by Floyd's algorithm on Philox draws,
+// rank r meaning the r-th inactive slot in ascending slot order.
 //
-// One call is one projection of one network, done by one work-group (rw_structural_plasticity_group):
-// the resident engine calls it from its kernel, the per-step engine launches it alone
-// (structural_plasticity, a single work-group).
+// One call is one projection of one network, done by one work-group
+// (rw_structural_plasticity_group): the resident engine calls it from its kernel, the per-step
+// engine launches it alone (structural_plasticity, a single work-group).
 
 #pragma OPENCL FP_CONTRACT OFF
 
@@ -87,9 +87,24 @@ inline int rw_potential_target(int i, int k, int exclude_same_index) {
     return exclude_same_index && k >= i ? k + 1 : k;
 }
 
+// Whether an active synapse of weight w is pruned: below a threshold, or a rule's condition.
+inline int rw_pruned(float w, int prune_code, float prune_below, const float *p) {
+    return prune_code < 0 ? w < prune_below : rw_prune(prune_code, w, p);
+}
+
+// The weight of slot s regrown at step: low, or uniform in [low, high) from Philox counter
+// (step, s, 0, 1) (StructuralPlan.regrowthWeight).
+inline float rw_regrowth_weight(int s, int step, uint seed, uint key, float low, float high) {
+    if (!(high > low)) {
+        return low;
+    }
+    uint w = rw_philox((uint4)((uint)step, (uint)s, 0u, 1u), (uint2)(seed, key)).x;
+    return low + (high - low) * rw_uniform(w);
+}
+
 // One call for one projection of one network, by the whole work-group:
-//   1. each work-item takes rows: counts the active entries below threshold, a prefix sum over the
-//      rows places them, and each row writes its candidates in ascending slot order (a row's
+//   1. each work-item takes rows: counts the active entries the condition selects, a prefix sum
+//      over the rows places them, and each row writes its candidates in ascending slot order (a row's
 //      slots are contiguous and rows are in slot order, so the whole list is ascending);
 //   2. the regrowth ranks: global mode, Floyd's draws by one work-item (each draw depends on the
 //      ones before it), put in order by that work-item when they are few, else read off the marks
@@ -106,8 +121,11 @@ inline void rw_structural_plasticity_group(
         const uint seed,
         const uint key,
         const int per_source,
-        const float threshold,
-        const float regrowth_weight,
+        const int prune_code,               // -1: w < prune_below; else rw_prune(prune_code, ...)
+        const float prune_below,
+        __global const float *params,       // the rule's params, for rw_prune
+        const float regrowth_low,
+        const float regrowth_high,          // > regrowth_low: drawn per regrown slot
         const int rows,
         const int exclude_same_index,
         __global const int *row_offset,
@@ -138,11 +156,15 @@ inline void rw_structural_plasticity_group(
         __local int *shared) {             // 2 ints
     const int lid = get_local_id(0);
     const int lsize = get_local_size(0);
+    float p[RW_MAX_PARAMS];
+    for (int k = 0; k < RW_MAX_PARAMS && prune_code >= 0; k++) {
+        p[k] = params[k];
+    }
     // 1. Candidates: count per row, place by a prefix sum, write and sort each row's.
     for (int i = lid; i < rows; i += lsize) {
         int c = 0;
         for (int r = row_offset[i], end = r + row_count[i]; r < end; r++) {
-            c += row_weight[r] < threshold;
+            c += rw_pruned(row_weight[r], prune_code, prune_below, p);
         }
         scratch_rows[i] = c;
     }
@@ -163,7 +185,7 @@ inline void rw_structural_plasticity_group(
         int at = scratch_rows[i];
         int first = at;
         for (int r = row_offset[i], end = r + row_count[i]; r < end; r++) {
-            if (row_weight[r] < threshold) {
+            if (rw_pruned(row_weight[r], prune_code, prune_below, p)) {
                 candidates[at++] = row_syn[r];
             }
         }
@@ -283,7 +305,8 @@ inline void rw_structural_plasticity_group(
         }
         for (int q = lid; q < nc; q += lsize) {
             log_slot[off + np + q] = chosen[q];
-            log_weight[off + np + q] = regrowth_weight;
+            log_weight[off + np + q] = rw_regrowth_weight(chosen[q], step, seed, key,
+                                                          regrowth_low, regrowth_high);
         }
     }
     barrier(CLK_GLOBAL_MEM_FENCE | CLK_LOCAL_MEM_FENCE);
@@ -322,7 +345,7 @@ inline void rw_structural_plasticity_group(
             int c = col_offset[j] + col_count[j]++;
             row_syn[r] = s;
             row_target[r] = j;
-            row_weight[r] = regrowth_weight;
+            row_weight[r] = rw_regrowth_weight(s, step, seed, key, regrowth_low, regrowth_high);
             row_to_col[r] = c;
             col_syn[c] = s;
             col_source[c] = i;
@@ -345,8 +368,11 @@ __kernel void structural_plasticity(
         const uint seed,
         const uint key,
         const int per_source,
-        const float threshold,
-        const float regrowth_weight,
+        const int prune_code,               // -1: w < prune_below; else rw_prune(prune_code, ...)
+        const float prune_below,
+        __global const float *params,       // the rule's params, for rw_prune
+        const float regrowth_low,
+        const float regrowth_high,          // > regrowth_low: drawn per regrown slot
         const int rows,
         const int exclude_same_index,
         __global const int *row_offset,
@@ -376,9 +402,10 @@ __kernel void structural_plasticity(
         __global int *log_count,
         const int log_capacity,
         __local int *shared) {
-    rw_structural_plasticity_group(step, seed, key, per_source, threshold, regrowth_weight, rows,
-        exclude_same_index, row_offset, col_offset, active, slot_pos, row_count, row_syn,
-        row_target, row_weight, row_to_col, col_count, col_syn, col_source, col_to_row,
+    rw_structural_plasticity_group(step, seed, key, per_source, prune_code, prune_below, params,
+        regrowth_low, regrowth_high, rows, exclude_same_index, row_offset, col_offset, active,
+        slot_pos, row_count, row_syn, row_target, row_weight, row_to_col, col_count, col_syn,
+        col_source, col_to_row,
         active_count, candidates, chosen, scratch_rows, scratch_ranks, scratch_parts, mark,
         stats + 4 * stats_index, log_slot, log_weight, log_count, log_capacity, shared);
 }

@@ -1,10 +1,18 @@
-// Phase SYNAPSE_PRE (Java twins: backend.java.SynapsePre and StaticSynapses.deliver): the on-pre
-// pathways of one projection. One work-item per entry of the spike list; the conductance input is
-// summed with 64-bit integer atomics, so its value does not depend on the order of the work-items,
-// and each synapse's weight is updated by the one work-item of its source.
+// Phase SYNAPSE_PRE (Java twins: backend.java.SynapsePre, StaticSynapses.deliver, and the on_pre
+// of a plasticity rule in backend.java.RuleCode): the on-pre pathways. One work-item per entry of
+// the spike list; the conductance input is summed with 64-bit integer atomics, so its value does
+// not depend on the order of the work-items, and each synapse's weight is updated by the one
+// work-item of its source.
+//
+// The host builds this file once as it is, and once more per plasticity rule with RW_Q (the
+// projection's index among those with a potential set) and the rule's sizes defined, after the
+// rule's generated functions rw_r<Q>_pre_event and rw_r<Q>_pre_weight (backend.opencl.
+// OpenClRuleSource): that part gives the rule's kernel synapse_pre_r<Q> and its work-group form.
 
 #pragma OPENCL FP_CONTRACT OFF
 #pragma OPENCL EXTENSION cl_khr_int64_base_atomics : enable
+
+#ifndef RW_Q
 
 // The static projections from the network's neurons, their rows merged into one per neuron.
 __kernel void synapse_pre_static(
@@ -25,62 +33,26 @@ __kernel void synapse_pre_static(
     }
 }
 
-// Projection with a potential set (backend.PotentialSet layout): deliver the weight before this
-// event's update, bump the source's pre traces, then
-// w = clip(w + lr * (alpha_pre + a_plus * post_plus + a_minus * post_minus), 0, gmax).
+// A projection with a potential set and no rule: each active synapse delivers its weight.
 __kernel void synapse_pre(
         __global const int *spikes,
         __global const int *spike_count,    // two counters, by step parity
+        const int step,
         const int source_start,
         const int source_size,
-        const int target_start,             // of the projection's targets in input
+        const int input_start,              // of the projection's targets in input
         __global const int *row_offset,
         __global const int *row_count,
         __global const int *row_target,
-        __global float *row_weight,
-        __global long *input,
-        const int step,
-        const int has_stdp,
-        __global float *pre_plus,
-        __global float *pre_minus,
-        __global int *pre_last,
-        __global const float *post_plus,
-        __global const float *post_minus,
-        __global const int *post_last,
-        __global const float *decay_plus,
-        const int decay_plus_length,
-        __global const float *decay_minus,
-        const int decay_minus_length,
-        const float lr,
-        const float alpha,
-        const float a_plus,
-        const float a_minus,
-        const float gmax) {
+        __global const float *row_weight,
+        __global long *input) {
     int i = rw_local_spike(get_global_id(0), spikes, spike_count + (step & 1), source_start,
                            source_size);
     if (i < 0) {
         return;
     }
-    int from = row_offset[i];
-    int to = from + row_count[i];
-    if (!has_stdp) {
-        for (int q = from; q < to; q++) {
-            atom_add(&input[target_start + row_target[q]], convert_long(row_weight[q] * 0x1p32f));
-        }
-        return;
-    }
-    int age = step - pre_last[i];
-    pre_plus[i] = rw_decay(pre_plus[i], age, decay_plus, decay_plus_length) + 1.0f;
-    pre_minus[i] = rw_decay(pre_minus[i], age, decay_minus, decay_minus_length) + 1.0f;
-    pre_last[i] = step;
-    for (int q = from; q < to; q++) {
-        int j = row_target[q];
-        float ws = row_weight[q];
-        atom_add(&input[target_start + j], convert_long(ws * 0x1p32f));
-        int a = step - post_last[j];
-        float dw = lr * (alpha + a_plus * rw_decay(post_plus[j], a, decay_plus, decay_plus_length)
-                + a_minus * rw_decay(post_minus[j], a, decay_minus, decay_minus_length));
-        row_weight[q] = rw_clip(ws + dw, gmax);
+    for (int q = row_offset[i], end = q + row_count[i]; q < end; q++) {
+        atom_add(&input[input_start + row_target[q]], convert_long(row_weight[q] * 0x1p32f));
     }
 }
 
@@ -112,56 +84,165 @@ inline void rw_synapse_pre_group(
         const int spike_count,
         const int source_start,
         const int source_size,
-        const int target_start,
+        const int input_start,
+        __global const int *row_offset,
+        __global const int *row_count,
+        __global const int *row_target,
+        __global const float *row_weight,
+        __local long *input) {
+    for (int k = get_local_id(0); k < spike_count; k += get_local_size(0)) {
+        int i = spikes[k] - source_start;
+        if (i < 0 || i >= source_size) {
+            continue;
+        }
+        for (int q = row_offset[i], end = q + row_count[i]; q < end; q++) {
+            RW_LOCAL_ADD64(&input[input_start + row_target[q]],
+                           convert_long(row_weight[q] * 0x1p32f));
+        }
+    }
+}
+
+#else
+
+// Rule RW_Q: source i spiked. Each active synapse delivers its weight (before this event's
+// update); the rule's trace statements give i's pre traces (decayed to the step first); its weight
+// updates run per synapse, reading the post traces decayed to the step. A weight that is not a
+// finite number >= 0 sets *bad (the run stops at the end of the chunk).
+__kernel void RW_KERNEL(synapse_pre)(
+        __global const int *spikes,
+        __global const int *spike_count,    // two counters, by step parity
+        const int source_start,
+        const int source_size,
+        const int input_start,              // of the projection's targets in input
+        const int target_size,
+        __global const int *row_offset,
+        __global const int *row_count,
+        __global const int *row_target,
+        __global float *row_weight,
+        __global long *input,
+        const int step,
+        __global float *pre_value,          // trace k of source i at k * source_size + i
+        __global int *pre_last,
+        __global const float *post_value,   // trace k of target j at k * target_size + j
+        __global const int *post_last,
+        __global const float *decay,        // the decay tables
+        __global const int *decay_at,       // per trace, pre then post: offset in decay, length
+        __global const float *params,
+        __global int *bad) {
+    int i = rw_local_spike(get_global_id(0), spikes, spike_count + (step & 1), source_start,
+                           source_size);
+    if (i < 0) {
+        return;
+    }
+    float p[RW_PARAMS + 1];
+    for (int k = 0; k < RW_PARAMS; k++) {
+        p[k] = params[k];
+    }
+    float s[RW_PRE_SNAPS + 1];
+#if RW_PRE_READS_OWN
+    float o[RW_PRE_TRACES + 1];
+    int age = step - pre_last[i];
+    for (int k = 0; k < RW_PRE_TRACES; k++) {
+        o[k] = rw_decay(pre_value[k * source_size + i], age, decay + decay_at[2 * k],
+                        decay_at[2 * k + 1]);
+    }
+    RW_RULE(pre_event)(o, s, p);
+#if RW_PRE_WRITES
+    for (int k = 0; k < RW_PRE_TRACES; k++) {
+        pre_value[k * source_size + i] = o[k];
+    }
+    pre_last[i] = step;
+#endif
+#endif
+    for (int q = row_offset[i], end = q + row_count[i]; q < end; q++) {
+        int j = row_target[q];
+        float w = row_weight[q];
+        atom_add(&input[input_start + j], convert_long(w * 0x1p32f));
+#if RW_PRE_WEIGHTS
+        float x[RW_POST_TRACES + 1];
+        int a = step - post_last[j];
+        for (int k = 0; k < RW_POST_TRACES; k++) {
+            int t = 2 * (RW_PRE_TRACES + k);
+            x[k] = rw_decay(post_value[k * target_size + j], a, decay + decay_at[t],
+                            decay_at[t + 1]);
+        }
+        w = RW_RULE(pre_weight)(w, x, s, p);
+        if (!(w >= 0.0f && w < INFINITY)) {
+            *bad = 1;
+        }
+        row_weight[q] = w;
+#endif
+    }
+}
+
+// Work-group form of the kernel above, for the resident engine: spike list, input and traces in
+// local memory.
+inline void RW_RULE(synapse_pre_group)(
+        __local const int *spikes,
+        const int spike_count,
+        const int source_start,
+        const int source_size,
+        const int input_start,
+        const int target_size,
         __global const int *row_offset,
         __global const int *row_count,
         __global const int *row_target,
         __global float *row_weight,
         __local long *input,
         const int step,
-        const int has_stdp,
-        __local float *pre_plus,
-        __local float *pre_minus,
+        __local float *pre_value,
         __local int *pre_last,
-        __local const float *post_plus,
-        __local const float *post_minus,
+        __local const float *post_value,
         __local const int *post_last,
-        __global const float *decay_plus,
-        const int decay_plus_length,
-        __global const float *decay_minus,
-        const int decay_minus_length,
-        const float lr,
-        const float alpha,
-        const float a_plus,
-        const float a_minus,
-        const float gmax) {
-    for (int k = get_local_id(0); k < spike_count; k += get_local_size(0)) {
-        int i = spikes[k] - source_start;
+        __global const float *decay,
+        __global const int *decay_at,
+        __global const float *params,
+        __global int *bad) {
+    float p[RW_PARAMS + 1];
+    for (int k = 0; k < RW_PARAMS; k++) {
+        p[k] = params[k];
+    }
+    for (int e = get_local_id(0); e < spike_count; e += get_local_size(0)) {
+        int i = spikes[e] - source_start;
         if (i < 0 || i >= source_size) {
             continue;
         }
-        int from = row_offset[i];
-        int to = from + row_count[i];
-        if (!has_stdp) {
-            for (int q = from; q < to; q++) {
-                RW_LOCAL_ADD64(&input[target_start + row_target[q]],
-                               convert_long(row_weight[q] * 0x1p32f));
-            }
-            continue;
-        }
+        float s[RW_PRE_SNAPS + 1];
+#if RW_PRE_READS_OWN
+        float o[RW_PRE_TRACES + 1];
         int age = step - pre_last[i];
-        pre_plus[i] = rw_decay(pre_plus[i], age, decay_plus, decay_plus_length) + 1.0f;
-        pre_minus[i] = rw_decay(pre_minus[i], age, decay_minus, decay_minus_length) + 1.0f;
+        for (int k = 0; k < RW_PRE_TRACES; k++) {
+            o[k] = rw_decay(pre_value[k * source_size + i], age, decay + decay_at[2 * k],
+                            decay_at[2 * k + 1]);
+        }
+        RW_RULE(pre_event)(o, s, p);
+#if RW_PRE_WRITES
+        for (int k = 0; k < RW_PRE_TRACES; k++) {
+            pre_value[k * source_size + i] = o[k];
+        }
         pre_last[i] = step;
-        for (int q = from; q < to; q++) {
+#endif
+#endif
+        for (int q = row_offset[i], end = q + row_count[i]; q < end; q++) {
             int j = row_target[q];
-            float ws = row_weight[q];
-            RW_LOCAL_ADD64(&input[target_start + j], convert_long(ws * 0x1p32f));
+            float w = row_weight[q];
+            RW_LOCAL_ADD64(&input[input_start + j], convert_long(w * 0x1p32f));
+#if RW_PRE_WEIGHTS
+            float x[RW_POST_TRACES + 1];
             int a = step - post_last[j];
-            float dw = lr * (alpha + a_plus * rw_decay(post_plus[j], a, decay_plus,
-                                                        decay_plus_length)
-                    + a_minus * rw_decay(post_minus[j], a, decay_minus, decay_minus_length));
-            row_weight[q] = rw_clip(ws + dw, gmax);
+            for (int k = 0; k < RW_POST_TRACES; k++) {
+                int t = 2 * (RW_PRE_TRACES + k);
+                x[k] = rw_decay(post_value[k * target_size + j], a, decay + decay_at[t],
+                                decay_at[t + 1]);
+            }
+            w = RW_RULE(pre_weight)(w, x, s, p);
+            if (!(w >= 0.0f && w < INFINITY)) {
+                *bad = 1;
+            }
+            row_weight[q] = w;
+#endif
         }
     }
 }
+
+#endif

@@ -64,6 +64,19 @@ public final class NumericalGuard {
             + "dt and weights)", where, variable, value, unit, plan.timeSeconds(step), expected));
   }
 
+  /**
+   * Throws {@link NumericalException} when a plasticity rule made a weight that is not a finite
+   * number >= 0 in one of {@code projections} ({@link Simulation#badWeights}).
+   */
+  public static void checkWeights(Plan plan, java.util.List<String> projections, int step) {
+    if (!projections.isEmpty()) {
+      throw new NumericalException(String.format(java.util.Locale.ROOT,
+          "numerical guard: projection %s: the plasticity rule made a weight that is not a finite "
+              + "number >= 0 by t = %.4f s; weights are conductances (clip them in the rule)",
+          String.join(", ", projections), plan.timeSeconds(step)));
+    }
+  }
+
   /** The state of a run left the numbers; the message says where and when. */
   public static final class NumericalException extends RuntimeException {
     private static final long serialVersionUID = 1L;

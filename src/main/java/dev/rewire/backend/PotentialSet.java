@@ -107,8 +107,8 @@ public class PotentialSet {
 
   /** The synapses changed by a call; see {@link SlotGeometry#rewiring}. */
   public final Rewiring rewiring(int step, int[] prunedSlots, float[] prunedWeights,
-      int[] regrownSlots, float regrowthWeight) {
-    return geometry.rewiring(step, prunedSlots, prunedWeights, regrownSlots, regrowthWeight);
+      int[] regrownSlots, float[] regrownWeights) {
+    return geometry.rewiring(step, prunedSlots, prunedWeights, regrownSlots, regrownWeights);
   }
 
   /** Weight of active slot s. */
@@ -163,14 +163,13 @@ public class PotentialSet {
     activeCount--;
   }
 
-  /** A copy of the lists, with the given traces (null without STDP). */
-  public final SimulationState.PotentialState exportState(float[][] traces, int[][] lasts) {
+  /** A copy of the lists, with the given traces (null without a plasticity rule). */
+  public final SimulationState.PotentialState exportState(float[][] preTraces, int[] preLast,
+      float[][] postTraces, int[] postLast) {
     return new SimulationState.PotentialState(activeCount, active.clone(), slotPos.clone(),
         rowCount.clone(), rowSyn.clone(), rowTarget.clone(), rowWeight.clone(), rowToCol.clone(),
-        colCount.clone(), colSyn.clone(), colSource.clone(), colToRow.clone(),
-        traces == null ? null : traces[0], traces == null ? null : traces[1],
-        lasts == null ? null : lasts[0], traces == null ? null : traces[2],
-        traces == null ? null : traces[3], lasts == null ? null : lasts[1]);
+        colCount.clone(), colSyn.clone(), colSource.clone(), colToRow.clone(), preTraces, preLast,
+        postTraces, postLast);
   }
 
   /** Replaces the lists by those of {@code s} (same plan, so the same sizes). */

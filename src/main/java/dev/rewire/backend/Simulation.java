@@ -41,6 +41,12 @@ public interface Simulation extends AutoCloseable {
   /** The active synapses of projection {@code name} now, sorted by (source, target). */
   ActiveSynapses activeSynapses(String name);
 
+  /**
+   * The projections whose plasticity rule has made a weight that is not a finite number >= 0 (the
+   * numerical guard stops such a run); empty when none has.
+   */
+  java.util.List<String> badWeights();
+
   @Override
   void close();
 }

@@ -17,9 +17,13 @@ public record SimulationState(int step, float[] v, float[] gAmpa, float[] gGaba,
     long[] inputAmpa, long[] inputGaba, List<int[]> inputNextSpike,
     List<PotentialState> potential) {
 
-  /** A potential set's lists and, with STDP, its traces (pre per source, post per target). */
+  /**
+   * A potential set's lists and, with a plasticity rule, its traces: per pre trace (in the rule's
+   * order) its value after each source neuron's last update, the step of that update; likewise per
+   * target neuron for the post traces. Null traces: no rule.
+   */
   public record PotentialState(int activeCount, boolean[] active, int[] slotPos, int[] rowCount,
       int[] rowSyn, int[] rowTarget, float[] rowWeight, int[] rowToCol, int[] colCount,
-      int[] colSyn, int[] colSource, int[] colToRow, float[] prePlus, float[] preMinus,
-      int[] preLast, float[] postPlus, float[] postMinus, int[] postLast) {}
+      int[] colSyn, int[] colSource, int[] colToRow, float[][] preTraces, int[] preLast,
+      float[][] postTraces, int[] postLast) {}
 }

@@ -46,7 +46,7 @@ public final class SlotGeometry {
 
   /** The synapses changed by a call, from their slots (ascending) and the weights pruned ones had. */
   public Rewiring rewiring(int step, int[] prunedSlots, float[] prunedWeights, int[] regrownSlots,
-      float regrowthWeight) {
+      float[] regrownWeights) {
     int[] ps = new int[prunedSlots.length];
     int[] pt = new int[prunedSlots.length];
     for (int k = 0; k < ps.length; k++) {
@@ -59,6 +59,6 @@ public final class SlotGeometry {
       rs[k] = sourceOf(regrownSlots[k]);
       rt[k] = targetOf(rs[k], regrownSlots[k]);
     }
-    return new Rewiring(step, plan.name(), ps, pt, prunedWeights, rs, rt, regrowthWeight);
+    return new Rewiring(step, plan.name(), ps, pt, prunedWeights, rs, rt, regrownWeights);
   }
 }

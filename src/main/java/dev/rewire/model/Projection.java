@@ -4,16 +4,18 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * Synapses from a source (a neuron population or a Poisson input) onto a target neuron population.
- * A projection with {@code all_pairs} connectivity is stored as a potential set and may carry
- * {@code stdp} and {@code structural}; a {@code fixed_probability} one is static.
+ * A projection with {@code all_pairs} connectivity is stored as a potential set and may carry a
+ * plasticity rule ({@code plasticity}, or {@code stdp}, the seed rule's shorthand) and
+ * {@code structural}; a {@code fixed_probability} one is static.
  *
  * @param source name of a population or Poisson input
  * @param target name of a neuron population
  * @param receptor the conductance it feeds (ampa or gaba)
  * @param connectivity which synapses exist
  * @param weight initial weights [nS]
- * @param stdp plasticity rule, or null for static weights
+ * @param stdp the seed rule with these values (a shorthand for its plasticity table), or null
  * @param structural pruning and regrowth, or null for a fixed synapse set
+ * @param plasticity a rule as equations, or null (static weights, or stdp)
  */
 public record Projection(
     @JsonProperty(required = true) String source,
@@ -22,7 +24,8 @@ public record Projection(
     @JsonProperty(required = true) Connectivity connectivity,
     @JsonProperty(required = true) Weight weight,
     Stdp stdp,
-    Structural structural) {
+    Structural structural,
+    Plasticity plasticity) {
 
   public Projection {
     Check.name("source", source);
@@ -38,14 +41,57 @@ public record Projection(
       throw new ModelException("stdp needs connectivity.rule = \"all_pairs\" (plastic synapses are "
           + "stored as a potential set), got \"fixed_probability\"");
     }
+    if (plasticity != null && connectivity.rule() != Connectivity.Rule.ALL_PAIRS) {
+      throw new ModelException("plasticity needs connectivity.rule = \"all_pairs\" (plastic "
+          + "synapses are stored as a potential set), got \"fixed_probability\"");
+    }
+    if (stdp != null && plasticity != null) {
+      throw new ModelException("give stdp (the seed rule's shorthand) or plasticity, not both");
+    }
     if (stdp != null && weight.high() > stdp.gmax()) {
       throw new ModelException("weight.high must be <= stdp.gmax = " + stdp.gmax() + " nS, got "
           + weight.high());
     }
-    if (structural != null && stdp != null && structural.regrowthWeight() > stdp.gmax()) {
+    if (structural != null && stdp != null && structural.regrowthWeight().high() > stdp.gmax()) {
       throw new ModelException("structural.regrowth_weight must be in [0, stdp.gmax = "
-          + stdp.gmax() + "] nS, got " + structural.regrowthWeight());
+          + stdp.gmax() + "] nS, got " + describe(structural.regrowthWeight()));
     }
+    Plasticity rule = plasticity != null ? plasticity : stdp != null ? Plasticity.of(stdp) : null;
+    java.util.List<String> params = rule == null ? java.util.List.of() : rule.paramNames();
+    java.util.Set<String> used = rule == null ? new java.util.HashSet<>() : rule.namesUsed();
+    if (structural != null && structural.prune() != null) {
+      try {
+        dev.rewire.rule.Expr condition = dev.rewire.rule.Parser.expression(structural.prune());
+        dev.rewire.rule.Checker.prune(condition, params);
+        Rules.names(condition, used);
+      } catch (dev.rewire.rule.RuleException e) {
+        throw Rules.problem("structural.prune", e);
+      }
+    }
+    if (plasticity != null) {
+      for (String p : params) {
+        if (!used.contains(p)) {
+          throw new ModelException("plasticity.params." + p + " is used by no statement of "
+              + "on_pre or on_post nor by structural.prune" + Suggest.didYouMean(p, used));
+        }
+      }
+    }
+  }
+
+  /** A projection without a plasticity table (static weights, or the stdp shorthand). */
+  public Projection(String source, String target, Receptor receptor, Connectivity connectivity,
+      Weight weight, Stdp stdp, Structural structural) {
+    this(source, target, receptor, connectivity, weight, stdp, structural, null);
+  }
+
+  /** The plasticity rule: the plasticity table, the rule stdp stands for, or null. */
+  public Plasticity rule() {
+    return plasticity != null ? plasticity : stdp != null ? Plasticity.of(stdp) : null;
+  }
+
+  private static String describe(Weight w) {
+    return w.low() == w.high() ? Check.plain(w.low())
+        : "{low = " + Check.plain(w.low()) + ", high = " + Check.plain(w.high()) + "}";
   }
 
   /** True for all_pairs connectivity: stored as a potential set with an active flag per synapse. */

@@ -21,6 +21,10 @@ public record Weight(
 
   @JsonCreator
   public static Weight constant(double value) {
+    if (!(value >= 0) || Double.isInfinite(value)) {
+      throw new ModelException(": must be a number >= 0 nS (or {low, high}), got "
+          + Check.plain(value));
+    }
     return new Weight(value, value);
   }
 }

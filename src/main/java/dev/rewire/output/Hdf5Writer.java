@@ -145,7 +145,7 @@ public final class Hdf5Writer {
           kind[at] = 1;
           source[at] = r.regrownSource()[q];
           target[at] = r.regrownTarget()[q];
-          weight[at] = r.regrowthWeight();
+          weight[at] = r.regrownWeight()[q];
         }
       }
       if (n == 0) {

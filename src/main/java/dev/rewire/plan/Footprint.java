@@ -24,8 +24,13 @@ public record Footprint(long neurons, long sources, long potentialSlots, long la
       if (p.hasPotentialSet()) {
         slots += pairs;
         largest = Math.max(largest, pairs);
-        if (p.stdp() != null) {
-          tables += p.stdp().decayPlus().length + p.stdp().decayMinus().length;
+        if (p.plasticity() != null) {
+          for (float[] t : p.plasticity().preDecay()) {
+            tables += t.length;
+          }
+          for (float[] t : p.plasticity().postDecay()) {
+            tables += t.length;
+          }
         }
       } else {
         // expected count plus six standard deviations, so the estimate is an upper bound in practice

@@ -7,8 +7,12 @@ import dev.rewire.model.ModelException;
 import dev.rewire.model.NeuronGroup;
 import dev.rewire.model.PoissonInput;
 import dev.rewire.model.Projection;
-import dev.rewire.model.Stdp;
+import dev.rewire.model.Plasticity;
 import dev.rewire.model.Structural;
+import dev.rewire.rule.Checker;
+import dev.rewire.rule.Evaluator;
+import dev.rewire.rule.Parser;
+import dev.rewire.rule.RExpr;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,8 +77,8 @@ final class Planner {
           p.receptor(), p.connectivity().rule(), p.connectivity().p(),
           p.connectivity().excludesSameIndex(),
           (float) p.weight().low(), (float) p.weight().high(),
-          stdp(p.stdp(), dt, steps + 1),
-          structural(p.structural(), dt, where + ".structural"),
+          plasticity(p.rule(), dt, steps + 1),
+          structural(p.structural(), p.rule(), dt, where + ".structural"),
           RngStream.CONNECTIVITY.key(index), RngStream.REGROWTH.key(index)));
     }
 
@@ -86,22 +90,50 @@ final class Planner {
   }
 
   /** {@code tableLength}: the most steps a trace's age can reach in this run, plus one. */
-  private static StdpPlan stdp(Stdp s, double dt, int tableLength) {
-    if (s == null) {
+  private static RulePlan plasticity(Plasticity r, double dt, int tableLength) {
+    if (r == null) {
       return null;
     }
-    return new StdpPlan((float) s.lr(), (float) s.gmax(), (float) s.alphaPre(),
-        (float) s.alphaPost(), (float) s.aPlus(), (float) s.aMinus(),
-        StdpPlan.decayTable(dt, s.tauPlusMs(), tableLength),
-        StdpPlan.decayTable(dt, s.tauMinusMs(), tableLength));
+    return new RulePlan(r.paramNames(), floats(r.params()), List.copyOf(r.preTraces().keySet()),
+        decay(r.preTraces(), dt, tableLength), List.copyOf(r.postTraces().keySet()),
+        decay(r.postTraces(), dt, tableLength), r.preEvent(), r.postEvent());
   }
 
-  private static StructuralPlan structural(Structural s, double dt, String where) {
+  private static float[] floats(Map<String, Double> values) {
+    float[] out = new float[values.size()];
+    int k = 0;
+    for (double v : values.values()) {
+      out[k++] = (float) v;
+    }
+    return out;
+  }
+
+  private static float[][] decay(Map<String, Double> taus, double dt, int tableLength) {
+    float[][] out = new float[taus.size()][];
+    int k = 0;
+    for (double tau : taus.values()) {
+      out[k++] = Decay.table(dt, tau, tableLength);
+    }
+    return out;
+  }
+
+  private static StructuralPlan structural(Structural s, Plasticity rule, double dt,
+      String where) {
     if (s == null) {
       return null;
     }
-    return new StructuralPlan(wholeSteps(s.periodMs(), dt, where + ".period_ms"),
-        (float) s.threshold(), s.mode(), (float) s.regrowthWeight());
+    List<String> params = rule == null ? List.of() : rule.paramNames();
+    float[] values = rule == null ? new float[0] : floats(rule.params());
+    RExpr prune = s.threshold() != null
+        ? new RExpr.Compare("<", new RExpr.W(), new RExpr.Const((float) (double) s.threshold()))
+        : Checker.prune(Parser.expression(s.prune()), params);
+    float below = Float.NaN;
+    if (prune instanceof RExpr.Compare c && c.op().equals("<") && c.left() instanceof RExpr.W
+        && !Evaluator.readsState(c.right())) {
+      below = Evaluator.number(c.right(), Evaluator.params(values));
+    }
+    return new StructuralPlan(wholeSteps(s.periodMs(), dt, where + ".period_ms"), prune, below,
+        s.mode(), (float) s.regrowthWeight().low(), (float) s.regrowthWeight().high());
   }
 
   /** A duration that must be a whole (and, for periods, positive) number of steps. */

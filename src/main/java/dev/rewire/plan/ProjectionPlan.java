@@ -9,7 +9,7 @@ import dev.rewire.model.Receptor;
  * 0..sourceSize-1 of that input). Targets are always neurons.
  *
  * @param sourceInput index of the Poisson input that is the source, or -1 for neurons
- * @param stdp null for static weights
+ * @param plasticity the plasticity rule, or null for static weights
  * @param structural null for a fixed synapse set
  * @param connectivityKey Philox key word 1 for the initial synapses
  * @param regrowthKey Philox key word 1 for regrowth choices
@@ -20,7 +20,7 @@ public record ProjectionPlan(
     String targetName, int targetStart, int targetSize,
     Receptor receptor, Connectivity.Rule rule, double p, boolean excludeSameIndex,
     float weightLow, float weightHigh,
-    StdpPlan stdp, StructuralPlan structural,
+    RulePlan plasticity, StructuralPlan structural,
     int connectivityKey, int regrowthKey) {
 
   public boolean sourceIsInput() {

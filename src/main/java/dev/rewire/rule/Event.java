@@ -24,4 +24,19 @@ public record Event(List<TraceDef> traceDefs, List<RExpr> weightUpdates, int[] f
   public boolean writesTraces() {
     return !traceDefs.isEmpty();
   }
+
+  /** Every expression of the event: the trace definitions', then the weight updates'. */
+  public List<RExpr> expressions() {
+    List<RExpr> all = new java.util.ArrayList<>();
+    for (TraceDef d : traceDefs) {
+      all.add(d.value());
+    }
+    all.addAll(weightUpdates);
+    return all;
+  }
+
+  /** A text that is equal for two events exactly when they compute the same (for caches). */
+  public String describe() {
+    return traceDefs + " " + weightUpdates + " " + java.util.Arrays.toString(finalVersion);
+  }
 }

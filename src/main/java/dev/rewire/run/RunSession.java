@@ -120,6 +120,7 @@ final class RunSession {
   void afterChunk() {
     try {
       NumericalGuard.check(plan, sim.neuronValues(), sim.step());
+      NumericalGuard.checkWeights(plan, sim.badWeights(), sim.step());
     } catch (NumericalGuard.NumericalException e) {
       stopped = e.getMessage();
       return;

@@ -30,12 +30,14 @@ class PlanTest {
 
   @Test
   void compile_traceTablesAreExpOfMinusKDtOverTau() {
-    StdpPlan ee = plan.projection("ee").stdp();
-    assertEquals(1.0f, ee.decayPlus()[0]);
-    assertEquals((float) Math.exp(-0.1 / 5.0), ee.decayPlus()[1]);
-    assertEquals((float) Math.exp(-100 * 0.1 / 20.0), ee.decayMinus()[100]);
-    assertTrue(ee.decayPlus()[ee.decayPlus().length - 1] > 0f);
-    assertEquals(0.0f, StdpPlan.decay(1.0f, ee.decayPlus().length, ee.decayPlus()));
+    RulePlan ee = plan.projection("ee").plasticity();
+    assertEquals(java.util.List.of("pre_plus", "pre_minus"), ee.preTraces());
+    float[] plus = ee.preDecay()[0];
+    assertEquals(1.0f, plus[0]);
+    assertEquals((float) Math.exp(-0.1 / 5.0), plus[1]);
+    assertEquals((float) Math.exp(-100 * 0.1 / 20.0), ee.postDecay()[1][100]);
+    assertTrue(plus[plus.length - 1] > 0f);
+    assertEquals(0.0f, Decay.apply(1.0f, plus.length, plus));
   }
 
   @Test

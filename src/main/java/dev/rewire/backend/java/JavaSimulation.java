@@ -64,7 +64,7 @@ final class JavaSimulation implements Simulation {
       if (p.hasPotentialSet()) {
         PotentialSynapses ps = InitialSynapses.potentialSynapses(p, seed);
         synapses[p.index()] = ps;
-        if (p.stdp() != null) {
+        if (p.plasticity() != null) {
           withStdp.add(ps);
         }
       } else {
@@ -201,6 +201,17 @@ final class JavaSimulation implements Simulation {
   @Override
   public NeuronValues neuronValues() {
     return new NeuronValues(neurons.v.clone(), neurons.gAmpa.clone(), neurons.gGaba.clone());
+  }
+
+  @Override
+  public List<String> badWeights() {
+    List<String> bad = new ArrayList<>();
+    for (ProjectionPlan p : plan.projections()) {
+      if (synapses[p.index()] instanceof PotentialSynapses ps && ps.badWeight) {
+        bad.add(p.name());
+      }
+    }
+    return bad;
   }
 
   @Override

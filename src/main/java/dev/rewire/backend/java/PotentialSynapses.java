@@ -3,17 +3,19 @@ package dev.rewire.backend.java;
 import dev.rewire.backend.PotentialSet;
 import dev.rewire.backend.SimulationState;
 import dev.rewire.plan.ProjectionPlan;
+import dev.rewire.plan.RulePlan;
 import java.util.Arrays;
 
 /**
  * The Java backend's potential set: the shared layout of {@link PotentialSet} plus the projection's
- * STDP traces (pre traces per source neuron, post traces per target neuron: traces belong to
+ * plasticity traces (pre traces per source neuron, post traces per target neuron: traces belong to
  * neurons, one set per projection; docs/design.md, section 1) and the list of slots below the
  * pruning threshold.
  */
 final class PotentialSynapses extends PotentialSet {
   /**
-   * Structural plasticity needs the active synapses below its threshold. Instead of scanning every
+   * Structural plasticity with a threshold (a prune condition w < c) needs the active synapses
+   * below it. Instead of scanning every
    * active weight at each call, the slots whose weight was set below it (at the start, by STDP or
    * by regrowth) are listed as they happen; a call checks only those. The STDP phases append
    * without any branch ({@link #low}, {@link #lowCount}): a slot can be listed more than once
@@ -31,38 +33,45 @@ final class PotentialSynapses extends PotentialSet {
   /** Entries listed, at most lowCapacity; at lowCapacity entries may have been lost. */
   int lowCount;
   int lowCapacity;
-  /** STDP traces of the sources and of the targets; null without STDP. */
+  /** Plasticity traces of the sources and of the targets; null without a rule. */
   final Traces pre;
   final Traces post;
+  /** Set by the rule's code when it made a weight that is not a finite number >= 0. */
+  boolean badWeight;
+  /** The rule's and prune condition's generated code; null when there is neither. */
+  final RuleCode rule;
 
   /** {@code weight} and {@code active} give the initial state of every slot. */
   PotentialSynapses(ProjectionPlan plan, float[] weight, boolean[] active) {
     super(plan, weight, active);
-    // Below a negative threshold nothing ever is (weights are >= 0): no structural plasticity.
-    pruneBelow = plan.structural() == null ? -1.0f : plan.structural().threshold();
+    // Below a negative threshold nothing ever is (weights are >= 0): no structural plasticity, or
+    // a prune condition other than a threshold (then every call looks at every active synapse).
+    pruneBelow = plan.structural() == null || !plan.structural().threshold() ? -1.0f
+        : plan.structural().pruneBelow();
     seen = new boolean[potentialCount()];
     lowCapacity = Math.min(potentialCount(), 1024);
     low = new int[lowCapacity + 1];
     markActiveBelowThreshold();
-    pre = plan.stdp() == null ? null : new Traces(plan.sourceSize(), plan.stdp());
-    post = plan.stdp() == null ? null : new Traces(plan.targetSize(), plan.stdp());
+    RulePlan r = plan.plasticity();
+    pre = r == null ? null : new Traces(plan.sourceSize(), r.preDecay());
+    post = r == null ? null : new Traces(plan.targetSize(), r.postDecay());
+    boolean condition = plan.structural() != null && !plan.structural().threshold();
+    rule = r == null && !condition ? null : RuleCode.of(r, plan.structural());
   }
 
   SimulationState.PotentialState state() {
     if (pre == null) {
-      return exportState(null, null);
+      return exportState(null, null, null, null);
     }
-    return exportState(new float[][] {pre.plusValues().clone(), pre.minusValues().clone(),
-        post.plusValues().clone(), post.minusValues().clone()},
-        new int[][] {pre.lastSteps().clone(), post.lastSteps().clone()});
+    return exportState(pre.values(), pre.last.clone(), post.values(), post.last.clone());
   }
 
   /** Restores lists and traces, and lists again the slots below threshold. */
   void restore(SimulationState.PotentialState s) {
     importState(s);
     if (pre != null) {
-      pre.restore(s.prePlus(), s.preMinus(), s.preLast());
-      post.restore(s.postPlus(), s.postMinus(), s.postLast());
+      pre.restore(s.preTraces(), s.preLast());
+      post.restore(s.postTraces(), s.postLast());
     }
     lowCount = 0; // forgets the initial draw's list
     markActiveBelowThreshold();
@@ -127,7 +136,10 @@ final class PotentialSynapses extends PotentialSet {
   int[] takeBelowThreshold() {
     int[] out;
     int n;
-    if (lowCount < lowCapacity) {
+    if (plan.structural() != null && !plan.structural().threshold()) {
+      out = new int[activeCount]; // another condition: look at every active synapse
+      n = activePruned(out);
+    } else if (lowCount < lowCapacity) {
       out = new int[lowCount];
       n = belowThreshold(out);
     } else { // the list filled up: entries may be lost, so look at every active synapse
@@ -141,6 +153,24 @@ final class PotentialSynapses extends PotentialSet {
     lowCount = 0;
     Arrays.sort(out, 0, n);
     return Arrays.copyOf(out, n);
+  }
+
+  /** The slots to prune now (see {@link #takeBelowThreshold}). */
+  int[] takePruned() {
+    return takeBelowThreshold();
+  }
+
+  /** Writes the active slots that the prune condition selects into out (in row order); count. */
+  private int activePruned(int[] out) {
+    int n = 0;
+    for (int i = 0; i < rowCount.length; i++) {
+      for (int r = rowOffset[i], end = r + rowCount[i]; r < end; r++) {
+        if (rule.prune(rowWeight[r])) {
+          out[n++] = rowSyn[r];
+        }
+      }
+    }
+    return n;
   }
 
   /** Writes the distinct listed slots that are active and below the threshold into out; count. */

@@ -14,12 +14,13 @@ import java.util.Arrays;
  * is rewired in the steps that are multiples of its period, in model order. In a call at step n:
  *
  * <ol>
- *   <li>P = the active slots with weight below the threshold;
+ *   <li>P = the active slots that meet the prune condition (weight below the threshold);
  *   <li>choose |P| ranks uniformly without replacement among the M slots inactive <em>before</em> the
  *       call ({@link SubsetSampler}, Philox counter (n, -1, d, 0) in global mode, (n, row, d, 0) per
  *       source row); rank r means the r-th inactive slot in ascending slot order, which fixes the
  *       choice independently of how a backend enumerates them;
- *   <li>deactivate P, activate the chosen slots with the regrowth weight.
+ *   <li>deactivate P, activate the chosen slots with the regrowth weight (drawn per slot from
+ *       counter (n, slot, 0, 1) when it is a range).
  * </ol>
  *
  * A slot pruned in the call cannot be chosen (it was active before), so the active count is conserved
@@ -27,8 +28,11 @@ import java.util.Arrays;
  * slots; if there are not, all of them are regrown and the event says so.
  */
 final class StructuralPlasticity implements StepPhase {
-  /** What one call changed: slots in ascending order, and the weights the pruned ones had. */
-  record Change(int[] pruned, float[] prunedWeight, int[] regrown) {}
+  /**
+   * What one call changed: slots in ascending order, the weights the pruned ones had and the
+   * regrown ones got.
+   */
+  record Change(int[] pruned, float[] prunedWeight, int[] regrown, float[] regrownWeight) {}
 
   private final ProjectionPlan[] projections;
   /** The potential sets of {@code projections}, in the same order. */
@@ -63,7 +67,7 @@ final class StructuralPlasticity implements StepPhase {
         listener.onStructural(new StructuralEvent(step, p.name(), c.pruned().length,
             c.regrown().length, ps.activeCount));
         listener.onRewiring(ps.rewiring(step, c.pruned(), c.prunedWeight(), c.regrown(),
-            p.structural().regrowthWeight()));
+            c.regrownWeight()));
       }
       next = (int) Math.min(next, ((long) step / period + 1) * period);
     }
@@ -78,9 +82,9 @@ final class StructuralPlasticity implements StepPhase {
   /** One call for one projection at {@code step}. */
   static Change rewire(PotentialSynapses p, int step, int seed) {
     StructuralPlan sp = p.plan.structural();
-    int[] pruned = p.takeBelowThreshold();
+    int[] pruned = p.takePruned();
     if (pruned.length == 0) {
-      return new Change(pruned, new float[0], pruned);
+      return new Change(pruned, new float[0], pruned, new float[0]);
     }
     int[] regrown = sp.mode() == Structural.Mode.GLOBAL
         ? chooseGlobal(p, pruned.length, step, seed)
@@ -90,10 +94,13 @@ final class StructuralPlasticity implements StepPhase {
       prunedWeight[k] = p.weightOf(pruned[k]);
       p.deactivate(p.sourceOf(pruned[k]), pruned[k]);
     }
-    for (int s : regrown) {
-      p.activate(p.sourceOf(s), s, sp.regrowthWeight());
+    float[] regrownWeight = new float[regrown.length];
+    for (int k = 0; k < regrown.length; k++) {
+      int s = regrown[k];
+      regrownWeight[k] = sp.regrowthWeight(seed, p.plan.regrowthKey(), step, s);
+      p.activate(p.sourceOf(s), s, regrownWeight[k]);
     }
-    return new Change(pruned, prunedWeight, regrown);
+    return new Change(pruned, prunedWeight, regrown, regrownWeight);
   }
 
   private static int[] chooseGlobal(PotentialSynapses p, int count, int step, int seed) {

@@ -3,7 +3,6 @@ package dev.rewire.backend.java;
 import dev.rewire.backend.SimulationListener;
 import dev.rewire.plan.Phase;
 import dev.rewire.plan.ProjectionPlan;
-import dev.rewire.plan.StdpPlan;
 
 /**
  * Phase SYNAPSE_PRE: the on-pre pathways of every projection, in model order, for the sources that
@@ -80,46 +79,18 @@ final class SynapsePre implements StepPhase {
   /**
    * Source {@code i} (local index) of a projection with a potential set spiked in {@code step}:
    * every active synapse adds its weight to the target's conductance input (the weight before this
-   * event's update), the source's pre traces jump by 1, and with STDP each active weight moves by
-   * {@code lr * (alpha_pre + a_plus * post_plus + a_minus * post_minus)}, clipped to [0, gmax].
+   * event's update), then the plasticity rule's on_pre runs, if there is a rule.
    */
   static void onPre(PotentialSynapses p, int i, int step, InputSum input) {
-    final int targetStart = p.plan.targetStart();
-    final float[] w = p.rowWeight;
-    final int[] syn = p.rowSyn;
-    final int[] tgt = p.rowTarget;
-    final int from = p.rowOffset[i];
-    final int to = from + p.rowCount[i];
-    StdpPlan stdp = p.plan.stdp();
-    if (stdp == null) {
-      for (int k = from; k < to; k++) {
-        input.add(targetStart + tgt[k], w[k]);
-      }
+    if (p.pre != null) {
+      p.rule.onPre(p, i, step, input);
       return;
     }
-    p.pre.bump(i, step);
-    final Traces post = p.post;
-    final float lr = stdp.lr();
-    final float alpha = stdp.alphaPre();
-    final float aPlus = stdp.aPlus();
-    final float aMinus = stdp.aMinus();
-    final float gmax = stdp.gmax();
-    final float low = p.pruneBelow;
-    final int[] lows = p.low;
-    final int full = p.lowCapacity;
-    int lowCount = p.lowCount;
-    for (int k = from; k < to; k++) {
-      int j = tgt[k];
-      float ws = w[k];
-      input.add(targetStart + j, ws); // the weight before this event's update
-      float dw = lr * (alpha + aPlus * post.plus(j, step) + aMinus * post.minus(j, step));
-      float nw = Clip.weight(ws + dw, gmax);
-      w[k] = nw;
-      // Listed when nw < low, without a branch: the sign bit of nw - low (exact for floats); the
-      // count stops when the list is full (see PotentialSynapses#low).
-      lows[lowCount] = syn[k];
-      lowCount = Math.min(lowCount + (Float.floatToRawIntBits(nw - low) >>> 31), full);
+    final int targetStart = p.plan.targetStart();
+    final float[] w = p.rowWeight;
+    final int[] tgt = p.rowTarget;
+    for (int k = p.rowOffset[i], to = k + p.rowCount[i]; k < to; k++) {
+      input.add(targetStart + tgt[k], w[k]);
     }
-    p.lowCount = lowCount;
   }
 }

@@ -28,7 +28,10 @@ import org.lwjgl.system.MemoryUtil;
  * kernels, buffers) is released by {@link #close()}, in reverse order of creation.
  */
 public final class ClContext implements AutoCloseable {
-  /** Build options of every program: IEEE float semantics, nothing fast and loose. */
+  /**
+   * Build options of every program: IEEE float semantics, nothing fast and loose; and correctly
+   * rounded division and sqrt where the device has them (rules may divide).
+   */
   static final String BUILD_OPTIONS = "-cl-std=CL1.2";
 
   private final ClDevice device;
@@ -89,7 +92,8 @@ public final class ClContext implements AutoCloseable {
       IntBuffer err = stack.mallocInt(1);
       long program = clCreateProgramWithSource(context, source, err);
       ClError.check(err.get(0), "clCreateProgramWithSource", name);
-      int built = clBuildProgram(program, device.deviceId(), BUILD_OPTIONS, null, 0L);
+      int built = clBuildProgram(program, device.deviceId(), device.roundedDivideSqrt()
+          ? BUILD_OPTIONS + " -cl-fp32-correctly-rounded-divide-sqrt" : BUILD_OPTIONS, null, 0L);
       if (built != 0) {
         String log = buildLog(program);
         clReleaseProgram(program);

@@ -13,6 +13,8 @@ package dev.rewire.backend.opencl;
  * @param computeUnits number of compute units
  * @param int64Atomics has cl_khr_int64_base_atomics (64-bit fixed-point conductance sums)
  * @param denormals single-precision arithmetic keeps denormals (CL_FP_DENORM)
+ * @param roundedDivideSqrt single-precision division and sqrt can be correctly rounded
+ *     (CL_FP_CORRECTLY_ROUNDED_DIVIDE_SQRT), which rules that divide or take roots need
  * @param cpu the device is a CPU (CL_DEVICE_TYPE_CPU), e.g. PoCL
  * @param localMemBytes local memory of a work-group (CL_DEVICE_LOCAL_MEM_SIZE)
  * @param maxWorkGroupSize work-items of a work-group at most
@@ -21,7 +23,7 @@ package dev.rewire.backend.opencl;
  */
 public record ClDevice(int index, String platform, String name, String version, String openClC,
     long globalMemBytes, long maxAllocBytes, int computeUnits, boolean int64Atomics,
-    boolean denormals, boolean cpu, long localMemBytes, int maxWorkGroupSize, long platformId,
+    boolean denormals, boolean roundedDivideSqrt, boolean cpu, long localMemBytes, int maxWorkGroupSize, long platformId,
     long deviceId) {
 
   /** True if the device can run rewire's kernels with results identical to the Java backend. */

@@ -5,11 +5,14 @@ import dev.rewire.backend.InitialConnectivity;
 import dev.rewire.backend.PotentialSet;
 import dev.rewire.backend.SimulationState;
 import dev.rewire.plan.ProjectionPlan;
-import dev.rewire.plan.StdpPlan;
+import dev.rewire.plan.RulePlan;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A projection with a potential set on the device: the {@link PotentialSet} arrays, uploaded from
- * the same initial state the Java backend builds, plus STDP traces and decay tables.
+ * the same initial state the Java backend builds, plus, with a plasticity rule, its traces (trace
+ * k of neuron i at k * size + i, and the step of i's last update), decay tables and params.
  */
 final class DevicePotentialSet {
   final ProjectionPlan plan;
@@ -28,14 +31,18 @@ final class DevicePotentialSet {
   final ClBuffer colSource;
   final ClBuffer colToRow;
   final ClBuffer activeCount;
-  final ClBuffer prePlus;
-  final ClBuffer preMinus;
+  final ClBuffer preValue;
   final ClBuffer preLast;
-  final ClBuffer postPlus;
-  final ClBuffer postMinus;
+  final ClBuffer postValue;
   final ClBuffer postLast;
-  final ClBuffer decayPlus;
-  final ClBuffer decayMinus;
+  /** The decay tables of the pre traces, then of the post traces, end to end. */
+  final ClBuffer decay;
+  /** Per trace, pre then post: offset in {@link #decay} and length. */
+  final ClBuffer decayAt;
+  /** The rule's params (one dummy value without a rule). */
+  final ClBuffer params;
+  /** Set by a rule that made a weight that is not a finite number >= 0. */
+  final ClBuffer bad;
 
   DevicePotentialSet(ClContext ctx, ProjectionPlan p, int seed) {
     this.plan = p;
@@ -61,17 +68,40 @@ final class DevicePotentialSet {
     colSource = ctx.buffer(n + "col_source", set.colSource);
     colToRow = ctx.buffer(n + "col_to_row", set.colToRow);
     activeCount = ctx.buffer(n + "active_count", new int[] {set.activeCount});
-    int[] never = new int[Math.max(p.sourceSize(), p.targetSize())];
-    java.util.Arrays.fill(never, DeviceNeurons.NEVER);
-    prePlus = ctx.buffer(n + "pre_plus", 4L * p.sourceSize());
-    preMinus = ctx.buffer(n + "pre_minus", 4L * p.sourceSize());
-    preLast = ctx.buffer(n + "pre_last", java.util.Arrays.copyOf(never, p.sourceSize()));
-    postPlus = ctx.buffer(n + "post_plus", 4L * p.targetSize());
-    postMinus = ctx.buffer(n + "post_minus", 4L * p.targetSize());
-    postLast = ctx.buffer(n + "post_last", java.util.Arrays.copyOf(never, p.targetSize()));
-    StdpPlan stdp = p.stdp();
-    decayPlus = ctx.buffer(n + "decay_plus", stdp == null ? new float[1] : stdp.decayPlus());
-    decayMinus = ctx.buffer(n + "decay_minus", stdp == null ? new float[1] : stdp.decayMinus());
+    RulePlan r = p.plasticity();
+    int kpre = r == null ? 0 : r.preTraces().size();
+    int kpost = r == null ? 0 : r.postTraces().size();
+    preValue = ctx.buffer(n + "pre_value", 4L * kpre * p.sourceSize());
+    preLast = ctx.buffer(n + "pre_last", never(p.sourceSize()));
+    postValue = ctx.buffer(n + "post_value", 4L * kpost * p.targetSize());
+    postLast = ctx.buffer(n + "post_last", never(p.targetSize()));
+    List<float[]> tables = new ArrayList<>();
+    if (r != null) {
+      tables.addAll(List.of(r.preDecay()));
+      tables.addAll(List.of(r.postDecay()));
+    }
+    int[] at = new int[2 * tables.size()];
+    int total = 0;
+    for (int k = 0; k < tables.size(); k++) {
+      at[2 * k] = total;
+      at[2 * k + 1] = tables.get(k).length;
+      total += tables.get(k).length;
+    }
+    float[] all = new float[Math.max(1, total)];
+    for (int k = 0; k < tables.size(); k++) {
+      System.arraycopy(tables.get(k), 0, all, at[2 * k], tables.get(k).length);
+    }
+    decay = ctx.buffer(n + "decay", all);
+    decayAt = ctx.buffer(n + "decay_at", at.length == 0 ? new int[1] : at);
+    params = ctx.buffer(n + "params", r == null || r.params().length == 0 ? new float[1]
+        : r.params());
+    bad = ctx.buffer(n + "bad", 4);
+  }
+
+  private static int[] never(int n) {
+    int[] a = new int[n];
+    java.util.Arrays.fill(a, DeviceNeurons.NEVER);
+    return a;
   }
 
   /** Reads lists and traces back (a checkpoint). */
@@ -84,14 +114,32 @@ final class DevicePotentialSet {
     for (int s = 0; s < slots; s++) {
       flags[s] = act[s] != 0;
     }
-    boolean stdp = plan.stdp() != null;
+    RulePlan r = plan.plasticity();
     return new SimulationState.PotentialState(ints(activeCount, 1)[0], flags, ints(slotPos, slots),
         ints(rowCount, rows), ints(rowSyn, slots), ints(rowTarget, slots), floats(rowWeight, slots),
         ints(rowToCol, slots), ints(colCount, cols), ints(colSyn, slots), ints(colSource, slots),
-        ints(colToRow, slots), stdp ? floats(prePlus, rows) : null,
-        stdp ? floats(preMinus, rows) : null, stdp ? ints(preLast, rows) : null,
-        stdp ? floats(postPlus, cols) : null, stdp ? floats(postMinus, cols) : null,
-        stdp ? ints(postLast, cols) : null);
+        ints(colToRow, slots), r == null ? null : split(floats(preValue,
+            r.preTraces().size() * rows), rows), r == null ? null : ints(preLast, rows),
+        r == null ? null : split(floats(postValue, r.postTraces().size() * cols), cols),
+        r == null ? null : ints(postLast, cols));
+  }
+
+  /** {@code values} cut into traces of {@code n}. */
+  private static float[][] split(float[] values, int n) {
+    float[][] out = new float[n == 0 ? 0 : values.length / n][];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = java.util.Arrays.copyOfRange(values, k * n, (k + 1) * n);
+    }
+    return out;
+  }
+
+  private static float[] join(float[][] traces) {
+    int n = traces.length == 0 ? 0 : traces[0].length;
+    float[] out = new float[traces.length * n];
+    for (int k = 0; k < traces.length; k++) {
+      System.arraycopy(traces[k], 0, out, k * n, n);
+    }
+    return out;
   }
 
   /** Writes lists and traces (a checkpoint) to the device. */
@@ -112,12 +160,10 @@ final class DevicePotentialSet {
     colSyn.write(s.colSyn());
     colSource.write(s.colSource());
     colToRow.write(s.colToRow());
-    if (plan.stdp() != null) {
-      prePlus.write(s.prePlus());
-      preMinus.write(s.preMinus());
+    if (plan.plasticity() != null) {
+      preValue.write(join(s.preTraces()));
       preLast.write(s.preLast());
-      postPlus.write(s.postPlus());
-      postMinus.write(s.postMinus());
+      postValue.write(join(s.postTraces()));
       postLast.write(s.postLast());
     }
   }

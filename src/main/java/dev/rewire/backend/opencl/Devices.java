@@ -19,6 +19,7 @@ import static org.lwjgl.opencl.CL10.clGetDeviceInfo;
 import static org.lwjgl.opencl.CL10.clGetPlatformIDs;
 import static org.lwjgl.opencl.CL10.clGetPlatformInfo;
 import static org.lwjgl.opencl.CL11.CL_DEVICE_OPENCL_C_VERSION;
+import static org.lwjgl.opencl.CL12.CL_FP_CORRECTLY_ROUNDED_DIVIDE_SQRT;
 
 import java.nio.ByteBuffer;
 import java.nio.IntBuffer;
@@ -73,6 +74,8 @@ public final class Devices {
               (int) deviceLong(device, CL_DEVICE_MAX_COMPUTE_UNITS, 4),
               extensions.contains("cl_khr_int64_base_atomics"),
               (deviceLong(device, CL_DEVICE_SINGLE_FP_CONFIG) & CL_FP_DENORM) != 0,
+              (deviceLong(device, CL_DEVICE_SINGLE_FP_CONFIG)
+                  & CL_FP_CORRECTLY_ROUNDED_DIVIDE_SQRT) != 0,
               (deviceLong(device, CL_DEVICE_TYPE) & CL_DEVICE_TYPE_CPU) != 0,
               deviceLong(device, CL_DEVICE_LOCAL_MEM_SIZE),
               (int) Math.min(Integer.MAX_VALUE, deviceLong(device, CL_DEVICE_MAX_WORK_GROUP_SIZE)),

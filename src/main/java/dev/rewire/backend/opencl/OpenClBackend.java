@@ -86,6 +86,13 @@ public final class OpenClBackend implements BatchBackend {
     }
   }
 
+  /** Why {@code device} cannot run a rule that divides or takes a square root. */
+  static String noRoundedDivide(ClDevice device) {
+    return "a plasticity rule divides or takes a square root, and device " + device.name()
+        + " cannot round single-precision division and sqrt correctly, which bit-identical "
+        + "results need; use another device or the Java backend";
+  }
+
   private void checkUsable() {
     if (!device.usable()) {
       throw new IllegalArgumentException("device " + device.name() + " lacks " + device.missing()

@@ -58,7 +58,11 @@ final class OpenClSimulation implements Simulation {
     try {
       this.ctx = c;
       int seed = plan.seed();
-      program = Kernels.build(ctx);
+      if (!device.roundedDivideSqrt() && plan.projections().stream().anyMatch(
+          p -> p.plasticity() != null && p.plasticity().dividesOrRoots())) {
+        throw new IllegalArgumentException(OpenClBackend.noRoundedDivide(device));
+      }
+      program = Kernels.build(ctx, plan);
       neurons = new DeviceNeurons(ctx, plan, chunkSteps);
       for (GroupPlan g : plan.groups()) {
         neuronUpdates.add(new NeuronUpdateKernel(ctx, program, neurons, g));
@@ -69,17 +73,18 @@ final class OpenClSimulation implements Simulation {
       staticRows = new InitialConnectivity.StaticRows[plan.projections().size()];
       for (ProjectionPlan p : plan.projections()) {
         if (p.hasPotentialSet()) {
+          int pp = plan.potentialProjections().indexOf(p);
           DevicePotentialSet d = new DevicePotentialSet(ctx, p, seed);
           potential[p.index()] = d;
-          pre.add(new SynapsePreKernel(ctx, program, d, neurons.spikes, neurons.spikeCount,
-              plan.neuronCount(), neurons.input,
-              DeviceNeurons.inputOffset(p.receptor(), neurons.gabaOffset)));
-          if (p.stdp() != null) {
-            post.add(new SynapsePostKernel(ctx, program, d, neurons.spikes, neurons.spikeCount,
-                plan.neuronCount()));
+          pre.add(new SynapsePreKernel(ctx, program, d, pp, neurons.spikes, neurons.spikeCount,
+              plan.neuronCount(), neurons.input, p.targetStart()
+                  + DeviceNeurons.inputOffset(p.receptor(), neurons.gabaOffset)));
+          if (p.plasticity() != null) {
+            post.add(new SynapsePostKernel(ctx, program, d, pp, neurons.spikes,
+                neurons.spikeCount, plan.neuronCount()));
           }
           if (p.structural() != null) {
-            structural.add(new StructuralPlasticityKernel(ctx, program, d, seed, stats,
+            structural.add(new StructuralPlasticityKernel(ctx, program, d, pp, seed, stats,
                 chunkSteps));
           }
         } else {
@@ -256,7 +261,7 @@ final class OpenClSimulation implements Simulation {
             Arrays.copyOfRange(logSlots.get(q), at, at + np),
             Arrays.copyOfRange(logWeights.get(q), at, at + np),
             Arrays.copyOfRange(logSlots.get(q), at + np, at + np + nc),
-            k.structural.regrowthWeight()));
+            Arrays.copyOfRange(logWeights.get(q), at + np, at + np + nc)));
         logAt[q] = at + np + nc;
         c++;
       }
@@ -359,6 +364,21 @@ final class OpenClSimulation implements Simulation {
     neurons.gAmpa.read(ga);
     neurons.gGaba.read(gg);
     return new NeuronValues(v, ga, gg);
+  }
+
+  @Override
+  public List<String> badWeights() {
+    List<String> bad = new ArrayList<>();
+    int[] flag = new int[1];
+    for (ProjectionPlan p : plan.projections()) {
+      if (potential[p.index()] != null && p.plasticity() != null) {
+        potential[p.index()].bad.read(flag);
+        if (flag[0] != 0) {
+          bad.add(p.name());
+        }
+      }
+    }
+    return bad;
   }
 
   @Override

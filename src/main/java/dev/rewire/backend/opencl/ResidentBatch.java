@@ -42,6 +42,8 @@ final class ResidentBatch implements BatchSimulation {
   private final boolean ownedByMember;
   /** v, g_ampa, g_gaba of every network after the last chunk (read on demand), else null. */
   private float[][] neuronCache;
+  /** The bad-weight flags of every network after the last chunk (read on demand), else null. */
+  private int[] badCache;
   private int[] sampleNeurons;
   private int sampleEvery;
 
@@ -165,6 +167,7 @@ final class ResidentBatch implements BatchSimulation {
       left -= chunk;
     }
     neuronCache = null;
+    badCache = null;
   }
 
   /**
@@ -291,7 +294,8 @@ final class ResidentBatch implements BatchSimulation {
               stats[b + 3]));
           listener.onRewiring(new dev.rewire.backend.SlotGeometry(p).rewiring(n,
               Arrays.copyOfRange(logSlots[pp], 0, np), Arrays.copyOfRange(logWeights[pp], 0, np),
-              Arrays.copyOfRange(logSlots[pp], np, np + nc), p.structural().regrowthWeight()));
+              Arrays.copyOfRange(logSlots[pp], np, np + nc),
+              Arrays.copyOfRange(logWeights[pp], np, np + nc)));
         }
         int m = 0;
         while (r < keys.length && (int) (keys[r] >>> 32) == n) {
@@ -351,6 +355,22 @@ final class ResidentBatch implements BatchSimulation {
         Arrays.copyOfRange(neuronCache[0], k * n, (k + 1) * n),
         Arrays.copyOfRange(neuronCache[1], k * n, (k + 1) * n),
         Arrays.copyOfRange(neuronCache[2], k * n, (k + 1) * n));
+  }
+
+  /** The projections of network k whose rule made a weight not a finite number >= 0. */
+  List<String> badWeights(int k) {
+    int npp = shape.potentials.size();
+    if (badCache == null) {
+      badCache = new int[size * Math.max(1, npp)];
+      buf.bad.read(badCache);
+    }
+    List<String> bad = new ArrayList<>();
+    for (int pp = 0; pp < npp; pp++) {
+      if (badCache[k * npp + pp] != 0) {
+        bad.add(shape.potentials.get(pp).name());
+      }
+    }
+    return bad;
   }
 
   SimulationState state(int k) {

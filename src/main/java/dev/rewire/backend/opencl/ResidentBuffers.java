@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * The device buffers of a resident batch, in the order of the arguments of kernels/resident.cl:
  * batch-wide buffers with network k's slice at k times its per-network size, the shared geometry
- * of the potential sets, and the pool of STDP decay tables (a table is stored once however many
+ * of the potential sets, and the pool of trace decay tables (a table is stored once however many
  * networks use it). Uploads each network's initial (or restored) state and reads slices back.
  */
 final class ResidentBuffers {
@@ -53,6 +53,8 @@ final class ResidentBuffers {
   final ClBuffer traceValue;
   final ClBuffer traceLast;
   final ClBuffer decayTables;
+  /** Per network and potential projection: its rule made a weight not a finite number >= 0. */
+  final ClBuffer bad;
   final ClBuffer spikeRecord;
   final ClBuffer spikeRecordCount;
   final ClBuffer stats;
@@ -99,16 +101,17 @@ final class ResidentBuffers {
       Plan p = plans.get(k);
       int[][] tables = new int[p.projections().size()][];
       for (ProjectionPlan pr : p.projections()) {
-        if (pr.stdp() == null) {
+        if (pr.plasticity() == null) {
           continue;
         }
-        int[] t = new int[4];
-        float[][] both = {pr.stdp().decayPlus(), pr.stdp().decayMinus()};
-        for (int side = 0; side < 2; side++) {
+        List<float[]> own = new ArrayList<>(List.of(pr.plasticity().preDecay()));
+        own.addAll(List.of(pr.plasticity().postDecay()));
+        int[] t = new int[2 * own.size()];
+        for (int q = 0; q < own.size(); q++) {
           int at = -1;
           int offset = 0;
           for (float[] known : pool) {
-            if (Arrays.equals(known, both[side])) {
+            if (Arrays.equals(known, own.get(q))) {
               at = offset;
               break;
             }
@@ -116,11 +119,11 @@ final class ResidentBuffers {
           }
           if (at < 0) {
             at = poolSize;
-            pool.add(both[side]);
-            poolSize += both[side].length;
+            pool.add(own.get(q));
+            poolSize += own.get(q).length;
           }
-          t[2 * side] = at;
-          t[2 * side + 1] = both[side].length;
+          t[2 * q] = at;
+          t[2 * q + 1] = own.get(q).length;
         }
         tables[pr.index()] = t;
       }
@@ -136,6 +139,7 @@ final class ResidentBuffers {
     fparams = ctx.buffer("fparams", fp);
     iparams = ctx.buffer("iparams", ip);
     decayTables = ctx.buffer("decay_tables", allTables);
+    bad = ctx.buffer("bad_weights", 4 * b * Math.max(1, npp));
     running = ctx.buffer("running", 4 * b);
 
     v = ctx.buffer("v", 4 * b * n);
@@ -257,7 +261,7 @@ final class ResidentBuffers {
     for (int pp = 0; pp < shape.potentials.size(); pp++) {
       writeLists(k, pp, sets[shape.potentials.get(pp).index()]);
       ProjectionPlan p = shape.potentials.get(pp);
-      if (p.stdp() != null) {
+      if (p.plasticity() != null) {
         int[] lasts = new int[p.sourceSize() + p.targetSize()];
         Arrays.fill(lasts, DeviceNeurons.NEVER);
         traceLast.write((long) k * shape.traceLasts + shape.traceLastBase[pp], lasts);
@@ -304,14 +308,16 @@ final class ResidentBuffers {
       ProjectionPlan p = shape.potentials.get(pp);
       SimulationState.PotentialState ps = s.potential().get(p.index());
       // the lists were imported into the PotentialSet uploaded by fresh(); the traces now
-      if (p.stdp() != null) {
-        float[] values = new float[2 * (p.sourceSize() + p.targetSize())];
+      if (p.plasticity() != null) {
         int ns = p.sourceSize();
         int nt = p.targetSize();
-        System.arraycopy(ps.prePlus(), 0, values, 0, ns);
-        System.arraycopy(ps.preMinus(), 0, values, ns, ns);
-        System.arraycopy(ps.postPlus(), 0, values, 2 * ns, nt);
-        System.arraycopy(ps.postMinus(), 0, values, 2 * ns + nt, nt);
+        float[] values = new float[shape.preTraces[pp] * ns + shape.postTraces[pp] * nt];
+        for (int t = 0; t < shape.preTraces[pp]; t++) {
+          System.arraycopy(ps.preTraces()[t], 0, values, t * ns, ns);
+        }
+        for (int t = 0; t < shape.postTraces[pp]; t++) {
+          System.arraycopy(ps.postTraces()[t], 0, values, shape.preTraces[pp] * ns + t * nt, nt);
+        }
         traceValue.write((long) k * shape.traceValues + shape.traceValueBase[pp], values);
         int[] lasts = new int[ns + nt];
         System.arraycopy(ps.preLast(), 0, lasts, 0, ns);
@@ -461,25 +467,31 @@ final class ResidentBuffers {
     activeCount.read((long) k * shape.potentials.size() + pp, ac);
     int ns = p.sourceSize();
     int nt = p.targetSize();
-    float[] values = null;
+    float[][] pre = null;
+    float[][] post = null;
     int[] lasts = null;
-    if (p.stdp() != null) {
-      values = new float[2 * (ns + nt)];
+    if (p.plasticity() != null) {
+      float[] values = new float[shape.preTraces[pp] * ns + shape.postTraces[pp] * nt];
       lasts = new int[ns + nt];
       traceValue.read((long) k * shape.traceValues + shape.traceValueBase[pp], values);
       traceLast.read((long) k * shape.traceLasts + shape.traceLastBase[pp], lasts);
+      pre = new float[shape.preTraces[pp]][];
+      for (int t = 0; t < pre.length; t++) {
+        pre[t] = Arrays.copyOfRange(values, t * ns, (t + 1) * ns);
+      }
+      post = new float[shape.postTraces[pp]][];
+      int base = pre.length * ns;
+      for (int t = 0; t < post.length; t++) {
+        post[t] = Arrays.copyOfRange(values, base + t * nt, base + (t + 1) * nt);
+      }
     }
     return new SimulationState.PotentialState(ac[0], flags, ints(slotPos, slots, count),
         ints(rowCount, (long) k * shape.rows + shape.rowBase[pp], ns),
         ints(rowSyn, slots, count), ints(rowTarget, slots, count), floats(rowWeight, slots, count),
         ints(rowToCol, slots, count), ints(colCount, (long) k * shape.cols + shape.colBase[pp], nt),
         ints(colSyn, slots, count), ints(colSource, slots, count), ints(colToRow, slots, count),
-        values == null ? null : Arrays.copyOfRange(values, 0, ns),
-        values == null ? null : Arrays.copyOfRange(values, ns, 2 * ns),
-        lasts == null ? null : Arrays.copyOfRange(lasts, 0, ns),
-        values == null ? null : Arrays.copyOfRange(values, 2 * ns, 2 * ns + nt),
-        values == null ? null : Arrays.copyOfRange(values, 2 * ns + nt, 2 * (ns + nt)),
-        lasts == null ? null : Arrays.copyOfRange(lasts, ns, ns + nt));
+        pre, lasts == null ? null : Arrays.copyOfRange(lasts, 0, ns),
+        post, lasts == null ? null : Arrays.copyOfRange(lasts, ns, ns + nt));
   }
 
   /** Network k's active synapses of potential projection pp, sorted by (source, target). */

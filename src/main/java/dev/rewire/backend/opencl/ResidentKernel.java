@@ -1,14 +1,12 @@
 package dev.rewire.backend.opencl;
 
-import dev.rewire.plan.Phase;
-
 /**
- * Host side of kernels/resident.cl: builds it behind its shape's header, with the helpers and every
- * phase's work-group functions, and sets its arguments in the order of the kernel's signature.
+ * Host side of kernels/resident.cl: builds it behind its shape's header, with the helpers, the
+ * plan's rules and every phase's work-group functions ({@link Kernels#source}), and sets its
+ * arguments in the order of the kernel's signature.
  */
 final class ResidentKernel {
   static final String NAME = "resident";
-  private static final String[] HELPERS = {"philox.cl", "spikes.cl", "stdp.cl"};
 
   // Arguments, in the order of the signature.
   private static final int FIRST_STEP = 0;
@@ -65,18 +63,19 @@ final class ResidentKernel {
   private static final int SCRATCH_STRIDE = 51;
   private static final int MAX_ACTIVE = 52;
   private static final int STRUCTURAL_MARK = 53;
-  private static final int L_V = 54;
-  private static final int L_G_AMPA = 55;
-  private static final int L_G_GABA = 56;
-  private static final int L_LAST = 57;
-  private static final int L_INPUT_AMPA = 58;
-  private static final int L_INPUT_GABA = 59;
-  private static final int L_SPIKES = 60;
-  private static final int L_INPUT_SPIKES = 61;
-  private static final int L_NEXT = 62;
-  private static final int L_TRACE = 63;
-  private static final int L_TRACE_LAST = 64;
-  private static final int L_COUNTS = 65;
+  private static final int BAD_WEIGHTS = 54;
+  private static final int L_V = 55;
+  private static final int L_G_AMPA = 56;
+  private static final int L_G_GABA = 57;
+  private static final int L_LAST = 58;
+  private static final int L_INPUT_AMPA = 59;
+  private static final int L_INPUT_GABA = 60;
+  private static final int L_SPIKES = 61;
+  private static final int L_INPUT_SPIKES = 62;
+  private static final int L_NEXT = 63;
+  private static final int L_TRACE = 64;
+  private static final int L_TRACE_LAST = 65;
+  private static final int L_COUNTS = 66;
 
   private final ResidentShape shape;
   private final ClKernel kernel;
@@ -97,12 +96,7 @@ final class ResidentKernel {
     if (workGroup == 1) {
       src.append("#define RW_SERIAL 1\n");
     }
-    for (String helper : HELPERS) {
-      src.append(KernelSource.read(helper)).append('\n');
-    }
-    for (Phase phase : Phase.values()) {
-      src.append(KernelSource.read(phase.kernelName() + ".cl")).append('\n');
-    }
+    src.append(Kernels.source(shape.plan));
     src.append(KernelSource.read(NAME + ".cl"));
     ClProgram program = ctx.build("rewire resident kernel", src.toString());
     kernel = program.kernel(ctx, NAME);
@@ -154,6 +148,7 @@ final class ResidentKernel {
         .arg(LOG_COUNT, b.logCount).arg(LOG_CAPACITY, b.logCapacity)
         .arg(SCRATCH, b.scratch).arg(SCRATCH_STRIDE, b.scratchStride)
         .arg(MAX_ACTIVE, b.maxActive).arg(STRUCTURAL_MARK, b.structuralMark)
+        .arg(BAD_WEIGHTS, b.bad)
         .local(L_V, 4L * n).local(L_G_AMPA, 4L * n).local(L_G_GABA, 4L * n)
         .local(L_LAST, 4L * n).local(L_INPUT_AMPA, 8L * n).local(L_INPUT_GABA, 8L * n)
         .local(L_SPIKES, 4L * n).local(L_INPUT_SPIKES, 4L * Math.max(1, shape.inputSources))

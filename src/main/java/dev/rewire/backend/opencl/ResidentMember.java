@@ -59,6 +59,11 @@ final class ResidentMember implements Simulation {
     return batch.activeSynapses(k, name);
   }
 
+  @Override
+  public java.util.List<String> badWeights() {
+    return batch.badWeights(k);
+  }
+
   /** Closes the batch when it was made for this member alone; a batch's owner closes it else. */
   @Override
   public void close() {

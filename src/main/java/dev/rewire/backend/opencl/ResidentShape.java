@@ -29,25 +29,19 @@ final class ResidentShape {
   static final int FPG_DT_OVER_C = 5;
   static final int FPG_DECAY_AMPA = 6;
   static final int FPG_DECAY_GABA = 7;
-  static final int FPP = 8;
-  static final int FPP_LR = 0;
-  static final int FPP_GMAX = 1;
-  static final int FPP_ALPHA_PRE = 2;
-  static final int FPP_ALPHA_POST = 3;
-  static final int FPP_A_PLUS = 4;
-  static final int FPP_A_MINUS = 5;
-  static final int FPP_THRESHOLD = 6;
-  static final int FPP_REGROWTH_WEIGHT = 7;
+  // Per projection (from RW_FP_PROJ[p]): the regrowth weight range, the prune threshold, then the
+  // rule's params.
+  static final int FPP_REGROWTH_LOW = 0;
+  static final int FPP_REGROWTH_HIGH = 1;
+  static final int FPP_PRUNE_BELOW = 2;
+  static final int FPP_PARAMS = 3;
   // Per-network int parameters: the seed, per group its refractory steps, per stepped input its
-  // key, per projection RW_IPP.
+  // key, per projection (from RW_IP_PROJ[p]) its regrowth key, its mode and, per trace of its rule
+  // (pre, then post), the offset and length of the trace's decay table in the batch's pool.
   static final int IP_SEED = 0;
-  static final int IPP = 6;
   static final int IPP_KEY = 0;
   static final int IPP_PER_SOURCE = 1;
-  static final int IPP_DECAY_PLUS = 2;
-  static final int IPP_DECAY_PLUS_LENGTH = 3;
-  static final int IPP_DECAY_MINUS = 4;
-  static final int IPP_DECAY_MINUS_LENGTH = 5;
+  static final int IPP_DECAY_AT = 2;
   // The kernel's local counters.
   static final int COUNT_SPIKES = 0;
   static final int COUNT_RECORD = 1;
@@ -82,12 +76,17 @@ final class ResidentShape {
   final int maxRows;
   final int fpGroup;
   final int fpInput;
-  final int fpProjection;
+  /** Per projection, where its float parameters start. */
+  final int[] fpProjection;
   final int fparams;
   final int ipGroup;
   final int ipInput;
-  final int ipProjection;
+  /** Per projection, where its int parameters start. */
+  final int[] ipProjection;
   final int iparams;
+  /** Per potential projection, how many pre and post traces its rule has (0 without one). */
+  final int[] preTraces;
+  final int[] postTraces;
   final String header;
 
   ResidentShape(Plan plan) {
@@ -115,6 +114,8 @@ final class ResidentShape {
     colOffsetBase = new int[npp];
     traceValueBase = new int[npp];
     traceLastBase = new int[npp];
+    preTraces = new int[npp];
+    postTraces = new int[npp];
     int s = 0;
     int r = 0;
     int c = 0;
@@ -141,8 +142,10 @@ final class ResidentShape {
       r += p.sourceSize();
       c += p.targetSize();
       mr = Math.max(mr, p.sourceSize());
-      if (p.stdp() != null) {
-        tv += 2 * (p.sourceSize() + p.targetSize());
+      if (p.plasticity() != null) {
+        preTraces[pp] = p.plasticity().preTraces().size();
+        postTraces[pp] = p.plasticity().postTraces().size();
+        tv += preTraces[pp] * p.sourceSize() + postTraces[pp] * p.targetSize();
         tl += p.sourceSize() + p.targetSize();
       }
     }
@@ -155,12 +158,21 @@ final class ResidentShape {
     maxRows = mr;
     fpGroup = 0;
     fpInput = FPG * groups.size();
-    fpProjection = fpInput + stepped.size();
-    fparams = fpProjection + FPP * np;
+    fpProjection = new int[np];
+    int f = fpInput + stepped.size();
     ipGroup = 1;
     ipInput = ipGroup + groups.size();
-    ipProjection = ipInput + stepped.size();
-    iparams = ipProjection + IPP * np;
+    ipProjection = new int[np];
+    int i = ipInput + stepped.size();
+    for (ProjectionPlan p : projections) {
+      fpProjection[p.index()] = f;
+      f += FPP_PARAMS + (p.plasticity() == null ? 0 : p.plasticity().params().length);
+      ipProjection[p.index()] = i;
+      i += IPP_DECAY_AT + (p.plasticity() == null ? 0
+          : 2 * (p.plasticity().preTraces().size() + p.plasticity().postTraces().size()));
+    }
+    fparams = f;
+    iparams = i;
     header = header();
   }
 
@@ -193,26 +205,23 @@ final class ResidentShape {
       f[fpInput + k] = p.inputs().get(stepped.get(k).index()).invLogQ();
     }
     for (ProjectionPlan pr : p.projections()) {
-      int b = fpProjection + FPP * pr.index();
-      if (pr.stdp() != null) {
-        f[b + FPP_LR] = pr.stdp().lr();
-        f[b + FPP_GMAX] = pr.stdp().gmax();
-        f[b + FPP_ALPHA_PRE] = pr.stdp().alphaPre();
-        f[b + FPP_ALPHA_POST] = pr.stdp().alphaPost();
-        f[b + FPP_A_PLUS] = pr.stdp().aPlus();
-        f[b + FPP_A_MINUS] = pr.stdp().aMinus();
-      }
+      int b = fpProjection[pr.index()];
       if (pr.structural() != null) {
-        f[b + FPP_THRESHOLD] = pr.structural().threshold();
-        f[b + FPP_REGROWTH_WEIGHT] = pr.structural().regrowthWeight();
+        f[b + FPP_REGROWTH_LOW] = pr.structural().regrowthLow();
+        f[b + FPP_REGROWTH_HIGH] = pr.structural().regrowthHigh();
+        f[b + FPP_PRUNE_BELOW] = pr.structural().threshold() ? pr.structural().pruneBelow() : 0f;
+      }
+      if (pr.plasticity() != null) {
+        float[] params = pr.plasticity().params();
+        System.arraycopy(params, 0, f, b + FPP_PARAMS, params.length);
       }
     }
     return f;
   }
 
   /**
-   * The int parameters of {@code p}; {@code tables} gives, per projection, the offsets and
-   * lengths of its plus and minus decay tables in the batch's table pool (null without STDP).
+   * The int parameters of {@code p}; {@code tables} gives, per projection, the offset and length
+   * of each trace's decay table in the batch's table pool (null without a rule).
    */
   int[] iparams(Plan p, int[][] tables) {
     int[] i = new int[iparams];
@@ -224,12 +233,12 @@ final class ResidentShape {
       i[ipInput + k] = p.inputs().get(stepped.get(k).index()).rngKey();
     }
     for (ProjectionPlan pr : p.projections()) {
-      int b = ipProjection + IPP * pr.index();
+      int b = ipProjection[pr.index()];
       i[b + IPP_KEY] = pr.regrowthKey();
       i[b + IPP_PER_SOURCE] = pr.structural() != null
           && pr.structural().mode() == Structural.Mode.PER_SOURCE ? 1 : 0;
       if (tables[pr.index()] != null) {
-        System.arraycopy(tables[pr.index()], 0, i, b + IPP_DECAY_PLUS, 4);
+        System.arraycopy(tables[pr.index()], 0, i, b + IPP_DECAY_AT, tables[pr.index()].length);
       }
     }
     return i;
@@ -254,7 +263,6 @@ final class ResidentShape {
     define(h, "RW_IPARAMS", iparams);
     define(h, "RW_FP_GROUP", fpGroup);
     define(h, "RW_FP_INPUT", fpInput);
-    define(h, "RW_FP_PROJECTION", fpProjection);
     define(h, "RW_FPG", FPG);
     define(h, "RW_FPG_GL", FPG_GL);
     define(h, "RW_FPG_EL", FPG_EL);
@@ -264,26 +272,16 @@ final class ResidentShape {
     define(h, "RW_FPG_DT_OVER_C", FPG_DT_OVER_C);
     define(h, "RW_FPG_DECAY_AMPA", FPG_DECAY_AMPA);
     define(h, "RW_FPG_DECAY_GABA", FPG_DECAY_GABA);
-    define(h, "RW_FPP", FPP);
-    define(h, "RW_FPP_LR", FPP_LR);
-    define(h, "RW_FPP_GMAX", FPP_GMAX);
-    define(h, "RW_FPP_ALPHA_PRE", FPP_ALPHA_PRE);
-    define(h, "RW_FPP_ALPHA_POST", FPP_ALPHA_POST);
-    define(h, "RW_FPP_A_PLUS", FPP_A_PLUS);
-    define(h, "RW_FPP_A_MINUS", FPP_A_MINUS);
-    define(h, "RW_FPP_THRESHOLD", FPP_THRESHOLD);
-    define(h, "RW_FPP_REGROWTH_WEIGHT", FPP_REGROWTH_WEIGHT);
+    define(h, "RW_FPP_REGROWTH_LOW", FPP_REGROWTH_LOW);
+    define(h, "RW_FPP_REGROWTH_HIGH", FPP_REGROWTH_HIGH);
+    define(h, "RW_FPP_PRUNE_BELOW", FPP_PRUNE_BELOW);
+    define(h, "RW_FPP_PARAMS", FPP_PARAMS);
     define(h, "RW_IP_SEED", IP_SEED);
     define(h, "RW_IP_GROUP", ipGroup);
     define(h, "RW_IP_INPUT", ipInput);
-    define(h, "RW_IP_PROJECTION", ipProjection);
-    define(h, "RW_IPP", IPP);
     define(h, "RW_IPP_KEY", IPP_KEY);
     define(h, "RW_IPP_PER_SOURCE", IPP_PER_SOURCE);
-    define(h, "RW_IPP_DECAY_PLUS", IPP_DECAY_PLUS);
-    define(h, "RW_IPP_DECAY_PLUS_LENGTH", IPP_DECAY_PLUS_LENGTH);
-    define(h, "RW_IPP_DECAY_MINUS", IPP_DECAY_MINUS);
-    define(h, "RW_IPP_DECAY_MINUS_LENGTH", IPP_DECAY_MINUS_LENGTH);
+    define(h, "RW_IPP_DECAY_AT", IPP_DECAY_AT);
     define(h, "RW_COUNT_SPIKES", COUNT_SPIKES);
     define(h, "RW_COUNT_RECORD", COUNT_RECORD);
     define(h, "RW_COUNT_SHARED", COUNT_SHARED);
@@ -300,7 +298,7 @@ final class ResidentShape {
     int[] targetStart = new int[np];
     int[] targetSize = new int[np];
     int[] receptor = new int[np];
-    int[] stdp = new int[np];
+    int[] rule = new int[np];
     int[] exclude = new int[np];
     for (ProjectionPlan p : projections) {
       int k = p.index();
@@ -311,7 +309,7 @@ final class ResidentShape {
       targetStart[k] = p.targetStart();
       targetSize[k] = p.targetSize();
       receptor[k] = p.receptor() == Receptor.AMPA ? 0 : 1;
-      stdp[k] = p.stdp() != null ? 1 : 0;
+      rule[k] = p.plasticity() != null ? 1 : 0;
       exclude[k] = p.excludeSameIndex() ? 1 : 0;
     }
     table(h, "RW_SOURCE_INPUT", sourceInput);
@@ -320,7 +318,9 @@ final class ResidentShape {
     table(h, "RW_TARGET_START", targetStart);
     table(h, "RW_TARGET_SIZE", targetSize);
     table(h, "RW_RECEPTOR", receptor);
-    table(h, "RW_STDP", stdp);
+    table(h, "RW_HAS_RULE", rule);
+    table(h, "RW_FP_PROJ", fpProjection);
+    table(h, "RW_IP_PROJ", ipProjection);
     table(h, "RW_EXCLUDE_SAME_INDEX", exclude);
     table(h, "RW_POTENTIAL_INDEX", potentialIndex);
     table(h, "RW_STATIC_ROW_BASE", staticRowBase);
@@ -333,6 +333,22 @@ final class ResidentShape {
     table(h, "RW_COL_OFFSET_BASE", colOffsetBase);
     table(h, "RW_TRACE_VALUE_BASE", traceValueBase);
     table(h, "RW_TRACE_LAST_BASE", traceLastBase);
+    table(h, "RW_PRE_TRACES", preTraces);
+    int[] pruneCode = new int[potentials.size()];
+    for (int pp = 0; pp < potentials.size(); pp++) {
+      ProjectionPlan p = potentials.get(pp);
+      pruneCode[pp] = p.structural() == null || p.structural().threshold() ? -1 : pp;
+      // What the generated code depends on, so that only plans with the same code share a batch.
+      if (p.plasticity() != null) {
+        h.append("// rule of ").append(p.name()).append(": ")
+            .append(p.plasticity().shape().replace("\n", " | ")).append('\n');
+      }
+      if (pruneCode[pp] >= 0) {
+        h.append("// prune of ").append(p.name()).append(": ").append(p.structural().prune())
+            .append('\n');
+      }
+    }
+    table(h, "RW_PRUNE_CODE", pruneCode);
     return h.toString();
   }
 

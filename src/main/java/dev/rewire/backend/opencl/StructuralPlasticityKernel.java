@@ -17,37 +17,40 @@ final class StructuralPlasticityKernel {
   private static final int SEED = 1;
   private static final int KEY = 2;
   private static final int PER_SOURCE = 3;
-  private static final int THRESHOLD = 4;
-  private static final int REGROWTH_WEIGHT = 5;
-  private static final int ROWS = 6;
-  private static final int EXCLUDE_SAME_INDEX = 7;
-  private static final int ROW_OFFSET = 8;
-  private static final int COL_OFFSET = 9;
-  private static final int ACTIVE = 10;
-  private static final int SLOT_POS = 11;
-  private static final int ROW_COUNT = 12;
-  private static final int ROW_SYN = 13;
-  private static final int ROW_TARGET = 14;
-  private static final int ROW_WEIGHT = 15;
-  private static final int ROW_TO_COL = 16;
-  private static final int COL_COUNT = 17;
-  private static final int COL_SYN = 18;
-  private static final int COL_SOURCE = 19;
-  private static final int COL_TO_ROW = 20;
-  private static final int ACTIVE_COUNT = 21;
-  private static final int CANDIDATES = 22;
-  private static final int CHOSEN = 23;
-  private static final int SCRATCH_ROWS = 24;
-  private static final int SCRATCH_RANKS = 25;
-  private static final int SCRATCH_PARTS = 26;
-  private static final int MARK = 27;
-  private static final int STATS = 28;
-  private static final int STATS_INDEX = 29;
-  private static final int LOG_SLOT = 30;
-  private static final int LOG_WEIGHT = 31;
-  private static final int LOG_COUNT = 32;
-  private static final int LOG_CAPACITY = 33;
-  private static final int SHARED = 34;
+  private static final int PRUNE_CODE = 4;
+  private static final int PRUNE_BELOW = 5;
+  private static final int PARAMS = 6;
+  private static final int REGROWTH_LOW = 7;
+  private static final int REGROWTH_HIGH = 8;
+  private static final int ROWS = 9;
+  private static final int EXCLUDE_SAME_INDEX = 10;
+  private static final int ROW_OFFSET = 11;
+  private static final int COL_OFFSET = 12;
+  private static final int ACTIVE = 13;
+  private static final int SLOT_POS = 14;
+  private static final int ROW_COUNT = 15;
+  private static final int ROW_SYN = 16;
+  private static final int ROW_TARGET = 17;
+  private static final int ROW_WEIGHT = 18;
+  private static final int ROW_TO_COL = 19;
+  private static final int COL_COUNT = 20;
+  private static final int COL_SYN = 21;
+  private static final int COL_SOURCE = 22;
+  private static final int COL_TO_ROW = 23;
+  private static final int ACTIVE_COUNT = 24;
+  private static final int CANDIDATES = 25;
+  private static final int CHOSEN = 26;
+  private static final int SCRATCH_ROWS = 27;
+  private static final int SCRATCH_RANKS = 28;
+  private static final int SCRATCH_PARTS = 29;
+  private static final int MARK = 30;
+  private static final int STATS = 31;
+  private static final int STATS_INDEX = 32;
+  private static final int LOG_SLOT = 33;
+  private static final int LOG_WEIGHT = 34;
+  private static final int LOG_COUNT = 35;
+  private static final int LOG_CAPACITY = 36;
+  private static final int SHARED = 37;
 
   private final ClKernel kernel;
   private final int workGroup;
@@ -60,8 +63,9 @@ final class StructuralPlasticityKernel {
   final int logCapacity;
   final StructuralPlan structural;
 
-  StructuralPlasticityKernel(ClContext ctx, ClProgram program, DevicePotentialSet d, int seed,
-      ClBuffer stats, int chunkSteps) {
+  /** The plan's {@code pp}-th potential projection, {@code d}. */
+  StructuralPlasticityKernel(ClContext ctx, ClProgram program, DevicePotentialSet d, int pp,
+      int seed, ClBuffer stats, int chunkSteps) {
     plan = d.plan;
     structural = plan.structural();
     geometry = new SlotGeometry(plan);
@@ -80,8 +84,10 @@ final class StructuralPlasticityKernel {
     kernel = program.kernel(ctx, Phase.STRUCTURAL_PLASTICITY.kernelName());
     kernel.arg(SEED, seed).arg(KEY, plan.regrowthKey())
         .arg(PER_SOURCE, structural.mode() == Structural.Mode.PER_SOURCE ? 1 : 0)
-        .arg(THRESHOLD, structural.threshold())
-        .arg(REGROWTH_WEIGHT, structural.regrowthWeight())
+        .arg(PRUNE_CODE, structural.threshold() ? -1 : pp)
+        .arg(PRUNE_BELOW, structural.threshold() ? structural.pruneBelow() : 0f)
+        .arg(PARAMS, d.params)
+        .arg(REGROWTH_LOW, structural.regrowthLow()).arg(REGROWTH_HIGH, structural.regrowthHigh())
         .arg(ROWS, rows).arg(EXCLUDE_SAME_INDEX, plan.excludeSameIndex() ? 1 : 0)
         .arg(ROW_OFFSET, d.rowOffset).arg(COL_OFFSET, d.colOffset).arg(ACTIVE, d.active)
         .arg(SLOT_POS, d.slotPos).arg(ROW_COUNT, d.rowCount).arg(ROW_SYN, d.rowSyn)

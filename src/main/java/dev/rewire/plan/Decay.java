@@ -3,23 +3,23 @@ package dev.rewire.plan;
 import java.util.List;
 
 /**
- * STDP constants in float. Traces decay lazily: a trace last updated k steps ago has decayed by
- * {@code decayPlus[k]} (or {@code decayMinus[k]}), where table entry k is exp(-k·dt/tau) computed in
+ * Exponential decay of plasticity traces, in float. Traces decay lazily: a trace last updated k
+ * steps ago has decayed by {@code table[k]}, where table entry k is exp(-k·dt/tau) computed in
  * double with {@link StrictMath} and rounded to float once, so every backend multiplies by the same
  * bits. Past the end of a table the factor is 0: a table ends where the float value of
  * exp(-k·dt/tau) is 0, or after as many entries as the run has steps, since no trace that was ever
- * bumped is read more steps after its bump than the run has (a trace never bumped is 0 anyway). So a
- * huge tau costs no more than the run's length. Reading a trace is one multiply, whenever it is
- * read, and no step has to touch every trace.
+ * updated is read more steps after its update than the run has (a trace never updated is 0
+ * anyway). So a huge tau costs no more than the run's length. Reading a trace is one multiply,
+ * whenever it is read, and no step has to touch every trace.
  */
-public record StdpPlan(float lr, float gmax, float alphaPre, float alphaPost, float aPlus,
-    float aMinus, float[] decayPlus, float[] decayMinus) {
+public final class Decay {
+  private Decay() {}
 
   /**
    * exp(-k·dt/tau) for k = 0, 1, … up to the first k whose float value is 0 (excluded), and at most
    * {@code maxLength} entries.
    */
-  static float[] decayTable(double dtMs, double tauMs, int maxLength) {
+  public static float[] table(double dtMs, double tauMs, int maxLength) {
     // Tables never change once made, and a sweep compiles the same ones for every run.
     return TABLES.computeIfAbsent(List.of(dtMs, tauMs, (double) maxLength),
         k -> computeTable(dtMs, tauMs, maxLength));
@@ -41,7 +41,7 @@ public record StdpPlan(float lr, float gmax, float alphaPre, float alphaPost, fl
   }
 
   /** {@code trace} decayed over {@code steps} steps with {@code table}. */
-  public static float decay(float trace, int steps, float[] table) {
+  public static float apply(float trace, int steps, float[] table) {
     return steps < table.length ? trace * table[steps] : 0.0f;
   }
 }

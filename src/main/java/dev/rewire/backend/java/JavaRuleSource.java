@@ -1,0 +1,188 @@
+package dev.rewire.backend.java;
+
+import dev.rewire.plan.RulePlan;
+import dev.rewire.plan.StructuralPlan;
+import dev.rewire.rule.Event;
+import dev.rewire.rule.RExpr;
+import dev.rewire.rule.Walk;
+import java.util.List;
+
+/**
+ * The Java source of a {@link RuleCode} subclass: the pathways of {@link SynapsePre} and
+ * {@link SynapsePost} with a rule's statements written in. Every expression is float arithmetic in
+ * the rule's order (Java neither contracts nor widens float operations); the functions are
+ * {@code RuleMath}'s. The class name is left as {@code $CLASS}.
+ */
+final class JavaRuleSource {
+  private JavaRuleSource() {}
+
+  static String body(RulePlan rule, StructuralPlan structural) {
+    StringBuilder b = new StringBuilder();
+    int params = rule == null ? 0 : rule.params().length;
+    for (int k = 0; k < params; k++) {
+      b.append("  private final float p").append(k).append(";\n");
+    }
+    b.append("  $CLASS(float[] p) {\n");
+    for (int k = 0; k < params; k++) {
+      b.append("    p").append(k).append(" = p[").append(k).append("];\n");
+    }
+    b.append("  }\n");
+    boolean lowList = structural != null && structural.threshold();
+    if (rule == null) {
+      b.append("  void onPre(PotentialSynapses s, int i, int step, InputSum input) {\n"
+          + "    throw new UnsupportedOperationException();\n  }\n");
+      b.append("  void onPost(PotentialSynapses s, int j, int step) {\n"
+          + "    throw new UnsupportedOperationException();\n  }\n");
+    } else {
+      pathway(b, true, rule.onPre(), lowList);
+      pathway(b, false, rule.onPost(), lowList);
+    }
+    b.append("  boolean prune(float w) {\n    return ")
+        .append(structural == null ? "false" : expr(structural.prune())).append(";\n  }\n");
+    return b.toString();
+  }
+
+  /** on_pre (pre = true: deliver, then the statements per row entry) or on_post (per column). */
+  private static void pathway(StringBuilder b, boolean pre, Event e, boolean lowList) {
+    String n = pre ? "i" : "j";
+    b.append(pre ? "  void onPre(PotentialSynapses s, int i, int step, InputSum input) {\n"
+        : "  void onPost(PotentialSynapses s, int j, int step) {\n");
+    b.append("    final Traces own = s.").append(pre ? "pre" : "post").append(";\n");
+    boolean readsOwn = e.writesTraces() || readsOwn(e.weightUpdates());
+    if (readsOwn) {
+      b.append("    final int age = step - own.last[").append(n).append("];\n");
+      for (int k = 0; k < e.finalVersion().length; k++) {
+        b.append("    final float o").append(k).append("_0 = dev.rewire.plan.Decay.apply(own.value[")
+            .append(k).append("][").append(n).append("], age, own.decay[").append(k)
+            .append("]);\n");
+      }
+    }
+    for (Event.TraceDef d : e.traceDefs()) {
+      b.append("    final float o").append(d.trace()).append('_').append(d.version()).append(" = ")
+          .append(expr(d.value())).append(";\n");
+    }
+    if (e.writesTraces()) {
+      for (int k = 0; k < e.finalVersion().length; k++) {
+        b.append("    own.value[").append(k).append("][").append(n).append("] = o").append(k)
+            .append('_').append(e.finalVersion()[k]).append(";\n");
+      }
+      b.append("    own.last[").append(n).append("] = step;\n");
+    }
+    boolean weights = !e.weightUpdates().isEmpty();
+    if (!pre && !weights) {
+      b.append("  }\n");
+      return;
+    }
+    b.append("    final float[] weight = s.rowWeight;\n");
+    if (weights) {
+      b.append("    final Traces other = s.").append(pre ? "post" : "pre").append(";\n"
+          + "    final int[] otherLast = other.last;\n");
+      for (int k : otherTraces(e)) {
+        b.append("    final float[] ov").append(k).append(" = other.value[").append(k)
+            .append("];\n    final float[] od").append(k).append(" = other.decay[").append(k)
+            .append("];\n");
+      }
+      if (lowList) {
+        b.append("    final float low = s.pruneBelow;\n    final int[] lows = s.low;\n"
+            + "    final int full = s.lowCapacity;\n    int lowCount = s.lowCount;\n");
+      }
+    }
+    if (pre) {
+      b.append("    final int targetStart = s.plan.targetStart();\n"
+          + "    final int[] syn = s.rowSyn;\n    final int[] tgt = s.rowTarget;\n"
+          + "    for (int k = s.rowOffset[i], to = k + s.rowCount[i]; k < to; k++) {\n"
+          + "      final int m = tgt[k];\n      final int r = k;\n      float w = weight[r];\n"
+          + "      input.add(targetStart + m, w); // the weight before this event's update\n");
+    } else {
+      b.append("    final int[] at = s.colToRow;\n    final int[] syn = s.colSyn;\n"
+          + "    final int[] src = s.colSource;\n"
+          + "    for (int k = s.colOffset[j], to = k + s.colCount[j]; k < to; k++) {\n"
+          + "      final int m = src[k];\n      final int r = at[k];\n      float w = weight[r];\n");
+    }
+    if (weights) {
+      List<Integer> others = otherTraces(e);
+      if (!others.isEmpty()) {
+        b.append("      final int a = step - otherLast[m];\n");
+      }
+      for (int k : others) {
+        b.append("      final float x").append(k).append(" = a < od").append(k).append(".length ? ov")
+            .append(k).append("[m] * od").append(k).append("[a] : 0.0f;\n");
+      }
+      for (RExpr u : e.weightUpdates()) {
+        b.append("      w = ").append(expr(u)).append(";\n");
+      }
+      b.append("      if (!(w >= 0.0f && w < Float.POSITIVE_INFINITY)) {\n"
+          + "        s.badWeight = true;\n      }\n"
+          + "      weight[r] = w;\n");
+      if (lowList) {
+        // Listed when w < low, without a branch: the sign bit of w - low (exact for floats); the
+        // count stops when the list is full (see PotentialSynapses#low).
+        b.append("      lows[lowCount] = syn[k];\n"
+            + "      lowCount = Math.min(lowCount + (Float.floatToRawIntBits(w - low) >>> 31), "
+            + "full);\n");
+      }
+    }
+    b.append("    }\n");
+    if (weights && lowList) {
+      b.append("    s.lowCount = lowCount;\n");
+    }
+    b.append("  }\n");
+  }
+
+  /** The other side's traces that the weight updates read, ascending. */
+  private static List<Integer> otherTraces(Event e) {
+    java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
+    for (RExpr u : e.weightUpdates()) {
+      java.util.List<RExpr.Other> found = new java.util.ArrayList<>();
+      Walk.collect(u, RExpr.Other.class, found);
+      found.forEach(o -> out.add(o.trace()));
+    }
+    return List.copyOf(out);
+  }
+
+  private static boolean readsOwn(List<RExpr> exprs) {
+    java.util.List<RExpr.Own> found = new java.util.ArrayList<>();
+    for (RExpr e : exprs) {
+      Walk.collect(e, RExpr.Own.class, found);
+    }
+    return !found.isEmpty();
+  }
+
+  /** Java for {@code e}: float operations in the tree's order, fully parenthesised. */
+  static String expr(RExpr e) {
+    if (e instanceof RExpr.Const c) {
+      return Float.toHexString(c.value()) + "f";
+    } else if (e instanceof RExpr.Param p) {
+      return "p" + p.index();
+    } else if (e instanceof RExpr.W) {
+      return "w";
+    } else if (e instanceof RExpr.Own o) {
+      return "o" + o.trace() + "_" + o.version();
+    } else if (e instanceof RExpr.Other o) {
+      return "x" + o.trace();
+    } else if (e instanceof RExpr.Neg n) {
+      return "(-" + expr(n.operand()) + ")";
+    } else if (e instanceof RExpr.Not n) {
+      return "(!" + expr(n.operand()) + ")";
+    } else if (e instanceof RExpr.Arith a) {
+      return "(" + expr(a.left()) + " " + a.op() + " " + expr(a.right()) + ")";
+    } else if (e instanceof RExpr.Compare c) {
+      return "(" + expr(c.left()) + " " + c.op() + " " + expr(c.right()) + ")";
+    } else if (e instanceof RExpr.Logic l) {
+      return "(" + expr(l.left()) + (l.and() ? " && " : " || ") + expr(l.right()) + ")";
+    }
+    RExpr.Call c = (RExpr.Call) e;
+    List<RExpr> a = c.args();
+    return switch (c.function()) {
+      case WHERE -> "(" + expr(a.get(0)) + " ? " + expr(a.get(1)) + " : " + expr(a.get(2)) + ")";
+      default -> {
+        StringBuilder s = new StringBuilder("dev.rewire.rule.RuleMath.")
+            .append(c.function().ruleName()).append('(');
+        for (int k = 0; k < a.size(); k++) {
+          s.append(k == 0 ? "" : ", ").append(expr(a.get(k)));
+        }
+        yield s.append(')').toString();
+      }
+    };
+  }
+}

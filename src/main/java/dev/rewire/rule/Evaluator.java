@@ -1,0 +1,145 @@
+package dev.rewire.rule;
+
+/**
+ * Evaluates a resolved expression in Java, by walking it: the reference meaning of every node, for
+ * constant parts (a prune threshold from params) and for tests of generated code. The backends
+ * run generated code, not this.
+ */
+public final class Evaluator {
+  /** The values a rule expression may read. */
+  public interface Values {
+    float param(int index);
+
+    float w();
+
+    float own(int trace, int version);
+
+    float other(int trace);
+  }
+
+  /** Values for an expression that reads only params. */
+  public static Values params(float[] params) {
+    return new Values() {
+      @Override
+      public float param(int index) {
+        return params[index];
+      }
+
+      @Override
+      public float w() {
+        throw new IllegalArgumentException("w is not known here");
+      }
+
+      @Override
+      public float own(int trace, int version) {
+        throw new IllegalArgumentException("traces are not known here");
+      }
+
+      @Override
+      public float other(int trace) {
+        throw new IllegalArgumentException("traces are not known here");
+      }
+    };
+  }
+
+  private Evaluator() {}
+
+  public static float number(RExpr e, Values v) {
+    if (e instanceof RExpr.Const c) {
+      return c.value();
+    } else if (e instanceof RExpr.Param p) {
+      return v.param(p.index());
+    } else if (e instanceof RExpr.W) {
+      return v.w();
+    } else if (e instanceof RExpr.Own o) {
+      return v.own(o.trace(), o.version());
+    } else if (e instanceof RExpr.Other o) {
+      return v.other(o.trace());
+    } else if (e instanceof RExpr.Neg n) {
+      return -number(n.operand(), v);
+    } else if (e instanceof RExpr.Arith a) {
+      float l = number(a.left(), v);
+      float r = number(a.right(), v);
+      return switch (a.op()) {
+        case '+' -> l + r;
+        case '-' -> l - r;
+        case '*' -> l * r;
+        default -> l / r;
+      };
+    }
+    RExpr.Call c = (RExpr.Call) e;
+    if (c.function() == Function.WHERE) {
+      return condition(c.args().get(0), v) ? number(c.args().get(1), v)
+          : number(c.args().get(2), v);
+    }
+    float a = number(c.args().get(0), v);
+    return switch (c.function()) {
+      case CLIP -> RuleMath.clip(a, number(c.args().get(1), v), number(c.args().get(2), v));
+      case MIN -> RuleMath.min(a, number(c.args().get(1), v));
+      case MAX -> RuleMath.max(a, number(c.args().get(1), v));
+      case ABS -> RuleMath.abs(a);
+      case EXP -> RuleMath.exp(a);
+      case LOG -> RuleMath.log(a);
+      case SQRT -> RuleMath.sqrt(a);
+      default -> throw new IllegalArgumentException(c.function() + " is not a number");
+    };
+  }
+
+  public static boolean condition(RExpr e, Values v) {
+    if (e instanceof RExpr.Not n) {
+      return !condition(n.operand(), v);
+    } else if (e instanceof RExpr.Logic l) {
+      return l.and() ? condition(l.left(), v) && condition(l.right(), v)
+          : condition(l.left(), v) || condition(l.right(), v);
+    }
+    RExpr.Compare c = (RExpr.Compare) e;
+    float l = number(c.left(), v);
+    float r = number(c.right(), v);
+    return switch (c.op()) {
+      case "<" -> l < r;
+      case "<=" -> l <= r;
+      case ">" -> l > r;
+      case ">=" -> l >= r;
+      case "==" -> l == r;
+      default -> l != r;
+    };
+  }
+
+  /** Whether {@code e} reads {@code w} or a trace (else it is a constant of the params). */
+  public static boolean readsState(RExpr e) {
+    if (e instanceof RExpr.W || e instanceof RExpr.Own || e instanceof RExpr.Other) {
+      return true;
+    } else if (e instanceof RExpr.Neg n) {
+      return readsState(n.operand());
+    } else if (e instanceof RExpr.Not n) {
+      return readsState(n.operand());
+    } else if (e instanceof RExpr.Arith a) {
+      return readsState(a.left()) || readsState(a.right());
+    } else if (e instanceof RExpr.Compare a) {
+      return readsState(a.left()) || readsState(a.right());
+    } else if (e instanceof RExpr.Logic a) {
+      return readsState(a.left()) || readsState(a.right());
+    } else if (e instanceof RExpr.Call c) {
+      return c.args().stream().anyMatch(Evaluator::readsState);
+    }
+    return false;
+  }
+
+  /** Whether {@code e} divides or takes a square root (OpenCL must round those correctly). */
+  public static boolean dividesOrRoots(RExpr e) {
+    if (e instanceof RExpr.Arith a) {
+      return a.op() == '/' || dividesOrRoots(a.left()) || dividesOrRoots(a.right());
+    } else if (e instanceof RExpr.Neg n) {
+      return dividesOrRoots(n.operand());
+    } else if (e instanceof RExpr.Not n) {
+      return dividesOrRoots(n.operand());
+    } else if (e instanceof RExpr.Compare a) {
+      return dividesOrRoots(a.left()) || dividesOrRoots(a.right());
+    } else if (e instanceof RExpr.Logic a) {
+      return dividesOrRoots(a.left()) || dividesOrRoots(a.right());
+    } else if (e instanceof RExpr.Call c) {
+      return c.function() == Function.SQRT || c.args().stream().anyMatch(Evaluator::dividesOrRoots);
+    }
+    return false;
+  }
+}
