@@ -21,7 +21,11 @@ cores="$(nproc)"
 jar=target/rewire.jar
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-seconds="${duration%s}"
+case "$duration" in   # simulated seconds per run, from 5s or 500ms
+  *ms) seconds="$(awk -v v="${duration%ms}" 'BEGIN { print v / 1000 }')" ;;
+  *s) seconds="${duration%s}" ;;
+  *) echo "DURATION must end in s or ms, got $duration" >&2; exit 2 ;;
+esac
 total="$(awk -v r="$runs" -v s="$seconds" 'BEGIN { print r * s }')"
 device=()
 [ -n "${REWIRE_DEVICE:-}" ] && device=(--device "$REWIRE_DEVICE")

@@ -85,6 +85,25 @@ class CliOpenClIT {
   }
 
   @Test
+  void device_aNumberIsAnIndexOnly_notAPartOfAName() {
+    java.util.List<ClDevice> all = dev.rewire.backend.opencl.Devices.list();
+    // A number in a device's name that is no device's index ("512" in "...avx512..."): refused.
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\d+")
+        .matcher(NativeTestSupport.device().name());
+    String number = Integer.toString(all.size() + 1000);
+    while (m.find()) {
+      if (Long.parseLong(m.group()) >= all.size()) {
+        number = m.group();
+        break;
+      }
+    }
+    assertEquals(2, main("run", "--backend", "opencl", "--device", number, "--duration",
+        "10ms"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--device " + number
+        + " matches no device"), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void run_thatBlowsUp_isStoppedByTheGuardOnTheDeviceToo() throws IOException {
     NativeTestSupport.device();
     Path summary = dir.resolve("blowup.json");

@@ -5,6 +5,7 @@ import dev.rewire.model.Durations;
 import dev.rewire.model.ModelFile;
 import dev.rewire.output.AtomicFile;
 import dev.rewire.backend.BatchBackend;
+import dev.rewire.backend.opencl.OpenClBackend;
 import dev.rewire.sweep.BatchExecutor;
 import dev.rewire.sweep.GridValue;
 import dev.rewire.sweep.ParallelExecutor;
@@ -104,7 +105,7 @@ final class SweepCommand {
   }
 
   /** Options that say how to run a sweep, not what it is: left out of a SLURM task's command. */
-  private static final List<String> HOW = List.of("out-dir", "jobs", "batch-size", "shard",
+  private static final List<String> HOW = List.of("out-dir", "jobs", "shard",
       "slurm",
       "slurm-script-only", "tasks", "partition", "time", "cpus-per-task", "mem", "quiet");
 
@@ -189,16 +190,38 @@ final class SweepCommand {
     Backends.Choice choice = Backends.chooseForSweep(cmd.getOptionValue("backend", Backends.AUTO),
         cmd.getOptionValue("device"), sweep.runs().size(),
         sweep.runs().get(0).spec().plan());
+    // Given with --backend auto (as a SLURM script gives --jobs), the option of the backend auto
+    // did not choose is ignored, and the note says so; named with the wrong backend, it is an
+    // error.
+    boolean auto = cmd.getOptionValue("backend", Backends.AUTO).equals(Backends.AUTO);
+    String ignored = null;
     if (choice.backend() instanceof BatchBackend && jobsGiven != null) {
-      throw new UsageException("--jobs applies to the java backend; opencl runs batches of "
-          + "networks per launch (--batch-size)");
+      if (!auto) {
+        throw new UsageException("--jobs applies to the java backend; opencl runs batches of "
+            + "networks per launch (--batch-size)");
+      }
+      ignored = "--jobs (for java; opencl runs batches, --batch-size)";
     }
     if (!(choice.backend() instanceof BatchBackend) && batchSize > 0) {
-      throw new UsageException("--batch-size applies to the opencl backend; java runs --jobs "
-          + "networks at a time");
+      if (!auto) {
+        throw new UsageException("--batch-size applies to the opencl backend; java runs --jobs "
+            + "networks at a time");
+      }
+      ignored = "--batch-size (for opencl; java runs --jobs networks at a time)";
+      batchSize = 0;
     }
     SweepDirectory dir = directory(cmd.getOptionValue("out-dir"));
     Backend backend = choice.announce(err, quiet);
+    if (ignored != null && !quiet) {
+      err.println("rewire: ignoring " + ignored);
+    }
+    if (backend instanceof BatchBackend b && batchSize > 0 && !quiet) {
+      int holds = b.batchCapacity(sweep.runs().get(0).spec().plan());
+      if (holds > 0 && holds < batchSize) {
+        err.println("rewire: the device holds batches of " + holds + " networks of this shape; "
+            + "--batch-size " + batchSize + " runs as batches of " + holds);
+      }
+    }
     int jobs = jobsGiven != null ? jobsGiven : Runtime.getRuntime().availableProcessors();
     SweepRunner runner = new SweepRunner(sweep, dir, new SweepRunner.Options(shard, commandLine));
     SweepExecutor executor = backend instanceof BatchBackend batches
@@ -262,7 +285,8 @@ final class SweepCommand {
     int tasks = script.tasks();
     Path written;
     try {
-      written = script.write(dir, taskArgs(cmd));
+      written = script.write(dir, taskArgs(cmd),
+          !cmd.getOptionValue("backend", Backends.AUTO).equals(OpenClBackend.NAME));
     } catch (IOException e) {
       throw new UsageException("cannot write the SLURM script in " + dir.root() + ": "
           + AtomicFile.reason(e));

@@ -41,16 +41,20 @@ public record SlurmScript(int tasks, String partition, String time, int cpusPerT
 
   /**
    * Writes the script into the sweep's folder. {@code sweepArgs} are the arguments of
-   * {@code rewire sweep} that define the sweep (files already absolute), without the options
-   * that say how to run it.
+   * {@code rewire sweep} that define the sweep (files already absolute), without the out-dir,
+   * --jobs and --shard; {@code jobs}: each task runs its cpus-per-task networks at a time (the
+   * java backend, or auto), else the backend runs batches.
    */
-  public Path write(SweepDirectory dir, List<String> sweepArgs) throws IOException {
+  public Path write(SweepDirectory dir, List<String> sweepArgs, boolean jobs) throws IOException {
     Path logs = Files.createDirectories(dir.root().resolve("slurm"));
     List<String> cmd = new ArrayList<>(launcher());
     cmd.add("sweep");
     cmd.addAll(sweepArgs);
-    cmd.addAll(List.of("--out-dir", dir.root().toString(), "--jobs", "${SLURM_CPUS_PER_TASK:-1}",
-        "--quiet"));
+    cmd.addAll(List.of("--out-dir", dir.root().toString()));
+    if (jobs) {
+      cmd.addAll(List.of("--jobs", "${SLURM_CPUS_PER_TASK:-1}"));
+    }
+    cmd.add("--quiet");
     StringBuilder sb = new StringBuilder("#!/bin/bash\n");
     sb.append("# rewire sweep as a SLURM job array: task K runs share K of ").append(tasks)
         .append(" (--shard K/").append(tasks).append(").\n");

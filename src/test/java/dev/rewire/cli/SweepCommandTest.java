@@ -161,6 +161,7 @@ public class SweepCommandTest {
     waitForResults(child, out, 1);
     child.destroy(); // SIGTERM
     assertTrue(child.waitFor(60, TimeUnit.SECONDS), "stopped");
+    assertEquals(143, child.exitValue(), "the status of a process ended by SIGTERM");
     String log = Files.readString(dir.resolve("child.log"));
     assertTrue(log.contains("rewire: sweep stopped: 8 runs: "), log);
     assertTrue(log.contains("the same command again runs what is left"), log);
@@ -173,6 +174,35 @@ public class SweepCommandTest {
       assertEquals(List.of(), files.filter(p -> p.getFileName().toString().endsWith(".tmp"))
           .toList(), "no temporary file left behind");
     }
+  }
+
+  @Test
+  void slurmScript_runsBatchesForOpenCl_andJobsForJava() throws IOException {
+    Path cl = dir.resolve("cl");
+    CheckpointResumeTest.Out o = main("sweep", "--seeds", "1-4", "--duration", "100ms",
+        "--backend", "opencl", "--batch-size", "3", "--slurm", "--slurm-script-only", "--tasks",
+        "2", "--out-dir", cl.toString());
+    assertEquals(0, o.code(), o.err());
+    String script = Files.readString(cl.resolve("sweep.sbatch"));
+    assertTrue(script.contains("--batch-size 3") && !script.contains("--jobs"), script);
+    Path java = dir.resolve("java");
+    o = main("sweep", "--seeds", "1-4", "--duration", "100ms", "--slurm",
+        "--slurm-script-only", "--tasks", "2", "--out-dir", java.toString());
+    assertEquals(0, o.code(), o.err());
+    script = Files.readString(java.resolve("sweep.sbatch"));
+    assertTrue(script.contains("--jobs \"${SLURM_CPUS_PER_TASK:-1}\""), script);
+  }
+
+  @Test
+  void autoChoosingJava_ignoresBatchSizeWithANote() {
+    // No GPU here and two runs: auto takes java (see Backends.chooseForSweep).
+    CheckpointResumeTest.Out o = main("sweep", "--seeds", "1-2", "--duration", "20ms",
+        "--batch-size", "4", "--out-dir", dir.resolve("sw").toString());
+    assertEquals(0, o.code(), o.err());
+    assertTrue(o.err().contains("rewire: ignoring --batch-size (for opencl;"), o.err());
+    o = main("sweep", "--seeds", "1-2", "--duration", "20ms", "--backend", "java",
+        "--batch-size", "4", "--out-dir", dir.resolve("sw2").toString());
+    assertEquals(2, o.code(), "named with the wrong backend it is an error");
   }
 
   @Test

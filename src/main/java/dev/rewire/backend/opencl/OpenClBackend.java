@@ -110,14 +110,16 @@ public final class OpenClBackend implements BatchBackend {
   }
 
   /**
-   * The device named by {@code spec} (an index from {@code rewire devices}, or a substring of the
-   * device name), or the first usable one when {@code spec} is null; null if there is none.
+   * The device named by {@code spec} (an index from {@code rewire devices} when it is a number,
+   * else a substring of the device name), or the first usable one when {@code spec} is null; null
+   * if there is none.
    */
   public static ClDevice choose(String spec) {
     List<ClDevice> devices = Devices.list();
+    boolean index = spec != null && spec.matches("\\d+");
     for (ClDevice d : devices) {
       boolean match = spec == null ? d.usable()
-          : spec.equals(Integer.toString(d.index())) || d.name().contains(spec);
+          : index ? spec.equals(Integer.toString(d.index())) : d.name().contains(spec);
       if (match) {
         return d;
       }

@@ -223,8 +223,8 @@ final class ResidentBuffers {
 
     // What a chunk writes: spikes (a neuron spikes at most once per refractory period), one call
     // per rewired projection with its counts and changed synapses, the call's scratch.
-    int refractory = plans.get(0).groups().stream().mapToInt(g -> Math.max(1, g.refractorySteps()))
-        .min().orElse(1);
+    int refractory = plans.stream().flatMap(p -> p.groups().stream())
+        .mapToInt(g -> Math.max(1, g.refractorySteps())).min().orElse(1);
     recordCapacity = (int) Math.min(Integer.MAX_VALUE / 2 / size,
         (long) n * ((chunkSteps + refractory - 1) / refractory));
     spikeRecord = ctx.buffer("spike_record", 8 * b * Math.max(1, recordCapacity));

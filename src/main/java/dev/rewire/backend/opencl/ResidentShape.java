@@ -349,6 +349,12 @@ final class ResidentShape {
       }
     }
     table(h, "RW_PRUNE_CODE", pruneCode);
+    // The host splits launches at structural calls: networks of a batch share their periods.
+    h.append("// structural periods (steps):");
+    for (ProjectionPlan p : potentials) {
+      h.append(' ').append(p.structural() == null ? 0 : p.structural().periodSteps());
+    }
+    h.append('\n');
     return h.toString();
   }
 
