@@ -1,0 +1,120 @@
+package dev.rewire.backend.opencl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rewire.backend.Backend;
+import dev.rewire.backend.Rewiring;
+import dev.rewire.backend.Simulation;
+import dev.rewire.backend.SimulationListener;
+import dev.rewire.backend.StructuralEvent;
+import dev.rewire.backend.java.JavaBackend;
+import dev.rewire.model.Model;
+import dev.rewire.model.ModelFile;
+import dev.rewire.model.Plasticity;
+import dev.rewire.model.Projection;
+import dev.rewire.model.Structural;
+import dev.rewire.model.Weight;
+import dev.rewire.output.RunRecorder;
+import dev.rewire.output.Summary;
+import dev.rewire.output.SummaryBuilder;
+import dev.rewire.plan.Plan;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every rule of examples/rules/, and a rule that calls every function of the language with a prune
+ * condition that is not a threshold and drawn regrowth weights, for 2 s of seed-ei on both OpenCL
+ * engines and in Java: the same spike and weight digests and the same synapses pruned and regrown
+ * (with their weights) at every call.
+ */
+class RuleExamplesIT {
+  static Stream<Arguments> runs() {
+    return Stream.of(OpenClBackend.Engine.RESIDENT, OpenClBackend.Engine.PER_STEP)
+        .flatMap(engine -> Stream.of("seed-rule.toml", "song-pair.toml", "van-rossum.toml",
+            "triplet.toml", "vogels-istdp.toml", "every-function")
+        .map(model -> Arguments.of(engine, model)));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("runs")
+  void rule_javaAndOpenCl_agreeBitForBit(OpenClBackend.Engine engine, String name) {
+    Model m = name.equals("every-function") ? everyFunction()
+        : ModelFile.load(Path.of("examples/rules/" + name), List.of("simulation.duration_ms=2000"));
+    List<String> javaLog = new ArrayList<>();
+    List<String> deviceLog = new ArrayList<>();
+    Summary java = run(new JavaBackend(), m, javaLog);
+    Summary device = run(new OpenClBackend(NativeTestSupport.device(), false, engine), m,
+        deviceLog);
+    assertEquals(java.digest(), device.digest());
+    assertEquals(javaLog, deviceLog, "the same synapses pruned and regrown, call by call");
+    assertEquals(java.structural(), device.structural());
+    if (name.equals("every-function")) {
+      assertTrue(java.structural().get("ee").pruned().stream().mapToInt(i -> i).sum() > 0,
+          "the condition pruned something");
+    }
+  }
+
+  /** seed-ei, E→E with a rule that calls every function, pruned by a condition on w and gmax. */
+  static Model everyFunction() {
+    Model seed = ModelFile.loadBundled("seed-ei", List.of("simulation.duration_ms=2000"));
+    Map<String, Double> params = new LinkedHashMap<>();
+    params.put("lr", 0.01);
+    params.put("gmax", 20.0);
+    params.put("c", 1.5);
+    Plasticity rule = new Plasticity(params, Map.of("x", 10.0), new LinkedHashMap<>(Map.of(
+        "y", 30.0, "z", 5.0)), """
+        x = x * exp(-0.01) + 1
+        w = clip(w + lr * (sqrt(abs(y - 0.5)) - log(1 + z) / c), 0, gmax)
+        """, """
+        y += 1
+        z = max(z, 0.5) + min(1, y) / 2
+        w = where(x > 0.2 and not (w >= gmax), min(w + lr * x, gmax), max(w - lr / c, 0))
+        """);
+    Projection ee = seed.projections().get("ee");
+    Structural s = ee.structural();
+    Projection changed = new Projection(ee.source(), ee.target(), ee.receptor(),
+        ee.connectivity(), ee.weight(), null, new Structural(s.periodMs(), null,
+            "w < 0.14 or w > 0.9 * gmax", s.mode(), new Weight(0.1, 0.2)), rule);
+    Map<String, Projection> projections = new LinkedHashMap<>(seed.projections());
+    projections.put("ee", changed);
+    return new Model(seed.name(), seed.simulation(), seed.neurons(), seed.inputs(), projections,
+        seed.recording());
+  }
+
+  private static Summary run(Backend backend, Model model, List<String> log) {
+    Plan plan = Plan.compile(model);
+    RunRecorder recorder = new RunRecorder(plan);
+    try (Simulation sim = backend.open(plan)) {
+      sim.run(plan.steps(), new SimulationListener() {
+        @Override
+        public void onSpikes(int step, int[] neurons, int count) {
+          recorder.onSpikes(step, neurons, count);
+        }
+
+        @Override
+        public void onStructural(StructuralEvent e) {
+          recorder.onStructural(e);
+        }
+
+        @Override
+        public void onRewiring(Rewiring r) {
+          log.add(r.step() + " " + r.projection() + " " + Arrays.toString(r.prunedSource())
+              + Arrays.toString(r.prunedTarget()) + Arrays.toString(r.prunedWeight())
+              + Arrays.toString(r.regrownSource()) + Arrays.toString(r.regrownTarget())
+              + Arrays.toString(r.regrownWeight()));
+        }
+      });
+      assertEquals(List.of(), sim.badWeights());
+      return SummaryBuilder.build(sim, recorder, backend.name(), backend.description(), 0, 0);
+    }
+  }
+}
