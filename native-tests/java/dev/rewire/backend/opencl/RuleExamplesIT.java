@@ -63,6 +63,22 @@ class RuleExamplesIT {
     }
   }
 
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(value = OpenClBackend.Engine.class,
+      names = {"RESIDENT", "PER_STEP"})
+  void ruleThatMakesNegativeWeights_isFlagged(OpenClBackend.Engine engine) {
+    Model m = ModelFile.load(Path.of("examples/rules/song-pair.toml"),
+        List.of("simulation.duration_ms=500", "projections.ee.plasticity.on_pre=\"w = w - 1\"",
+            "projections.ee.plasticity.params={a_plus=0.01,gmax=0.5}",
+            "projections.ee.plasticity.pre_traces={apre=20.0}"));
+    Plan plan = Plan.compile(m);
+    try (Simulation sim = new OpenClBackend(NativeTestSupport.device(), false, engine)
+        .open(plan)) {
+      sim.run(plan.steps(), SimulationListener.NONE);
+      assertEquals(List.of("ee"), sim.badWeights());
+    }
+  }
+
   /** seed-ei, E→E with a rule that calls every function, pruned by a condition on w and gmax. */
   static Model everyFunction() {
     Model seed = ModelFile.loadBundled("seed-ei", List.of("simulation.duration_ms=2000"));

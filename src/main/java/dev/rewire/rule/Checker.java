@@ -59,7 +59,7 @@ public final class Checker {
     c.prune = true;
     RExpr r = c.resolve(condition);
     if (c.type(condition) != Type.CONDITION) {
-      throw new RuleException(condition.pos(), "prune must be a condition on w (e.g. "
+      throw new RuleException(start(condition), "prune must be a condition on w (e.g. "
           + "'w < 0.005'), found a number");
     }
     return r;
@@ -84,7 +84,7 @@ public final class Checker {
   private RExpr number(Expr e, String what) {
     RExpr r = resolve(e);
     if (type(e) != Type.NUMBER) {
-      throw new RuleException(e.pos(), what + " must be a number, found a condition");
+      throw new RuleException(start(e), what + " must be a number, found a condition");
     }
     return r;
   }
@@ -202,9 +202,14 @@ public final class Checker {
     return Type.NUMBER;
   }
 
+  /** Where {@code e}'s text starts (a binary expression's position is its operator's). */
+  private static Pos start(Expr e) {
+    return e instanceof Expr.Binary b ? start(b.left()) : e.pos();
+  }
+
   private static void expect(Expr e, Type found, Type wanted, String where) {
     if (found != wanted) {
-      throw new RuleException(e.pos(), where + " needs " + (wanted == Type.NUMBER ? "a number"
+      throw new RuleException(start(e), where + " needs " + (wanted == Type.NUMBER ? "a number"
           : "a condition") + " here, found " + (found == Type.NUMBER ? "a number"
           : "a condition"));
     }

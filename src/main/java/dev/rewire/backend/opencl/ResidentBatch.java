@@ -64,6 +64,10 @@ final class ResidentBatch implements BatchSimulation {
             + "and dt: " + p.name() + " differs from " + plans.get(0).name());
       }
     }
+    if (!device.roundedDivideSqrt() && plans.get(0).projections().stream().anyMatch(
+        p -> p.plasticity() != null && p.plasticity().dividesOrRoots())) {
+      throw new IllegalArgumentException(OpenClBackend.noRoundedDivide(device));
+    }
     int period = plans.get(0).structuralProjections().stream()
         .mapToInt(p -> p.structural().periodSteps()).reduce(CHUNK_STEPS, Math::min);
     this.chunkSteps = period;
