@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rewire.backend.BackendContractTest;
 import dev.rewire.output.Summary;
+import dev.rewire.testing.SeedStatistics;
 import dev.rewire.testing.TestModels;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,8 +21,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * of 5 s per structural-plasticity mode against the reference's 5 s runs of the same mode. The
  * network is chaotic, so single runs cannot be compared; means over seeds can.
  *
- * <p>Tolerance: a two-sample comparison of means, |mean_rewire - mean_brian2| must be below 3 standard
- * errors of the difference, sqrt(sd_r^2 / n_r + sd_b^2 / n_b). rewire differs from Brian2 in float32
+ * <p>Tolerance ({@link SeedStatistics#compare}): a two-sample comparison of means,
+ * |mean_rewire - mean_brian2| must be below 3 standard errors of the difference,
+ * sqrt(sd_r^2 / n_r + sd_b^2 / n_b). rewire differs from Brian2 in float32
  * arithmetic, its own random streams and Euler-vs-exact trace rounding, none of which should move a
  * mean by more than the seed-to-seed noise. Our seeds are fixed, so the test is deterministic: it
  * cannot flake, only fail when the dynamics change.
@@ -43,36 +44,23 @@ class SeedEiStatisticsTest {
     }
     for (int second = 0; second < 5; second++) {
       int k = second;
-      compare(mode + " E rate in second " + (k + 1) + " [Hz]",
+      SeedStatistics.compare(mode + " E rate in second " + (k + 1) + " [Hz]",
           ours, s -> s.ratesHzPerSecond().get("E")[k],
           ref, r -> r.at("/rates_hz_per_second/E").get(k).asDouble());
-      compare(mode + " I rate in second " + (k + 1) + " [Hz]",
+      SeedStatistics.compare(mode + " I rate in second " + (k + 1) + " [Hz]",
           ours, s -> s.ratesHzPerSecond().get("I")[k],
           ref, r -> r.at("/rates_hz_per_second/I").get(k).asDouble());
     }
-    compare(mode + " EE prunes per call over 5 s", ours,
+    SeedStatistics.compare(mode + " EE prunes per call over 5 s", ours,
         s -> s.structural().get("ee").pruned().stream().mapToInt(i -> i).average().orElseThrow(),
-        ref, r -> mean(r.at("/per_call/pruned_ee")));
-    compare(mode + " EE mean active weight at 5 s [nS]", ours,
+        ref, r -> SeedStatistics.mean(r.at("/per_call/pruned_ee")));
+    SeedStatistics.compare(mode + " EE mean active weight at 5 s [nS]", ours,
         s -> s.finalState().get("ee").meanWActive(),
         ref, r -> r.at("/final/ee/mean_w_active").asDouble());
     for (Summary s : ours) {
       assertEquals(0, s.structural().get("ie").pruned().stream().mapToInt(i -> i).sum(),
           "I→E is never pruned in the first 5 s (nor in Brian2)");
     }
-  }
-
-  private static void compare(String what, List<Summary> ours, ToDoubleFunction<Summary> f,
-      List<JsonNode> ref, ToDoubleFunction<JsonNode> g) {
-    double[] a = ours.stream().mapToDouble(f).toArray();
-    double[] b = ref.stream().mapToDouble(g).toArray();
-    double se = Math.sqrt(var(a) / a.length + var(b) / b.length);
-    double diff = mean(a) - mean(b);
-    System.out.printf("%-45s rewire %.3f ± %.3f (n=%d)  brian2 %.3f ± %.3f (n=%d)  diff %.2f se%n",
-        what, mean(a), Math.sqrt(var(a)), a.length, mean(b), Math.sqrt(var(b)), b.length,
-        diff / se);
-    assertTrue(Math.abs(diff) <= 3 * se, what + ": rewire " + mean(a) + " vs brian2 " + mean(b)
-        + ", difference " + diff + " exceeds 3 standard errors (" + 3 * se + ")");
   }
 
   private static List<JsonNode> referenceRuns(String mode) throws IOException {
@@ -87,31 +75,6 @@ class SeedEiStatisticsTest {
       }
       return runs;
     }
-  }
-
-  private static double mean(JsonNode array) {
-    double s = 0;
-    for (JsonNode x : array) {
-      s += x.asDouble();
-    }
-    return s / array.size();
-  }
-
-  private static double mean(double[] x) {
-    double s = 0;
-    for (double v : x) {
-      s += v;
-    }
-    return s / x.length;
-  }
-
-  private static double var(double[] x) {
-    double m = mean(x);
-    double s = 0;
-    for (double v : x) {
-      s += (v - m) * (v - m);
-    }
-    return s / (x.length - 1);
   }
 
   /** Reuses the contract suite's run helper. */
