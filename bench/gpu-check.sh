@@ -15,6 +15,9 @@ set -euo pipefail
 # The script lives in bench/ (here) or .gpu/ (there): the repository root is its folder's parent.
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 gpu="$root/.gpu"
+# The bundled java with the JDK's signal-chaining library preloaded, as the rewire launcher runs
+# it (an OpenCL runtime built on LLVM would otherwise take over the JVM's signal handlers).
+jre_java=(env "LD_PRELOAD=$gpu/jre/lib/libjsig.so${LD_PRELOAD:+:$LD_PRELOAD}" "$gpu/jre/bin/java")
 
 prepare() {
   (cd "$root" && mvn -B -q package -DskipTests)
@@ -71,7 +74,7 @@ run() {
     fi
   } | tee "$out/driver.txt"
   nvidia-smi > "$out/nvidia-smi.txt" 2>&1 || true
-  java=("$gpu/jre/bin/java" -jar "$gpu/rewire.jar")
+  java=("${jre_java[@]}" -jar "$gpu/rewire.jar")
   "${java[@]}" devices 2>&1 | tee "$out/devices.txt"
   fails=0
   for mode in global per-source; do
@@ -106,7 +109,7 @@ speed() {
     | tee -a "$out/speed.txt"
   for rep in 1 2 3; do
     for seed in 1 2 3; do
-      "$gpu/jre/bin/java" -jar "$gpu/rewire.jar" run --duration 40s --seed "$seed" --backend java \
+      "${jre_java[@]}" -jar "$gpu/rewire.jar" run --duration 40s --seed "$seed" --backend java \
         --quiet 2>&1 | tee -a "$out/speed.txt"
     done
   done
@@ -122,7 +125,7 @@ scale() {
     duration=1s
     [ "$n" -ge 16000 ] && duration=0.2s
     for backend in java opencl; do
-      timeout 150 "$gpu/jre/bin/java" -jar "$gpu/rewire.jar" run --duration "$duration" --seed 1 \
+      timeout 150 "${jre_java[@]}" -jar "$gpu/rewire.jar" run --duration "$duration" --seed 1 \
         --backend "$backend" --quiet --set "neurons.net.size=$n" \
         --set "neurons.net.populations={E=[0,$e],I=[$e,$n]}" 2>&1 | sed "s/^/N=$n /" \
         | tee -a "$out/scale.txt" || echo "N=$n $backend: timed out or failed" | tee -a "$out/scale.txt"
@@ -147,7 +150,7 @@ batch() {
   work="$gpu/work"
   mkdir -p "$out" "$work"
   use_nvidia
-  java=("$gpu/jre/bin/java" -jar "$gpu/rewire.jar")
+  java=("${jre_java[@]}" -jar "$gpu/rewire.jar")
   cores="$(nproc)"
   {
     echo "host: $cores cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
@@ -198,9 +201,6 @@ TOML
   [ "$fails" -eq 0 ]
 }
 
-# The JDK's signal-chaining library, as the rewire launcher preloads it (an OpenCL runtime built on
-# LLVM would otherwise take over the JVM's signal handlers).
-[ -f "$gpu/jre/lib/libjsig.so" ] && export LD_PRELOAD="$gpu/jre/lib/libjsig.so${LD_PRELOAD:+:$LD_PRELOAD}"
 
 case "${1:-}" in
   prepare) prepare ;;

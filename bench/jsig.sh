@@ -1,6 +1,11 @@
-# Sourced by the scripts here that start java themselves: the JDK's signal-chaining library, as the
-# rewire launcher preloads it (PoCL's LLVM would otherwise take over the JVM's signal handlers).
+# Sourced by the scripts here that start java themselves: java runs with the JDK's signal-chaining
+# library preloaded, as the rewire launcher runs it (PoCL's LLVM would otherwise take over the
+# JVM's signal handlers). Only java: libjsig warns in every other process that calls signal().
 jsig="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")/lib/libjsig.so"
-if [ -f "$jsig" ]; then
-  export LD_PRELOAD="$jsig${LD_PRELOAD:+:$LD_PRELOAD}"
-fi
+java() {
+  if [ -f "$jsig" ]; then
+    LD_PRELOAD="$jsig${LD_PRELOAD:+:$LD_PRELOAD}" command java "$@"
+  else
+    command java "$@"
+  fi
+}

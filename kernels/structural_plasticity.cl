@@ -163,8 +163,16 @@ inline void rw_structural_plasticity_group(
     // 1. Candidates: count per row, place by a prefix sum, write and sort each row's.
     for (int i = lid; i < rows; i += lsize) {
         int c = 0;
-        for (int r = row_offset[i], end = r + row_count[i]; r < end; r++) {
-            c += rw_pruned(row_weight[r], prune_code, prune_below, p);
+        const int from = row_offset[i];
+        const int end = from + row_count[i];
+        if (prune_code < 0) {      // a threshold: a loop the compiler can vectorize
+            for (int r = from; r < end; r++) {
+                c += row_weight[r] < prune_below;
+            }
+        } else {
+            for (int r = from; r < end; r++) {
+                c += rw_prune(prune_code, row_weight[r], p);
+            }
         }
         scratch_rows[i] = c;
     }

@@ -37,44 +37,31 @@ __kernel void RW_KERNEL(synapse_post)(
     if (j < 0) {
         return;
     }
-    float p[RW_PARAMS + 1];
-    for (int k = 0; k < RW_PARAMS; k++) {
-        p[k] = params[k];
-    }
-    float s[RW_POST_SNAPS + 1];
+    RW_LOAD(params, decay_at)
+    int ok = 1;       // every new weight a finite number >= 0 (compared without a branch)
 #if RW_POST_READS_OWN
-    float o[RW_POST_TRACES + 1];
-    int age = step - post_last[j];
-    for (int k = 0; k < RW_POST_TRACES; k++) {
-        int t = 2 * (RW_PRE_TRACES + k);
-        o[k] = rw_decay(post_value[k * target_size + j], age, decay + decay_at[t],
-                        decay_at[t + 1]);
-    }
-    RW_RULE(post_event)(o, s, p);
-#if RW_POST_WRITES
-    for (int k = 0; k < RW_POST_TRACES; k++) {
-        post_value[k * target_size + j] = o[k];
-    }
-    post_last[j] = step;
+    const int age = step - post_last[j];
+    RW_POST_OWN(post_value, target_size, j, age)
 #endif
+#if RW_POST_WRITES
+    RW_POST_STORE(post_value, target_size, j)
+    post_last[j] = step;
 #endif
 #if RW_POST_WEIGHTS
     for (int c = col_offset[j], end = c + col_count[j]; c < end; c++) {
-        int i = col_source[c];
-        int r = col_to_row[c];
-        float x[RW_PRE_TRACES + 1];
-        int a = step - pre_last[i];
-        for (int k = 0; k < RW_PRE_TRACES; k++) {
-            x[k] = rw_decay(pre_value[k * source_size + i], a, decay + decay_at[2 * k],
-                            decay_at[2 * k + 1]);
-        }
-        float w = RW_RULE(post_weight)(row_weight[r], x, s, p);
-        if (!(w >= 0.0f && w < INFINITY)) {
-            *bad = 1;
-        }
+        const int i = col_source[c];
+        const int r = col_to_row[c];
+        const int a = step - pre_last[i];
+        RW_POST_OTHER(pre_value, source_size, i, a)
+        float w = row_weight[r];
+        RW_POST_WEIGHT
+        ok &= (w >= 0.0f) & (w < INFINITY);
         row_weight[r] = w;
     }
 #endif
+    if (!ok) {
+        *bad = 1;
+    }
 }
 
 // Work-group form of the kernel above, for the resident engine: spike list and traces in local
@@ -99,49 +86,36 @@ inline void RW_RULE(synapse_post_group)(
         __global const int *decay_at,
         __global const float *params,
         __global int *bad) {
-    float p[RW_PARAMS + 1];
-    for (int k = 0; k < RW_PARAMS; k++) {
-        p[k] = params[k];
-    }
+    RW_LOAD(params, decay_at)
+    int ok = 1;
     for (int e = get_local_id(0); e < spike_count; e += get_local_size(0)) {
-        int j = spikes[e] - target_start;
+        const int j = spikes[e] - target_start;
         if (j < 0 || j >= target_size) {
             continue;
         }
-        float s[RW_POST_SNAPS + 1];
 #if RW_POST_READS_OWN
-        float o[RW_POST_TRACES + 1];
-        int age = step - post_last[j];
-        for (int k = 0; k < RW_POST_TRACES; k++) {
-            int t = 2 * (RW_PRE_TRACES + k);
-            o[k] = rw_decay(post_value[k * target_size + j], age, decay + decay_at[t],
-                            decay_at[t + 1]);
-        }
-        RW_RULE(post_event)(o, s, p);
-#if RW_POST_WRITES
-        for (int k = 0; k < RW_POST_TRACES; k++) {
-            post_value[k * target_size + j] = o[k];
-        }
-        post_last[j] = step;
+        const int age = step - post_last[j];
+        RW_POST_OWN(post_value, target_size, j, age)
 #endif
+#if RW_POST_WRITES
+        RW_POST_STORE(post_value, target_size, j)
+        post_last[j] = step;
 #endif
 #if RW_POST_WEIGHTS
         for (int c = col_offset[j], end = c + col_count[j]; c < end; c++) {
-            int i = col_source[c];
-            int r = col_to_row[c];
-            float x[RW_PRE_TRACES + 1];
-            int a = step - pre_last[i];
-            for (int k = 0; k < RW_PRE_TRACES; k++) {
-                x[k] = rw_decay(pre_value[k * source_size + i], a, decay + decay_at[2 * k],
-                                decay_at[2 * k + 1]);
-            }
-            float w = RW_RULE(post_weight)(row_weight[r], x, s, p);
-            if (!(w >= 0.0f && w < INFINITY)) {
-                *bad = 1;
-            }
+            const int i = col_source[c];
+            const int r = col_to_row[c];
+            const int a = step - pre_last[i];
+            RW_POST_OTHER(pre_value, source_size, i, a)
+            float w = row_weight[r];
+            RW_POST_WEIGHT
+            ok &= (w >= 0.0f) & (w < INFINITY);
             row_weight[r] = w;
         }
 #endif
+    }
+    if (!ok) {
+        *bad = 1;
     }
 }
 

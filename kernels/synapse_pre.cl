@@ -107,7 +107,8 @@ inline void rw_synapse_pre_group(
 // Rule RW_Q: source i spiked. Each active synapse delivers its weight (before this event's
 // update); the rule's trace statements give i's pre traces (decayed to the step first); its weight
 // updates run per synapse, reading the post traces decayed to the step. A weight that is not a
-// finite number >= 0 sets *bad (the run stops at the end of the chunk).
+// finite number >= 0 sets *bad (the run stops at the end of the chunk). The RW_* statement macros
+// are the rule's, written by the host (backend.opencl.OpenClRuleSource).
 __kernel void RW_KERNEL(synapse_pre)(
         __global const int *spikes,
         __global const int *spike_count,    // two counters, by step parity
@@ -134,44 +135,30 @@ __kernel void RW_KERNEL(synapse_pre)(
     if (i < 0) {
         return;
     }
-    float p[RW_PARAMS + 1];
-    for (int k = 0; k < RW_PARAMS; k++) {
-        p[k] = params[k];
-    }
-    float s[RW_PRE_SNAPS + 1];
+    RW_LOAD(params, decay_at)
+    int ok = 1;       // every new weight a finite number >= 0 (compared without a branch)
 #if RW_PRE_READS_OWN
-    float o[RW_PRE_TRACES + 1];
-    int age = step - pre_last[i];
-    for (int k = 0; k < RW_PRE_TRACES; k++) {
-        o[k] = rw_decay(pre_value[k * source_size + i], age, decay + decay_at[2 * k],
-                        decay_at[2 * k + 1]);
-    }
-    RW_RULE(pre_event)(o, s, p);
+    const int age = step - pre_last[i];
+    RW_PRE_OWN(pre_value, source_size, i, age)
+#endif
 #if RW_PRE_WRITES
-    for (int k = 0; k < RW_PRE_TRACES; k++) {
-        pre_value[k * source_size + i] = o[k];
-    }
+    RW_PRE_STORE(pre_value, source_size, i)
     pre_last[i] = step;
 #endif
-#endif
     for (int q = row_offset[i], end = q + row_count[i]; q < end; q++) {
-        int j = row_target[q];
+        const int j = row_target[q];
         float w = row_weight[q];
         atom_add(&input[input_start + j], convert_long(w * 0x1p32f));
 #if RW_PRE_WEIGHTS
-        float x[RW_POST_TRACES + 1];
-        int a = step - post_last[j];
-        for (int k = 0; k < RW_POST_TRACES; k++) {
-            int t = 2 * (RW_PRE_TRACES + k);
-            x[k] = rw_decay(post_value[k * target_size + j], a, decay + decay_at[t],
-                            decay_at[t + 1]);
-        }
-        w = RW_RULE(pre_weight)(w, x, s, p);
-        if (!(w >= 0.0f && w < INFINITY)) {
-            *bad = 1;
-        }
+        const int a = step - post_last[j];
+        RW_PRE_OTHER(post_value, target_size, j, a)
+        RW_PRE_WEIGHT
+        ok &= (w >= 0.0f) & (w < INFINITY);
         row_weight[q] = w;
 #endif
+    }
+    if (!ok) {
+        *bad = 1;
     }
 }
 
@@ -198,50 +185,36 @@ inline void RW_RULE(synapse_pre_group)(
         __global const int *decay_at,
         __global const float *params,
         __global int *bad) {
-    float p[RW_PARAMS + 1];
-    for (int k = 0; k < RW_PARAMS; k++) {
-        p[k] = params[k];
-    }
+    RW_LOAD(params, decay_at)
+    int ok = 1;
     for (int e = get_local_id(0); e < spike_count; e += get_local_size(0)) {
-        int i = spikes[e] - source_start;
+        const int i = spikes[e] - source_start;
         if (i < 0 || i >= source_size) {
             continue;
         }
-        float s[RW_PRE_SNAPS + 1];
 #if RW_PRE_READS_OWN
-        float o[RW_PRE_TRACES + 1];
-        int age = step - pre_last[i];
-        for (int k = 0; k < RW_PRE_TRACES; k++) {
-            o[k] = rw_decay(pre_value[k * source_size + i], age, decay + decay_at[2 * k],
-                            decay_at[2 * k + 1]);
-        }
-        RW_RULE(pre_event)(o, s, p);
+        const int age = step - pre_last[i];
+        RW_PRE_OWN(pre_value, source_size, i, age)
+#endif
 #if RW_PRE_WRITES
-        for (int k = 0; k < RW_PRE_TRACES; k++) {
-            pre_value[k * source_size + i] = o[k];
-        }
+        RW_PRE_STORE(pre_value, source_size, i)
         pre_last[i] = step;
 #endif
-#endif
         for (int q = row_offset[i], end = q + row_count[i]; q < end; q++) {
-            int j = row_target[q];
+            const int j = row_target[q];
             float w = row_weight[q];
             RW_LOCAL_ADD64(&input[input_start + j], convert_long(w * 0x1p32f));
 #if RW_PRE_WEIGHTS
-            float x[RW_POST_TRACES + 1];
-            int a = step - post_last[j];
-            for (int k = 0; k < RW_POST_TRACES; k++) {
-                int t = 2 * (RW_PRE_TRACES + k);
-                x[k] = rw_decay(post_value[k * target_size + j], a, decay + decay_at[t],
-                                decay_at[t + 1]);
-            }
-            w = RW_RULE(pre_weight)(w, x, s, p);
-            if (!(w >= 0.0f && w < INFINITY)) {
-                *bad = 1;
-            }
+            const int a = step - post_last[j];
+            RW_PRE_OTHER(post_value, target_size, j, a)
+            RW_PRE_WEIGHT
+            ok &= (w >= 0.0f) & (w < INFINITY);
             row_weight[q] = w;
 #endif
         }
+    }
+    if (!ok) {
+        *bad = 1;
     }
 }
 

@@ -95,8 +95,10 @@ public record SlurmScript(int tasks, String partition, String time, int cpusPerT
   public static String submit(Path script) throws IOException, InterruptedException {
     Process p;
     try {
-      p = new ProcessBuilder("sbatch", "--parsable", script.toString())
-          .redirectErrorStream(true).start();
+      ProcessBuilder pb = new ProcessBuilder("sbatch", "--parsable", script.toString())
+          .redirectErrorStream(true);
+      pb.environment().remove("LD_PRELOAD"); // libjsig is for the JVM; it warns in sbatch
+      p = pb.start();
     } catch (IOException e) {
       throw new SweepException("cannot run sbatch (" + e.getMessage() + "); is this a SLURM "
           + "login node? --slurm-script-only writes " + script + " without submitting it");

@@ -11,17 +11,18 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The OpenCL C of a plan's plasticity rules, for both engines. Per potential projection pp with a
- * rule: its events as functions on private values ({@code rw_r<pp>_pre_event} gives the own
- * traces' new values and the versions the weight updates read, {@code rw_r<pp>_pre_weight} one
- * synapse's new weight; likewise post), and the rule's pathways: synapse_pre.cl and synapse_post.cl
- * again with {@code RW_Q} = pp and the rule's sizes defined, which gives the per-step kernels
- * {@code synapse_pre_r<pp>}, {@code synapse_post_r<pp>} and the resident engine's work-group
- * functions. Per projection whose prune condition is not a threshold: {@code rw_prune_<pp>}.
- * Dispatchers by pp ({@code rw_prune}, {@code rw_rule_pre_group}, {@code rw_rule_post_group})
- * let the engines' loops over projections call them. Every expression is float arithmetic in the
- * rule's order, as the Java backend's ({@code JavaRuleSource}); the program is built without
- * contraction and with correctly rounded division and sqrt.
+ * The OpenCL C of a plan's plasticity rules, for both engines. A rule's pathways are
+ * synapse_pre.cl and synapse_post.cl built once more per rule, with {@code RW_Q} = the projection's
+ * index among those with a potential set and the rule's statements defined as macros of scalar
+ * code ({@code RW_LOAD}: params and decay tables; {@code RW_PRE_OWN}/{@code RW_PRE_STORE}: the
+ * spiking neuron's own traces; {@code RW_PRE_OTHER}, {@code RW_PRE_WEIGHT}: one synapse; likewise
+ * POST), so a rule compiles as hand-written code would: no arrays, every value a local. This gives
+ * the per-step kernels {@code synapse_pre_r<pp>}, {@code synapse_post_r<pp>} and the resident
+ * engine's work-group functions. Per projection whose prune condition is not a threshold:
+ * {@code rw_prune_<pp>}. Dispatchers by pp ({@code rw_prune}, {@code rw_rule_pre_group},
+ * {@code rw_rule_post_group}) let the engines' loops over projections call them. Every expression
+ * is float arithmetic in the rule's order, as the Java backend's ({@code JavaRuleSource}); the
+ * program is built without contraction and with correctly rounded division and sqrt.
  */
 final class OpenClRuleSource {
   private OpenClRuleSource() {}
@@ -38,16 +39,15 @@ final class OpenClRuleSource {
       RulePlan r = p.plasticity();
       if (r != null) {
         maxParams = Math.max(maxParams, r.params().length);
-        b.append("\n// ").append(p.name()).append(": on_pre\n");
-        event(b, pp, "pre", r.onPre());
-        b.append("// ").append(p.name()).append(": on_post\n");
-        event(b, pp, "post", r.onPost());
       }
       StructuralPlan s = p.structural();
       if (s != null && !s.threshold()) {
         b.append("// ").append(p.name()).append(": structural.prune\n")
-            .append("inline int rw_prune_").append(pp).append("(float w, const float *p) {\n")
-            .append("    return ").append(expr(s.prune(), null)).append(";\n}\n");
+            .append("inline int rw_prune_").append(pp).append("(float w, const float *p) {\n");
+        for (int k = 0; k < (r == null ? 0 : r.params().length); k++) {
+          b.append("    const float p").append(k).append(" = p[").append(k).append("];\n");
+        }
+        b.append("    return ").append(expr(s.prune())).append(";\n}\n");
       }
     }
     b.append(String.format(Locale.ROOT, "#define RW_MAX_PARAMS %d%n", maxParams));
@@ -79,17 +79,16 @@ final class OpenClRuleSource {
       rules.add(pp);
       b.append("\n// The pathways of ").append(potentials.get(pp).name()).append("'s rule\n");
       define(b, "RW_Q", pp);
-      define(b, "RW_PARAMS", r.params().length);
       define(b, "RW_PRE_TRACES", r.preTraces().size());
       define(b, "RW_POST_TRACES", r.postTraces().size());
-      sizes(b, "PRE", r.onPre());
-      sizes(b, "POST", r.onPost());
+      macros(b, r);
       b.append(phaseSources);
-      for (String m : List.of("RW_Q", "RW_PARAMS", "RW_PRE_TRACES", "RW_POST_TRACES")) {
+      for (String m : List.of("RW_Q", "RW_PRE_TRACES", "RW_POST_TRACES", "RW_LOAD")) {
         b.append("#undef ").append(m).append('\n');
       }
       for (String side : List.of("PRE", "POST")) {
-        for (String m : List.of("READS_OWN", "WRITES", "WEIGHTS", "SNAPS")) {
+        for (String m : List.of("READS_OWN", "WRITES", "WEIGHTS", "OWN", "STORE", "OTHER",
+            "WEIGHT")) {
           b.append("#undef RW_").append(side).append('_').append(m).append('\n');
         }
       }
@@ -133,98 +132,115 @@ final class OpenClRuleSource {
       + "__global const float *decay, __global const int *decay_at, "
       + "__global const float *params, __global int *bad";
 
-  private static void sizes(StringBuilder b, String side, Event e) {
-    boolean readsOwn = e.writesTraces() || !snapshots(e).isEmpty();
+  /**
+   * The macros of rule {@code r}: RW_LOAD(params, decay_at) declares p<k> (the params) and, per
+   * trace (pre, then post), d<t> and n<t> (its decay table's offset and length); per side,
+   * RW_X_OWN(value, size, i, age) declares the own traces' versions (o<k>_0 decayed to the step,
+   * then each statement's), RW_X_STORE(value, size, i) stores the final versions,
+   * RW_X_OTHER(value, size, m, age) declares the other side's traces x<k> that the weight
+   * updates read, decayed to the step, and RW_X_WEIGHT applies them to w.
+   */
+  private static void macros(StringBuilder b, RulePlan r) {
+    int pre = r.preTraces().size();
+    int post = r.postTraces().size();
+    StringBuilder load = new StringBuilder("#define RW_LOAD(params, decay_at)");
+    for (int k = 0; k < r.params().length; k++) {
+      load.append(" const float p").append(k).append(" = (params)[").append(k).append("];");
+    }
+    for (int t = 0; t < pre + post; t++) {
+      load.append(" const int d").append(t).append(" = (decay_at)[").append(2 * t)
+          .append("]; const int n").append(t).append(" = (decay_at)[").append(2 * t + 1)
+          .append("];");
+    }
+    b.append(load).append('\n');
+    side(b, "PRE", r.onPre(), 0, pre);
+    side(b, "POST", r.onPost(), pre, 0);
+  }
+
+  /** One side's macros; its own traces' tables are from {@code ownBase}, the other's {@code otherBase}. */
+  private static void side(StringBuilder b, String side, Event e, int ownBase, int otherBase) {
+    List<Integer> others = new ArrayList<>();
+    List<RExpr.Other> found = new ArrayList<>();
+    for (RExpr u : e.weightUpdates()) {
+      Walk.collect(u, RExpr.Other.class, found);
+    }
+    found.stream().map(RExpr.Other::trace).distinct().sorted().forEach(others::add);
+    boolean readsOwn = e.writesTraces() || e.weightUpdates().stream().anyMatch(u -> {
+      List<RExpr.Own> own = new ArrayList<>();
+      Walk.collect(u, RExpr.Own.class, own);
+      return !own.isEmpty();
+    });
     define(b, "RW_" + side + "_READS_OWN", readsOwn ? 1 : 0);
     define(b, "RW_" + side + "_WRITES", e.writesTraces() ? 1 : 0);
     define(b, "RW_" + side + "_WEIGHTS", e.weightUpdates().isEmpty() ? 0 : 1);
-    define(b, "RW_" + side + "_SNAPS", snapshots(e).size());
-  }
-
-  /**
-   * {@code rw_r<pp>_<side>_event(o, s, p)}: o holds the own traces decayed to the event's step
-   * and gets their values to store; s gets the versions the weight updates read.
-   * {@code rw_r<pp>_<side>_weight(w, x, s, p)}: one synapse's new weight, x the other side's
-   * traces decayed to the event's step.
-   */
-  private static void event(StringBuilder b, int pp, String side, Event e) {
-    List<RExpr.Own> snaps = snapshots(e);
-    b.append("inline void rw_r").append(pp).append('_').append(side)
-        .append("_event(float *o, float *s, const float *p) {\n");
+    StringBuilder own = new StringBuilder("#define RW_" + side + "_OWN(value, size, i, age)");
     for (int k = 0; k < e.finalVersion().length; k++) {
-      b.append("    const float o").append(k).append("_0 = o[").append(k).append("];\n");
+      own.append(" const float o").append(k).append("_0 = rw_decay((value)[").append(k)
+          .append(" * (size) + (i)], age, decay + d").append(ownBase + k).append(", n")
+          .append(ownBase + k).append(");");
     }
     for (Event.TraceDef d : e.traceDefs()) {
-      b.append("    const float o").append(d.trace()).append('_').append(d.version())
-          .append(" = ").append(expr(d.value(), null)).append(";\n");
+      own.append(" const float o").append(d.trace()).append('_').append(d.version())
+          .append(" = ").append(expr(d.value())).append(';');
     }
-    for (int m = 0; m < snaps.size(); m++) {
-      b.append("    s[").append(m).append("] = o").append(snaps.get(m).trace()).append('_')
-          .append(snaps.get(m).version()).append(";\n");
-    }
+    b.append(own).append('\n');
+    StringBuilder store = new StringBuilder("#define RW_" + side + "_STORE(value, size, i)");
     for (int k = 0; k < e.finalVersion().length; k++) {
-      b.append("    o[").append(k).append("] = o").append(k).append('_')
-          .append(e.finalVersion()[k]).append(";\n");
+      store.append(" (value)[").append(k).append(" * (size) + (i)] = o").append(k).append('_')
+          .append(e.finalVersion()[k]).append(';');
     }
-    b.append("}\n");
-    b.append("inline float rw_r").append(pp).append('_').append(side)
-        .append("_weight(float w, const float *x, const float *s, const float *p) {\n");
+    b.append(store).append('\n');
+    StringBuilder other = new StringBuilder("#define RW_" + side + "_OTHER(value, size, m, age)");
+    for (int k : others) {
+      other.append(" const float x").append(k).append(" = rw_decay((value)[").append(k)
+          .append(" * (size) + (m)], age, decay + d").append(otherBase + k).append(", n")
+          .append(otherBase + k).append(");");
+    }
+    b.append(other).append('\n');
+    StringBuilder weight = new StringBuilder("#define RW_" + side + "_WEIGHT");
     for (RExpr u : e.weightUpdates()) {
-      b.append("    w = ").append(expr(u, snaps)).append(";\n");
+      weight.append(" w = ").append(expr(u)).append(';');
     }
-    b.append("    return w;\n}\n");
-  }
-
-  /** The own-trace versions the weight updates read, in a fixed order. */
-  private static List<RExpr.Own> snapshots(Event e) {
-    java.util.TreeSet<RExpr.Own> set = new java.util.TreeSet<>(
-        java.util.Comparator.comparingInt(RExpr.Own::trace).thenComparingInt(RExpr.Own::version));
-    for (RExpr u : e.weightUpdates()) {
-      Walk.collect(u, RExpr.Own.class, set);
-    }
-    return List.copyOf(set);
+    b.append(weight).append('\n');
   }
 
   private static void define(StringBuilder b, String name, int value) {
     b.append(String.format(Locale.ROOT, "#define %s %d%n", name, value));
   }
 
-  /**
-   * C for {@code e}: float operations in the tree's order, fully parenthesised. Own traces are
-   * their version locals in an event function ({@code snaps} null), snapshots in a weight one.
-   */
-  static String expr(RExpr e, List<RExpr.Own> snaps) {
+  /** C for {@code e}: float operations in the tree's order, fully parenthesised. */
+  static String expr(RExpr e) {
     if (e instanceof RExpr.Const c) {
       return Float.toHexString(c.value()) + "f";
     } else if (e instanceof RExpr.Param p) {
-      return "p[" + p.index() + "]";
+      return "p" + p.index();
     } else if (e instanceof RExpr.W) {
       return "w";
     } else if (e instanceof RExpr.Own o) {
-      return snaps == null ? "o" + o.trace() + "_" + o.version() : "s[" + snaps.indexOf(o) + "]";
+      return "o" + o.trace() + "_" + o.version();
     } else if (e instanceof RExpr.Other o) {
-      return "x[" + o.trace() + "]";
+      return "x" + o.trace();
     } else if (e instanceof RExpr.Neg n) {
-      return "(-" + expr(n.operand(), snaps) + ")";
+      return "(-" + expr(n.operand()) + ")";
     } else if (e instanceof RExpr.Not n) {
-      return "(!" + expr(n.operand(), snaps) + ")";
+      return "(!" + expr(n.operand()) + ")";
     } else if (e instanceof RExpr.Arith a) {
-      return "(" + expr(a.left(), snaps) + " " + a.op() + " " + expr(a.right(), snaps) + ")";
+      return "(" + expr(a.left()) + " " + a.op() + " " + expr(a.right()) + ")";
     } else if (e instanceof RExpr.Compare c) {
-      return "(" + expr(c.left(), snaps) + " " + c.op() + " " + expr(c.right(), snaps) + ")";
+      return "(" + expr(c.left()) + " " + c.op() + " " + expr(c.right()) + ")";
     } else if (e instanceof RExpr.Logic l) {
-      return "(" + expr(l.left(), snaps) + (l.and() ? " && " : " || ") + expr(l.right(), snaps)
+      return "(" + expr(l.left()) + (l.and() ? " && " : " || ") + expr(l.right())
           + ")";
     }
     RExpr.Call c = (RExpr.Call) e;
     List<RExpr> a = c.args();
     if (c.function() == dev.rewire.rule.Function.WHERE) {
-      return "(" + expr(a.get(0), snaps) + " ? " + expr(a.get(1), snaps) + " : "
-          + expr(a.get(2), snaps) + ")";
+      return "(" + expr(a.get(0)) + " ? " + expr(a.get(1)) + " : "
+          + expr(a.get(2)) + ")";
     }
     StringBuilder s = new StringBuilder("rw_rule_").append(c.function().ruleName()).append('(');
     for (int k = 0; k < a.size(); k++) {
-      s.append(k == 0 ? "" : ", ").append(expr(a.get(k), snaps));
+      s.append(k == 0 ? "" : ", ").append(expr(a.get(k)));
     }
     return s.append(')').toString();
   }
