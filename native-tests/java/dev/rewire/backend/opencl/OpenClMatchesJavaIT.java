@@ -3,20 +3,12 @@ package dev.rewire.backend.opencl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rewire.backend.Backend;
-import dev.rewire.backend.Rewiring;
-import dev.rewire.backend.SimulationListener;
-import dev.rewire.backend.StructuralEvent;
-import dev.rewire.backend.Simulation;
 import dev.rewire.backend.java.JavaBackend;
 import dev.rewire.model.Model;
-import dev.rewire.output.RunRecorder;
 import dev.rewire.output.Summary;
-import dev.rewire.output.SummaryBuilder;
-import dev.rewire.plan.Plan;
+import dev.rewire.testing.Runs;
 import dev.rewire.testing.TestModels;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,9 +35,9 @@ class OpenClMatchesJavaIT {
         "projections.ie.structural.mode=" + mode);
     List<String> javaLog = new ArrayList<>();
     List<String> deviceLog = new ArrayList<>();
-    Summary java = run(new JavaBackend(), m, javaLog);
-    Summary device = run(new OpenClBackend(NativeTestSupport.device(), false, engine), m,
-        deviceLog);
+    Summary java = Runs.summary(new JavaBackend(), m, javaLog);
+    Summary device = Runs.summary(new OpenClBackend(NativeTestSupport.device(), false, engine),
+        m, deviceLog);
     assertEquals(java.digest(), device.digest());
     assertEquals(javaLog, deviceLog, "the same synapses pruned and regrown, call by call");
     assertEquals(java.structural(), device.structural());
@@ -54,29 +46,4 @@ class OpenClMatchesJavaIT {
         "structural plasticity pruned something in 2 s");
   }
 
-  private static Summary run(Backend backend, Model model, List<String> log) {
-    Plan plan = Plan.compile(model);
-    RunRecorder recorder = new RunRecorder(plan);
-    try (Simulation sim = backend.open(plan)) {
-      sim.run(plan.steps(), new SimulationListener() {
-        @Override
-        public void onSpikes(int step, int[] neurons, int count) {
-          recorder.onSpikes(step, neurons, count);
-        }
-
-        @Override
-        public void onStructural(StructuralEvent e) {
-          recorder.onStructural(e);
-        }
-
-        @Override
-        public void onRewiring(Rewiring r) {
-          log.add(r.step() + " " + r.projection() + " " + Arrays.toString(r.prunedSource())
-              + Arrays.toString(r.prunedTarget()) + Arrays.toString(r.prunedWeight())
-              + Arrays.toString(r.regrownSource()) + Arrays.toString(r.regrownTarget()));
-        }
-      });
-      return SummaryBuilder.build(sim, recorder, backend.name(), backend.description(), 0, 0);
-    }
-  }
 }

@@ -3,11 +3,8 @@ package dev.rewire.backend.opencl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rewire.backend.Backend;
-import dev.rewire.backend.Rewiring;
 import dev.rewire.backend.Simulation;
 import dev.rewire.backend.SimulationListener;
-import dev.rewire.backend.StructuralEvent;
 import dev.rewire.backend.java.JavaBackend;
 import dev.rewire.model.Model;
 import dev.rewire.model.ModelFile;
@@ -15,13 +12,11 @@ import dev.rewire.model.Plasticity;
 import dev.rewire.model.Projection;
 import dev.rewire.model.Structural;
 import dev.rewire.model.Weight;
-import dev.rewire.output.RunRecorder;
 import dev.rewire.output.Summary;
-import dev.rewire.output.SummaryBuilder;
 import dev.rewire.plan.Plan;
+import dev.rewire.testing.Runs;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +46,9 @@ class RuleExamplesIT {
         : ModelFile.load(Path.of("examples/rules/" + name), List.of("simulation.duration_ms=2000"));
     List<String> javaLog = new ArrayList<>();
     List<String> deviceLog = new ArrayList<>();
-    Summary java = run(new JavaBackend(), m, javaLog);
-    Summary device = run(new OpenClBackend(NativeTestSupport.device(), false, engine), m,
-        deviceLog);
+    Summary java = Runs.summary(new JavaBackend(), m, javaLog);
+    Summary device = Runs.summary(new OpenClBackend(NativeTestSupport.device(), false, engine),
+        m, deviceLog);
     assertEquals(java.digest(), device.digest());
     assertEquals(javaLog, deviceLog, "the same synapses pruned and regrown, call by call");
     assertEquals(java.structural(), device.structural());
@@ -106,31 +101,4 @@ class RuleExamplesIT {
         seed.recording());
   }
 
-  private static Summary run(Backend backend, Model model, List<String> log) {
-    Plan plan = Plan.compile(model);
-    RunRecorder recorder = new RunRecorder(plan);
-    try (Simulation sim = backend.open(plan)) {
-      sim.run(plan.steps(), new SimulationListener() {
-        @Override
-        public void onSpikes(int step, int[] neurons, int count) {
-          recorder.onSpikes(step, neurons, count);
-        }
-
-        @Override
-        public void onStructural(StructuralEvent e) {
-          recorder.onStructural(e);
-        }
-
-        @Override
-        public void onRewiring(Rewiring r) {
-          log.add(r.step() + " " + r.projection() + " " + Arrays.toString(r.prunedSource())
-              + Arrays.toString(r.prunedTarget()) + Arrays.toString(r.prunedWeight())
-              + Arrays.toString(r.regrownSource()) + Arrays.toString(r.regrownTarget())
-              + Arrays.toString(r.regrownWeight()));
-        }
-      });
-      assertEquals(List.of(), sim.badWeights());
-      return SummaryBuilder.build(sim, recorder, backend.name(), backend.description(), 0, 0);
-    }
-  }
 }

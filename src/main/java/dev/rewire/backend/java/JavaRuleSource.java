@@ -2,9 +2,9 @@ package dev.rewire.backend.java;
 
 import dev.rewire.plan.RulePlan;
 import dev.rewire.plan.StructuralPlan;
+import dev.rewire.rule.Emit;
 import dev.rewire.rule.Event;
 import dev.rewire.rule.RExpr;
-import dev.rewire.rule.Walk;
 import java.util.List;
 
 /**
@@ -48,7 +48,7 @@ final class JavaRuleSource {
     b.append(pre ? "  void onPre(PotentialSynapses s, int i, int step, InputSum input) {\n"
         : "  void onPost(PotentialSynapses s, int j, int step) {\n");
     b.append("    final Traces own = s.").append(pre ? "pre" : "post").append(";\n");
-    boolean readsOwn = e.writesTraces() || readsOwn(e.weightUpdates());
+    boolean readsOwn = Emit.usesOwnTraces(e);
     if (readsOwn) {
       b.append("    final int age = step - own.last[").append(n).append("];\n");
       for (int k = 0; k < e.finalVersion().length; k++) {
@@ -77,7 +77,7 @@ final class JavaRuleSource {
     if (weights) {
       b.append("    final Traces other = s.").append(pre ? "post" : "pre").append(";\n"
           + "    final int[] otherLast = other.last;\n");
-      for (int k : otherTraces(e)) {
+      for (int k : Emit.otherTraces(e)) {
         b.append("    final float[] ov").append(k).append(" = other.value[").append(k)
             .append("];\n    final float[] od").append(k).append(" = other.decay[").append(k)
             .append("];\n");
@@ -100,7 +100,7 @@ final class JavaRuleSource {
           + "      final int m = src[k];\n      final int r = at[k];\n      float w = weight[r];\n");
     }
     if (weights) {
-      List<Integer> others = otherTraces(e);
+      List<Integer> others = Emit.otherTraces(e);
       if (!others.isEmpty()) {
         b.append("      final int a = step - otherLast[m];\n");
       }
@@ -129,60 +129,8 @@ final class JavaRuleSource {
     b.append("  }\n");
   }
 
-  /** The other side's traces that the weight updates read, ascending. */
-  private static List<Integer> otherTraces(Event e) {
-    java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
-    for (RExpr u : e.weightUpdates()) {
-      java.util.List<RExpr.Other> found = new java.util.ArrayList<>();
-      Walk.collect(u, RExpr.Other.class, found);
-      found.forEach(o -> out.add(o.trace()));
-    }
-    return List.copyOf(out);
-  }
-
-  private static boolean readsOwn(List<RExpr> exprs) {
-    java.util.List<RExpr.Own> found = new java.util.ArrayList<>();
-    for (RExpr e : exprs) {
-      Walk.collect(e, RExpr.Own.class, found);
-    }
-    return !found.isEmpty();
-  }
-
-  /** Java for {@code e}: float operations in the tree's order, fully parenthesised. */
+  /** Java for {@code e}: see {@link Emit}; the functions are {@link dev.rewire.rule.RuleMath}'s. */
   static String expr(RExpr e) {
-    if (e instanceof RExpr.Const c) {
-      return Float.toHexString(c.value()) + "f";
-    } else if (e instanceof RExpr.Param p) {
-      return "p" + p.index();
-    } else if (e instanceof RExpr.W) {
-      return "w";
-    } else if (e instanceof RExpr.Own o) {
-      return "o" + o.trace() + "_" + o.version();
-    } else if (e instanceof RExpr.Other o) {
-      return "x" + o.trace();
-    } else if (e instanceof RExpr.Neg n) {
-      return "(-" + expr(n.operand()) + ")";
-    } else if (e instanceof RExpr.Not n) {
-      return "(!" + expr(n.operand()) + ")";
-    } else if (e instanceof RExpr.Arith a) {
-      return "(" + expr(a.left()) + " " + a.op() + " " + expr(a.right()) + ")";
-    } else if (e instanceof RExpr.Compare c) {
-      return "(" + expr(c.left()) + " " + c.op() + " " + expr(c.right()) + ")";
-    } else if (e instanceof RExpr.Logic l) {
-      return "(" + expr(l.left()) + (l.and() ? " && " : " || ") + expr(l.right()) + ")";
-    }
-    RExpr.Call c = (RExpr.Call) e;
-    List<RExpr> a = c.args();
-    return switch (c.function()) {
-      case WHERE -> "(" + expr(a.get(0)) + " ? " + expr(a.get(1)) + " : " + expr(a.get(2)) + ")";
-      default -> {
-        StringBuilder s = new StringBuilder("dev.rewire.rule.RuleMath.")
-            .append(c.function().ruleName()).append('(');
-        for (int k = 0; k < a.size(); k++) {
-          s.append(k == 0 ? "" : ", ").append(expr(a.get(k)));
-        }
-        yield s.append(')').toString();
-      }
-    };
+    return Emit.expression(e, "dev.rewire.rule.RuleMath.");
   }
 }

@@ -3,9 +3,9 @@ package dev.rewire.backend.opencl;
 import dev.rewire.plan.ProjectionPlan;
 import dev.rewire.plan.RulePlan;
 import dev.rewire.plan.StructuralPlan;
+import dev.rewire.rule.Emit;
 import dev.rewire.rule.Event;
 import dev.rewire.rule.RExpr;
-import dev.rewire.rule.Walk;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -159,17 +159,8 @@ final class OpenClRuleSource {
 
   /** One side's macros; its own traces' tables are from {@code ownBase}, the other's {@code otherBase}. */
   private static void side(StringBuilder b, String side, Event e, int ownBase, int otherBase) {
-    List<Integer> others = new ArrayList<>();
-    List<RExpr.Other> found = new ArrayList<>();
-    for (RExpr u : e.weightUpdates()) {
-      Walk.collect(u, RExpr.Other.class, found);
-    }
-    found.stream().map(RExpr.Other::trace).distinct().sorted().forEach(others::add);
-    boolean readsOwn = e.writesTraces() || e.weightUpdates().stream().anyMatch(u -> {
-      List<RExpr.Own> own = new ArrayList<>();
-      Walk.collect(u, RExpr.Own.class, own);
-      return !own.isEmpty();
-    });
+    List<Integer> others = Emit.otherTraces(e);
+    boolean readsOwn = Emit.usesOwnTraces(e);
     define(b, "RW_" + side + "_READS_OWN", readsOwn ? 1 : 0);
     define(b, "RW_" + side + "_WRITES", e.writesTraces() ? 1 : 0);
     define(b, "RW_" + side + "_WEIGHTS", e.weightUpdates().isEmpty() ? 0 : 1);
@@ -208,40 +199,8 @@ final class OpenClRuleSource {
     b.append(String.format(Locale.ROOT, "#define %s %d%n", name, value));
   }
 
-  /** C for {@code e}: float operations in the tree's order, fully parenthesised. */
+  /** C for {@code e}: see {@link Emit}; the functions are kernels/rule_math.cl's. */
   static String expr(RExpr e) {
-    if (e instanceof RExpr.Const c) {
-      return Float.toHexString(c.value()) + "f";
-    } else if (e instanceof RExpr.Param p) {
-      return "p" + p.index();
-    } else if (e instanceof RExpr.W) {
-      return "w";
-    } else if (e instanceof RExpr.Own o) {
-      return "o" + o.trace() + "_" + o.version();
-    } else if (e instanceof RExpr.Other o) {
-      return "x" + o.trace();
-    } else if (e instanceof RExpr.Neg n) {
-      return "(-" + expr(n.operand()) + ")";
-    } else if (e instanceof RExpr.Not n) {
-      return "(!" + expr(n.operand()) + ")";
-    } else if (e instanceof RExpr.Arith a) {
-      return "(" + expr(a.left()) + " " + a.op() + " " + expr(a.right()) + ")";
-    } else if (e instanceof RExpr.Compare c) {
-      return "(" + expr(c.left()) + " " + c.op() + " " + expr(c.right()) + ")";
-    } else if (e instanceof RExpr.Logic l) {
-      return "(" + expr(l.left()) + (l.and() ? " && " : " || ") + expr(l.right())
-          + ")";
-    }
-    RExpr.Call c = (RExpr.Call) e;
-    List<RExpr> a = c.args();
-    if (c.function() == dev.rewire.rule.Function.WHERE) {
-      return "(" + expr(a.get(0)) + " ? " + expr(a.get(1)) + " : "
-          + expr(a.get(2)) + ")";
-    }
-    StringBuilder s = new StringBuilder("rw_rule_").append(c.function().ruleName()).append('(');
-    for (int k = 0; k < a.size(); k++) {
-      s.append(k == 0 ? "" : ", ").append(expr(a.get(k)));
-    }
-    return s.append(')').toString();
+    return Emit.expression(e, "rw_rule_");
   }
 }

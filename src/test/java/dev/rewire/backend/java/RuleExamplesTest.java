@@ -2,9 +2,6 @@ package dev.rewire.backend.java;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.rewire.backend.Backend;
-import dev.rewire.backend.Simulation;
-import dev.rewire.backend.SimulationListener;
 import dev.rewire.model.Connectivity;
 import dev.rewire.model.Model;
 import dev.rewire.model.ModelFile;
@@ -12,9 +9,8 @@ import dev.rewire.model.Plasticity;
 import dev.rewire.model.Projection;
 import dev.rewire.model.Receptor;
 import dev.rewire.model.Weight;
-import dev.rewire.output.RunRecorder;
-import dev.rewire.output.SummaryBuilder;
 import dev.rewire.plan.Plan;
+import dev.rewire.testing.Runs;
 import dev.rewire.testing.TestModels;
 import java.nio.file.Path;
 import java.util.List;
@@ -69,7 +65,8 @@ class RuleExamplesTest {
     Model written = ModelFile.load(Path.of("examples/rules/seed-rule.toml"),
         List.of("simulation.duration_ms=1000"));
     Model shorthand = ModelFile.loadBundled("seed-ei", List.of("simulation.duration_ms=1000"));
-    assertEquals(digest(shorthand), digest(written));
+    assertEquals(Runs.summary(new JavaBackend(), shorthand).digest(),
+        Runs.summary(new JavaBackend(), written).digest());
   }
 
   @Test
@@ -129,24 +126,4 @@ class RuleExamplesTest {
     assertEquals(w, s.w(), 1e-6);
   }
 
-  private static Object digest(Model m) {
-    Plan plan = Plan.compile(m);
-    Backend backend = new JavaBackend();
-    RunRecorder recorder = new RunRecorder(plan);
-    try (Simulation sim = backend.open(plan)) {
-      sim.run(plan.steps(), new SimulationListener() {
-        @Override
-        public void onSpikes(int step, int[] neurons, int count) {
-          recorder.onSpikes(step, neurons, count);
-        }
-
-        @Override
-        public void onStructural(dev.rewire.backend.StructuralEvent e) {
-          recorder.onStructural(e);
-        }
-      });
-      return SummaryBuilder.build(sim, recorder, backend.name(), backend.description(), 0, 0)
-          .digest();
-    }
-  }
 }

@@ -5,16 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rewire.backend.Backend;
-import dev.rewire.backend.Simulation;
-import dev.rewire.backend.SimulationListener;
-import dev.rewire.backend.StructuralEvent;
 import dev.rewire.model.ModelFile;
-import dev.rewire.output.RunRecorder;
 import dev.rewire.output.Summary;
-import dev.rewire.output.SummaryBuilder;
-import dev.rewire.plan.Plan;
 import dev.rewire.testing.SeedStatistics;
+import dev.rewire.testing.Runs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -38,7 +32,9 @@ class RuleStatisticsTest {
     assertEquals(SEEDS, ref.size());
     List<Summary> ours = new ArrayList<>();
     for (int seed = 1; seed <= SEEDS; seed++) {
-      ours.add(run(seed));
+      ours.add(Runs.summary(new JavaBackend(), ModelFile.load(
+          Path.of("examples/rules/vogels-istdp.toml"),
+          List.of("simulation.duration_ms=5000", "simulation.seed=" + seed))));
     }
     for (int second = 0; second < 5; second++) {
       int k = second;
@@ -62,27 +58,6 @@ class RuleStatisticsTest {
     // moved them, in rewire as in Brian2 (to about 0.86 in 5 s).
     assertTrue(ours.stream().allMatch(s -> s.finalState().get("ie").meanWActive() < 0.88),
         "the rule moved the I→E weights");
-  }
-
-  private static Summary run(int seed) {
-    Plan plan = Plan.compile(ModelFile.load(Path.of("examples/rules/vogels-istdp.toml"),
-        List.of("simulation.duration_ms=5000", "simulation.seed=" + seed)));
-    Backend backend = new JavaBackend();
-    RunRecorder recorder = new RunRecorder(plan);
-    try (Simulation sim = backend.open(plan)) {
-      sim.run(plan.steps(), new SimulationListener() {
-        @Override
-        public void onSpikes(int step, int[] neurons, int count) {
-          recorder.onSpikes(step, neurons, count);
-        }
-
-        @Override
-        public void onStructural(StructuralEvent e) {
-          recorder.onStructural(e);
-        }
-      });
-      return SummaryBuilder.build(sim, recorder, backend.name(), backend.description(), 0, 0);
-    }
   }
 
   private static List<JsonNode> reference() throws IOException {
