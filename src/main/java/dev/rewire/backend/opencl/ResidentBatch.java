@@ -378,13 +378,13 @@ final class ResidentBatch implements BatchSimulation {
   }
 
   SimulationState state(int k) {
-    return buf.state(k, steps[k]);
+    return ResidentState.state(buf, k, steps[k]);
   }
 
   dev.rewire.backend.ActiveSynapses activeSynapses(int k, String name) {
     ProjectionPlan p = plans.get(k).projection(name);
     if (p.hasPotentialSet()) {
-      return buf.snapshot(k, shape.potentialIndex[p.index()]);
+      return ResidentState.snapshot(buf, k, shape.potentialIndex[p.index()]);
     }
     InitialConnectivity.StaticRows rows = staticRows[k][p.index()];
     int n = rows.target().length;

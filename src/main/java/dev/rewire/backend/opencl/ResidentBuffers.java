@@ -1,11 +1,9 @@
 package dev.rewire.backend.opencl;
 
-import dev.rewire.backend.ActiveSynapses;
 import dev.rewire.backend.InitialConnectivity;
 import dev.rewire.backend.PotentialSet;
 import dev.rewire.backend.SimulationState;
 import dev.rewire.backend.SlotGeometry;
-import dev.rewire.plan.InputPlan;
 import dev.rewire.plan.Plan;
 import dev.rewire.plan.ProjectionPlan;
 import java.util.ArrayList;
@@ -19,7 +17,7 @@ import java.util.List;
  * networks use it). Uploads each network's initial (or restored) state and reads slices back.
  */
 final class ResidentBuffers {
-  private final ResidentShape shape;
+  final ResidentShape shape;
   private final int size;
   private final ClContext ctx;
   final ClBuffer fparams;
@@ -78,8 +76,8 @@ final class ResidentBuffers {
   final int scratchStride;
   int sampleRows;
   /** The geometry of each potential projection (row offsets), shared by every network. */
-  private final SlotGeometry[] geometry;
-  private final int inputSourcesStride;
+  final SlotGeometry[] geometry;
+  final int inputSourcesStride;
 
   ResidentBuffers(ClContext ctx, ResidentShape shape, List<Plan> plans,
       List<PotentialSet[]> sets, InitialConnectivity.StaticRows[][] staticRows, int chunkSteps,
@@ -405,134 +403,6 @@ final class ResidentBuffers {
     v.read(out[0]);
     gAmpa.read(out[1]);
     gGaba.read(out[2]);
-    return out;
-  }
-
-  SimulationState state(int k, int step) {
-    int n = shape.neurons;
-    float[] vv = new float[n];
-    float[] ga = new float[n];
-    float[] gg = new float[n];
-    int[] last = new int[n];
-    long[] inA = new long[n];
-    long[] inG = new long[n];
-    v.read((long) k * n, vv);
-    gAmpa.read((long) k * n, ga);
-    gGaba.read((long) k * n, gg);
-    lastSpike.read((long) k * n, last);
-    inputAmpa.read((long) k * n, inA);
-    inputGaba.read((long) k * n, inG);
-    int[] next = new int[inputSourcesStride];
-    nextSpike.read((long) k * inputSourcesStride, next);
-    Plan plan = shape.plan;
-    List<int[]> inputs = new ArrayList<>();
-    for (InputPlan in : plan.inputs()) {
-      int q = shape.stepped.indexOf(in);
-      int[] ns = new int[in.size()];
-      if (q >= 0) {
-        System.arraycopy(next, shape.inputFirst[q], ns, 0, ns.length);
-      } else {
-        int seed = seedOf(k);
-        for (int i = 0; i < ns.length; i++) {
-          ns[i] = in.nextSpikeAfter(-1, i, seed); // never stepped: still its first draw
-        }
-      }
-      inputs.add(ns);
-    }
-    List<SimulationState.PotentialState> sets = new ArrayList<>();
-    for (ProjectionPlan p : plan.projections()) {
-      int pp = shape.potentialIndex[p.index()];
-      sets.add(pp < 0 ? null : potentialState(k, pp));
-    }
-    return new SimulationState(step, vv, ga, gg, last, inA, inG, inputs, sets);
-  }
-
-  private int seedOf(int k) {
-    int[] seed = new int[1];
-    iparams.read((long) k * shape.iparams + ResidentShape.IP_SEED, seed);
-    return seed[0];
-  }
-
-  private SimulationState.PotentialState potentialState(int k, int pp) {
-    ProjectionPlan p = shape.potentials.get(pp);
-    int count = geometry[pp].potentialCount();
-    long slots = (long) k * shape.slots + shape.slotBase[pp];
-    int[] act = new int[count];
-    active.read(slots, act);
-    boolean[] flags = new boolean[count];
-    for (int s = 0; s < count; s++) {
-      flags[s] = act[s] != 0;
-    }
-    int[] ac = new int[1];
-    activeCount.read((long) k * shape.potentials.size() + pp, ac);
-    int ns = p.sourceSize();
-    int nt = p.targetSize();
-    float[][] pre = null;
-    float[][] post = null;
-    int[] lasts = null;
-    if (p.plasticity() != null) {
-      float[] values = new float[shape.preTraces[pp] * ns + shape.postTraces[pp] * nt];
-      lasts = new int[ns + nt];
-      traceValue.read((long) k * shape.traceValues + shape.traceValueBase[pp], values);
-      traceLast.read((long) k * shape.traceLasts + shape.traceLastBase[pp], lasts);
-      pre = new float[shape.preTraces[pp]][];
-      for (int t = 0; t < pre.length; t++) {
-        pre[t] = Arrays.copyOfRange(values, t * ns, (t + 1) * ns);
-      }
-      post = new float[shape.postTraces[pp]][];
-      int base = pre.length * ns;
-      for (int t = 0; t < post.length; t++) {
-        post[t] = Arrays.copyOfRange(values, base + t * nt, base + (t + 1) * nt);
-      }
-    }
-    return new SimulationState.PotentialState(ac[0], flags, ints(slotPos, slots, count),
-        ints(rowCount, (long) k * shape.rows + shape.rowBase[pp], ns),
-        ints(rowSyn, slots, count), ints(rowTarget, slots, count), floats(rowWeight, slots, count),
-        ints(rowToCol, slots, count), ints(colCount, (long) k * shape.cols + shape.colBase[pp], nt),
-        ints(colSyn, slots, count), ints(colSource, slots, count), ints(colToRow, slots, count),
-        pre, lasts == null ? null : Arrays.copyOfRange(lasts, 0, ns),
-        post, lasts == null ? null : Arrays.copyOfRange(lasts, ns, ns + nt));
-  }
-
-  /** Network k's active synapses of potential projection pp, sorted by (source, target). */
-  ActiveSynapses snapshot(int k, int pp) {
-    ProjectionPlan p = shape.potentials.get(pp);
-    int count = geometry[pp].potentialCount();
-    long slots = (long) k * shape.slots + shape.slotBase[pp];
-    int[] act = ints(active, slots, count);
-    int[] pos = ints(slotPos, slots, count);
-    float[] w = floats(rowWeight, slots, count);
-    int[] offsets = geometry[pp].rowOffset;
-    int n = 0;
-    for (int a : act) {
-      n += a;
-    }
-    int[] src = new int[n];
-    int[] tgt = new int[n];
-    float[] weight = new float[n];
-    int q = 0;
-    for (int i = 0; i < p.sourceSize(); i++) {
-      for (int s = offsets[i]; s < offsets[i + 1]; s++) {
-        if (act[s] != 0) {
-          src[q] = i;
-          tgt[q] = p.potentialTarget(i, s - offsets[i]);
-          weight[q] = w[pos[s]];
-          q++;
-        }
-      }
-    }
-    return new ActiveSynapses(p.name(), src, tgt, weight);
-  }
-
-  private static int[] ints(ClBuffer b, long offset, int n) {
-    int[] out = new int[n];
-    b.read(offset, out);
-    return out;
-  }
-
-  private static float[] floats(ClBuffer b, long offset, int n) {
-    float[] out = new float[n];
-    b.read(offset, out);
     return out;
   }
 }
