@@ -24,6 +24,7 @@ final class Overrides {
     String path = assignment.substring(0, eq).trim();
     String raw = assignment.substring(eq + 1).trim();
     String[] keys = path.split("\\.", -1);
+    checkRuleTable(root, path);
     ObjectNode node = root;
     for (int i = 0; i < keys.length - 1; i++) {
       String key = keys[i];
@@ -43,6 +44,38 @@ final class Overrides {
     String leaf = keys[keys.length - 1];
     checkKey(path, leaf);
     node.set(leaf, parseValue(raw));
+    // Two keys that exclude each other: setting one replaces the other, since --set cannot
+    // remove a key (a sweep over prune conditions of a model that has a threshold, say).
+    String other = ALTERNATIVES.get(leaf);
+    if (other != null && keys.length >= 2 && keys[keys.length - 2].equals("structural")) {
+      node.remove(other);
+    }
+  }
+
+  /** In a structural table, threshold and prune say the same thing two ways. */
+  private static final java.util.Map<String, String> ALTERNATIVES =
+      java.util.Map.of("threshold", "prune", "prune", "threshold");
+
+  /**
+   * Refuses a path into a projection's {@code plasticity} table when the projection has
+   * {@code stdp}, and the other way round: the rule's values live in the table it has.
+   */
+  static void checkRuleTable(ObjectNode root, String path) {
+    String[] keys = path.split("\\.", -1);
+    if (keys.length < 4 || !keys[0].equals("projections")) {
+      return;
+    }
+    JsonNode projection = root.path("projections").path(keys[1]);
+    String table = keys[2];
+    String other = table.equals("plasticity") ? "stdp" : table.equals("stdp") ? "plasticity"
+        : null;
+    if (other != null && projection.has(other) && !projection.has(table)) {
+      throw new ModelException("--set " + path + ": projections." + keys[1] + " has its rule in ["
+          + "projections." + keys[1] + "." + other + "]" + (other.equals("stdp")
+              ? " (the seed rule's shorthand; its values are projections." + keys[1]
+                  + ".stdp.lr and so on)"
+              : " (its params are projections." + keys[1] + ".plasticity.params.NAME)"));
+    }
   }
 
   private static void checkKey(String path, String key) {

@@ -47,6 +47,11 @@ public record Plasticity(
     for (Map.Entry<String, Double> e : params.entrySet()) {
       checkName("params", e.getKey(), seen);
       Check.finite("params." + e.getKey(), e.getValue());
+      float f = (float) (double) e.getValue();
+      if (Float.isInfinite(f) || f == 0 && e.getValue() != 0) {
+        throw new ModelException("params." + e.getKey() + " = " + e.getValue() + " is beyond the "
+            + "float range (rules compute in float32: about 1.4e-45 to 3.4e38 in magnitude)");
+      }
     }
     for (Map.Entry<String, Double> e : preTraces.entrySet()) {
       checkName("pre_traces", e.getKey(), seen);

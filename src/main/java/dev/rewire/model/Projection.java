@@ -46,7 +46,7 @@ public record Projection(
           + "synapses are stored as a potential set), got \"fixed_probability\"");
     }
     if (stdp != null && plasticity != null) {
-      throw new ModelException("give stdp (the seed rule's shorthand) or plasticity, not both");
+      throw new ModelException(": give stdp (the seed rule's shorthand) or plasticity, not both");
     }
     if (stdp != null && weight.high() > stdp.gmax()) {
       throw new ModelException("weight.high must be <= stdp.gmax = " + stdp.gmax() + " nS, got "

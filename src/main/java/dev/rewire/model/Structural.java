@@ -42,7 +42,7 @@ public record Structural(
           + "condition on w, e.g. \"w < 0.005\")");
     }
     if (threshold != null && prune != null) {
-      throw new ModelException("give threshold or prune, not both (threshold = x is prune = "
+      throw new ModelException(": give threshold or prune, not both (threshold = x is prune = "
           + "\"w < x\")");
     }
     if (threshold != null) {

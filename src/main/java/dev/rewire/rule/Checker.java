@@ -62,6 +62,10 @@ public final class Checker {
       throw new RuleException(start(condition), "prune must be a condition on w (e.g. "
           + "'w < 0.005'), found a number");
     }
+    if (!Evaluator.readsState(r)) {
+      throw new RuleException(start(condition), "prune must be a condition on w (e.g. "
+          + "'w < 0.005'); this one does not read w, so it would prune all or nothing");
+    }
     return r;
   }
 

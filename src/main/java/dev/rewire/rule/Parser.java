@@ -22,8 +22,16 @@ import java.util.List;
  * fixes the order of the float operations, and with it their rounding.
  */
 public final class Parser {
+  /**
+   * How deep an expression may nest (operators, parentheses, calls): far beyond any rule's need,
+   * and within what the Java and OpenCL C compilers accept for the code made from it.
+   */
+  public static final int MAX_DEPTH = 64;
+
   private final List<Token> tokens;
   private int at;
+  /** Open parentheses, calls and unary operators around the token being parsed. */
+  private int nesting;
 
   private Parser(List<Token> tokens) {
     this.tokens = tokens;
@@ -57,6 +65,7 @@ public final class Parser {
       throw new RuleException(p.peek().pos(), "expected an expression, found nothing");
     }
     Expr e = p.expr();
+    checkDepth(e, e.pos());
     while (p.peek().kind() == Token.Kind.NEWLINE) {
       p.at++;
     }
@@ -82,7 +91,41 @@ public final class Parser {
       value = new Expr.Binary(op.text().substring(0, 1), new Expr.Name(name.text(), name.pos()),
           value, op.pos());
     }
+    checkDepth(value, name.pos());
     return new Statement(name.text(), name.pos(), value);
+  }
+
+  /** Refuses an expression deeper than {@link #MAX_DEPTH}, without recursion. */
+  private static void checkDepth(Expr e, Pos where) {
+    java.util.ArrayDeque<Object[]> stack = new java.util.ArrayDeque<>();
+    stack.push(new Object[] {e, 1});
+    while (!stack.isEmpty()) {
+      Object[] top = stack.pop();
+      Expr x = (Expr) top[0];
+      int d = (Integer) top[1];
+      if (d > MAX_DEPTH) {
+        throw new RuleException(where, "the expression nests deeper than " + MAX_DEPTH
+            + " operations; split it into several statements (w = ...; w = w + ...)");
+      }
+      if (x instanceof Expr.Unary u) {
+        stack.push(new Object[] {u.operand(), d + 1});
+      } else if (x instanceof Expr.Binary b) {
+        stack.push(new Object[] {b.left(), d + 1});
+        stack.push(new Object[] {b.right(), d + 1});
+      } else if (x instanceof Expr.Call c) {
+        for (Expr a : c.args()) {
+          stack.push(new Object[] {a, d + 1});
+        }
+      }
+    }
+  }
+
+  /** Enters a nested construct at {@code t}; refused beyond {@link #MAX_DEPTH}. */
+  private void enter(Token t) {
+    if (++nesting > MAX_DEPTH) {
+      throw new RuleException(t.pos(), "the expression nests deeper than " + MAX_DEPTH
+          + " parentheses, calls and signs");
+    }
   }
 
   private Expr expr() {
@@ -106,7 +149,10 @@ public final class Parser {
   private Expr not() {
     if (peekKeyword("not")) {
       Token op = next();
-      return new Expr.Unary("not", not(), op.pos());
+      enter(op);
+      Expr e = new Expr.Unary("not", not(), op.pos());
+      nesting--;
+      return e;
     }
     return comparison();
   }
@@ -144,7 +190,10 @@ public final class Parser {
   private Expr unary() {
     if (peekOperator("-")) {
       Token op = next();
-      return new Expr.Unary("-", unary(), op.pos());
+      enter(op);
+      Expr e = new Expr.Unary("-", unary(), op.pos());
+      nesting--;
+      return e;
     }
     return atom();
   }
@@ -162,7 +211,7 @@ public final class Parser {
         if (!peekOperator("(")) {
           return new Expr.Name(t.text(), t.pos());
         }
-        next();
+        enter(next());
         List<Expr> args = new ArrayList<>();
         if (!peekOperator(")")) {
           args.add(expr());
@@ -172,12 +221,15 @@ public final class Parser {
           }
         }
         expect(")", "to close the arguments of " + t.text());
+        nesting--;
         return new Expr.Call(t.text(), args, t.pos());
       }
       case OPERATOR -> {
         if (t.text().equals("(")) {
+          enter(t);
           Expr e = expr();
           expect(")", "to close '(' at line " + t.pos().line() + ", column " + t.pos().column());
+          nesting--;
           return e;
         }
         throw new RuleException(t.pos(), "expected an expression, found " + t);

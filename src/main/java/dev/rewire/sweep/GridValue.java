@@ -28,8 +28,9 @@ public record GridValue(String toml, String shown) {
   }
 
   /**
-   * The values of {@code --grid path=V1,V2,...}: split at commas outside quotes, brackets and
-   * braces; each is a TOML value, or a bare word taken as a string (as --set takes them).
+   * The values of {@code --grid path=V1,V2,...}: split at commas outside quotes, brackets, braces
+   * and parentheses (a rule's function calls); each is a TOML value, or a bare word taken as a
+   * string (as --set takes them).
    */
   public static List<GridValue> parseList(String what, String text) {
     List<GridValue> out = new ArrayList<>();
@@ -40,9 +41,9 @@ public record GridValue(String toml, String shown) {
       char c = text.charAt(i);
       if (c == '"') {
         quoted = !quoted;
-      } else if (!quoted && (c == '[' || c == '{')) {
+      } else if (!quoted && (c == '[' || c == '{' || c == '(')) {
         depth++;
-      } else if (!quoted && (c == ']' || c == '}')) {
+      } else if (!quoted && (c == ']' || c == '}' || c == ')')) {
         depth--;
       }
       if (c == ',' && depth == 0 && !quoted) {

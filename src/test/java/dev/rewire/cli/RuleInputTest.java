@@ -80,9 +80,19 @@ class RuleInputTest {
         + "| pre_traces.apre must be > 0",
     "projections.ee.stdp={lr=0.01,gmax=1,alpha_pre=0,alpha_post=0,a_plus=1,a_minus=1,"
         + "tau_plus_ms=5,tau_minus_ms=5}"
-        + "| give stdp (the seed rule's shorthand) or plasticity, not both",
+        + "| projections.ee: give stdp (the seed rule's shorthand) or plasticity, not both",
     "projections.ee.structural.prune=\"w < 0.01 and\""
-        + "| give threshold or prune, not both",
+        + "| structural.prune, line 1, column 13: expected an expression",
+    "projections.ee.plasticity.params.a_plus=1e300"
+        + "| params.a_plus = 1.0E300 is beyond the float range",
+    "projections.ee.structural.prune=\"1 < 2\""
+        + "| this one does not read w, so it would prune all or nothing",
+    "projections.ee.plasticity.on_post=\"w = w + a_plus * apre * (w + w + w + w + w + w + w + w + w + w + w + w + w + w + w + "
+        + "w + w + w + w + w + w + w + w + w + w + w + w + w + w + w + "
+        + "w + w + w + w + w + w + w + w + w + w + w + w + w + w + w + "
+        + "w + w + w + w + w + w + w + w + w + w + w + w + w + w + w + "
+        + "w + w + w + w + w + w + w + w + w + w + "
+        + "1)\"| the expression nests deeper than 64 operations",
   })
   void badTables_exitWith2(String set, String expected) throws IOException {
     Path file = model("apre += 1\nw = clip(w - a_minus * apost, 0, gmax)");
@@ -120,5 +130,27 @@ class RuleInputTest {
         + "weight that is not a finite number >= 0 by t = "), o.err());
     assertEquals(false, dev.rewire.output.SummaryWriter.read(summary).get("complete")
         .asBoolean(), "the summary says the run stopped early");
+  }
+
+  @org.junit.jupiter.api.Test
+  void pruneSetOnTheCommandLine_replacesTheModelsThreshold() throws IOException {
+    Path file = model("apre += 1\nw = clip(w - a_minus * apost, 0, gmax)");
+    CheckpointResumeTest.Out o = CheckpointResumeTest.main("run", file.toString(), "--duration",
+        "20ms", "--set", "projections.ee.structural.prune=\"w < 0.01 or w > gmax\"");
+    assertEquals(0, o.code(), o.err());
+  }
+
+  @org.junit.jupiter.api.Test
+  void ruleValuesAddressedInTheTableTheProjectionDoesNotHave_areNamedWhereTheyAre() {
+    CheckpointResumeTest.Out o = CheckpointResumeTest.main("run", "--duration", "20ms", "--set",
+        "projections.ee.plasticity.params.lr=0.02");
+    assertEquals(2, o.code(), o.err());
+    assertTrue(o.err().contains("projections.ee has its rule in [projections.ee.stdp] (the seed "
+        + "rule's shorthand; its values are projections.ee.stdp.lr and so on)"), o.err());
+    o = CheckpointResumeTest.main("run", "examples/rules/song-pair.toml", "--duration", "20ms",
+        "--set", "projections.ee.stdp.lr=0.02");
+    assertEquals(2, o.code(), o.err());
+    assertTrue(o.err().contains("has its rule in [projections.ee.plasticity] (its params are "
+        + "projections.ee.plasticity.params.NAME)"), o.err());
   }
 }

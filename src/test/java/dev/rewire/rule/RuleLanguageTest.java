@@ -147,4 +147,16 @@ class RuleLanguageTest {
     assertEquals("'+' needs a number here, found a condition", error("w = (w < 1) + 1")
         .problem());
   }
+
+  @Test
+  void depth_isLimited_withoutOverflowingTheStack() {
+    assertEquals(1, pre("w = w" + " + 1".repeat(Parser.MAX_DEPTH - 2)).weightUpdates().size());
+    RuleException e = error("w = w" + " + 1".repeat(Parser.MAX_DEPTH + 10));
+    assertTrue(e.problem().startsWith("the expression nests deeper than 64 operations"),
+        e.problem());
+    e = error("w = " + "(".repeat(100_000) + "w" + ")".repeat(100_000));
+    assertTrue(e.problem().contains("nests deeper than 64 parentheses"), e.problem());
+    e = error("w = " + "-".repeat(100_000) + "w");
+    assertTrue(e.problem().contains("nests deeper than 64"), e.problem());
+  }
 }

@@ -49,6 +49,9 @@ class SweepInputTest {
         v.stream().map(GridValue::toml).toList());
     assertEquals(List.of("0.01", "per-source", "a,b", "{low=0.1,high=0.2}", "[1,2]"),
         v.stream().map(GridValue::shown).toList());
+    // a rule's calls keep their commas
+    assertEquals(List.of("w < min(a, b)", "w > 1"), GridValue.parseList("g",
+        "w < min(a, b),w > 1").stream().map(GridValue::shown).toList());
   }
 
   @Test

@@ -86,8 +86,35 @@ public final class ClContext implements AutoCloseable {
     return profile;
   }
 
-  /** Builds {@code source}; {@code name} names the program in errors. Throws with the build log. */
+  /**
+   * Builds {@code source}; {@code name} names the program in errors. Throws with the build log.
+   * The build runs on a thread of its own with a large stack: an OpenCL compiler that runs in the
+   * process (PoCL's clang) recurses on nested expressions, and a thread's default stack is small.
+   */
   public ClProgram build(String name, String source) {
+    ClProgram[] built = new ClProgram[1];
+    RuntimeException[] failed = new RuntimeException[1];
+    Thread t = new Thread(null, () -> {
+      try {
+        built[0] = buildHere(name, source);
+      } catch (RuntimeException e) {
+        failed[0] = e;
+      }
+    }, "opencl-build", 256L << 20);
+    t.start();
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while building " + name, e);
+    }
+    if (failed[0] != null) {
+      throw failed[0];
+    }
+    return built[0];
+  }
+
+  private ClProgram buildHere(String name, String source) {
     try (MemoryStack stack = MemoryStack.stackPush()) {
       IntBuffer err = stack.mallocInt(1);
       long program = clCreateProgramWithSource(context, source, err);

@@ -93,6 +93,9 @@ final class ResidentBatch implements BatchSimulation {
           buf.restore(k, s);
         }
       }
+      // A launch that runs nothing (no network is running yet): the device compiles the kernel
+      // for its work-group size now, during set-up, instead of in the first chunk.
+      kernel.launch(buf, size, 0, 0, 0, 0, null, 0);
       ctx.finish();
     } catch (RuntimeException e) {
       c.close();
