@@ -107,39 +107,20 @@ public final class Evaluator {
 
   /** Whether {@code e} reads {@code w} or a trace (else it is a constant of the params). */
   public static boolean readsState(RExpr e) {
-    if (e instanceof RExpr.W || e instanceof RExpr.Own || e instanceof RExpr.Other) {
-      return true;
-    } else if (e instanceof RExpr.Neg n) {
-      return readsState(n.operand());
-    } else if (e instanceof RExpr.Not n) {
-      return readsState(n.operand());
-    } else if (e instanceof RExpr.Arith a) {
-      return readsState(a.left()) || readsState(a.right());
-    } else if (e instanceof RExpr.Compare a) {
-      return readsState(a.left()) || readsState(a.right());
-    } else if (e instanceof RExpr.Logic a) {
-      return readsState(a.left()) || readsState(a.right());
-    } else if (e instanceof RExpr.Call c) {
-      return c.args().stream().anyMatch(Evaluator::readsState);
-    }
-    return false;
+    java.util.List<RExpr> found = new java.util.ArrayList<>();
+    Walk.collect(e, RExpr.W.class, found);
+    Walk.collect(e, RExpr.Own.class, found);
+    Walk.collect(e, RExpr.Other.class, found);
+    return !found.isEmpty();
   }
 
   /** Whether {@code e} divides or takes a square root (OpenCL must round those correctly). */
   public static boolean dividesOrRoots(RExpr e) {
-    if (e instanceof RExpr.Arith a) {
-      return a.op() == '/' || dividesOrRoots(a.left()) || dividesOrRoots(a.right());
-    } else if (e instanceof RExpr.Neg n) {
-      return dividesOrRoots(n.operand());
-    } else if (e instanceof RExpr.Not n) {
-      return dividesOrRoots(n.operand());
-    } else if (e instanceof RExpr.Compare a) {
-      return dividesOrRoots(a.left()) || dividesOrRoots(a.right());
-    } else if (e instanceof RExpr.Logic a) {
-      return dividesOrRoots(a.left()) || dividesOrRoots(a.right());
-    } else if (e instanceof RExpr.Call c) {
-      return c.function() == Function.SQRT || c.args().stream().anyMatch(Evaluator::dividesOrRoots);
-    }
-    return false;
+    java.util.List<RExpr.Arith> arith = new java.util.ArrayList<>();
+    java.util.List<RExpr.Call> calls = new java.util.ArrayList<>();
+    Walk.collect(e, RExpr.Arith.class, arith);
+    Walk.collect(e, RExpr.Call.class, calls);
+    return arith.stream().anyMatch(a -> a.op() == '/')
+        || calls.stream().anyMatch(c -> c.function() == Function.SQRT);
   }
 }

@@ -128,12 +128,13 @@ final class PotentialSynapses extends PotentialSet {
   }
 
   /**
-   * The active slots whose weight is below {@link #pruneBelow} now, ascending, and forgets the list.
-   * The list holds every such slot as long as the caller deactivates what each call returns, as
-   * structural plasticity does: a weight set below the threshold is always listed, so an active slot
-   * below it was listed after the previous call.
+   * The active slots to prune now, ascending: with a threshold, those whose weight is below
+   * {@link #pruneBelow}, from the list, which it then forgets (the list holds every such slot as
+   * long as the caller deactivates what each call returns, as structural plasticity does: a weight
+   * set below the threshold is always listed, so an active slot below it was listed after the
+   * previous call); with another condition, those it selects among all active slots.
    */
-  int[] takeBelowThreshold() {
+  int[] takePruned() {
     int[] out;
     int n;
     if (plan.structural() != null && !plan.structural().threshold()) {
@@ -153,11 +154,6 @@ final class PotentialSynapses extends PotentialSet {
     lowCount = 0;
     Arrays.sort(out, 0, n);
     return Arrays.copyOf(out, n);
-  }
-
-  /** The slots to prune now (see {@link #takeBelowThreshold}). */
-  int[] takePruned() {
-    return takeBelowThreshold();
   }
 
   /** Writes the active slots that the prune condition selects into out (in row order); count. */

@@ -43,7 +43,7 @@ class PotentialSynapsesTest {
   @Test
   void belowThresholdList_dropsDuplicatesAndStaleEntries_andStaysBounded() {
     PotentialSynapses p = potentialSet(12);
-    for (int s : p.takeBelowThreshold()) { // what the initial draw listed, pruned as a call does
+    for (int s : p.takePruned()) { // what the initial draw listed, pruned as a call does
       p.deactivate(p.sourceOf(s), s);
     }
     int[] activeSlots = new int[3];
@@ -65,16 +65,16 @@ class PotentialSynapsesTest {
     p.deactivate(p.sourceOf(pruned), pruned); // listed, but no longer active
     assertTrue(p.low.length <= 2 * p.potentialCount(), "list length " + p.low.length);
     assertEquals(java.util.List.of(low),
-        java.util.Arrays.stream(p.takeBelowThreshold()).boxed().toList());
-    assertEquals(0, p.takeBelowThreshold().length, "a call forgets what it took");
+        java.util.Arrays.stream(p.takePruned()).boxed().toList());
+    assertEquals(0, p.takePruned().length, "a call forgets what it took");
   }
 
   /** Before and after the list fills up, a call returns exactly the active slots below threshold. */
   @Test
-  void takeBelowThreshold_returnsExactlyTheLowActiveSlots_whetherOrNotTheListFilledUp() {
+  void takePruned_returnsExactlyTheLowActiveSlots_whetherOrNotTheListFilledUp() {
     PotentialSynapses p = potentialSet(40);
     Random rnd = new Random(7);
-    for (int s : p.takeBelowThreshold()) {
+    for (int s : p.takePruned()) {
       p.deactivate(p.sourceOf(s), s);
     }
     for (int round = 0; round < 6; round++) {
@@ -93,7 +93,7 @@ class PotentialSynapsesTest {
       }
       boolean overflowed = p.lowCount == p.lowCapacity;
       assertEquals(round % 2 == 1, overflowed, "round " + round);
-      int[] taken = p.takeBelowThreshold();
+      int[] taken = p.takePruned();
       assertEquals(expected, java.util.Arrays.stream(taken).boxed().toList(), "round " + round);
       for (int s : taken) { // pruned, as structural plasticity does with what it takes
         p.deactivate(p.sourceOf(s), s);
