@@ -69,3 +69,37 @@ inline float rw_rule_log(float x) {
     }
     return rw_log(x);
 }
+
+// RuleMath.pow: binary powering for whole-number exponents up to 2^24, exp(y log x) otherwise.
+inline float rw_rule_pow(float x, float y) {
+    if (y == 0.0f || x == 1.0f) {
+        return 1.0f;
+    }
+    if (x != x || y != y) {
+        return NAN;
+    }
+    float ay = rw_rule_abs(y);
+    if (ay <= 0x1p24f && floor(y) == y) {
+        int n = (int)ay;
+        float r = 1.0f;
+        float b = x;
+        while (1) {
+            if ((n & 1) != 0) {
+                r = r * b;
+            }
+            n = n >> 1;
+            if (n == 0) {
+                break;
+            }
+            b = b * b;
+        }
+        return y < 0.0f ? 1.0f / r : r;
+    }
+    if (x > 0.0f) {
+        return rw_rule_exp(y * rw_rule_log(x));
+    }
+    if (x == 0.0f) {
+        return y > 0.0f ? 0.0f : INFINITY;
+    }
+    return ay > 0x1p24f ? rw_rule_exp(y * rw_rule_log(-x)) : NAN;
+}

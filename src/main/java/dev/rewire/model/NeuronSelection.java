@@ -2,6 +2,7 @@ package dev.rewire.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rewire.rule.Suggest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,6 +1,7 @@
 package dev.rewire.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.rewire.rule.Suggest;
 
 /**
  * Synapses from a source (a neuron population or a Poisson input) onto a target neuron population.

@@ -2,6 +2,7 @@ package dev.rewire.model;
 
 import dev.rewire.rule.Expr;
 import dev.rewire.rule.RuleException;
+import dev.rewire.rule.Suggest;
 import java.util.Set;
 
 /** What the model needs around the rule language: its errors as model errors, the names used. */

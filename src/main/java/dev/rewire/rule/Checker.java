@@ -206,9 +206,8 @@ public final class Checker {
     return Type.NUMBER;
   }
 
-  /** Where {@code e}'s text starts (a binary expression's position is its operator's). */
   private static Pos start(Expr e) {
-    return e instanceof Expr.Binary b ? start(b.left()) : e.pos();
+    return e.start();
   }
 
   private static void expect(Expr e, Type found, Type wanted, String where) {

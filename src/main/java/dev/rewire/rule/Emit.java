@@ -5,8 +5,11 @@ import java.util.List;
 /**
  * A resolved expression as source text, the same for both backends' code (Java and OpenCL C share
  * the syntax of float arithmetic, comparisons, logic and the conditional): params are {@code p<k>},
- * the weight {@code w}, own traces {@code o<trace>_<version>}, the other side's {@code x<trace>},
- * numbers hexadecimal float literals (exact), every operation parenthesised in the tree's order;
+ * the weight {@code w}, own traces {@code o<trace>_<version>}, the other side's {@code x<trace>};
+ * in neuron models, variables {@code y<k>}, temporaries {@code t<k>}, constants {@code k<k>},
+ * per-neuron params {@code q<k>}, the time {@code t_ms}, noise draws {@code n<k>} and the refractory
+ * flag {@code refr}; numbers are hexadecimal float literals (exact), every operation parenthesised
+ * in the tree's order;
  * a function is {@code <prefix><name>(...)}, where the backend defines it as {@link RuleMath} does.
  */
 public final class Emit {
@@ -23,6 +26,20 @@ public final class Emit {
       return "o" + o.trace() + "_" + o.version();
     } else if (e instanceof RExpr.Other o) {
       return "x" + o.trace();
+    } else if (e instanceof RExpr.Var x) {
+      return "y" + x.index();
+    } else if (e instanceof RExpr.Temp x) {
+      return "t" + x.index();
+    } else if (e instanceof RExpr.Konst x) {
+      return "k" + x.index();
+    } else if (e instanceof RExpr.PerNeuron x) {
+      return "q" + x.index();
+    } else if (e instanceof RExpr.Time) {
+      return "t_ms";
+    } else if (e instanceof RExpr.Noise x) {
+      return "n" + x.index();
+    } else if (e instanceof RExpr.Refractory) {
+      return "refr";
     } else if (e instanceof RExpr.Neg n) {
       return "(-" + expression(n.operand(), functionPrefix) + ")";
     } else if (e instanceof RExpr.Not n) {

@@ -6,7 +6,7 @@ package dev.rewire.rule;
  * run generated code, not this.
  */
 public final class Evaluator {
-  /** The values a rule expression may read. */
+  /** The values an expression may read; a neuron model's nodes are not known unless overridden. */
   public interface Values {
     float param(int index);
 
@@ -15,6 +15,34 @@ public final class Evaluator {
     float own(int trace, int version);
 
     float other(int trace);
+
+    default float var(int index) {
+      throw new IllegalArgumentException("neuron variables are not known here");
+    }
+
+    default float temp(int index) {
+      throw new IllegalArgumentException("temporaries are not known here");
+    }
+
+    default float konst(int index) {
+      throw new IllegalArgumentException("constants are not known here");
+    }
+
+    default float perNeuron(int index) {
+      throw new IllegalArgumentException("per-neuron params are not known here");
+    }
+
+    default float time() {
+      throw new IllegalArgumentException("the time is not known here");
+    }
+
+    default float noise(int index) {
+      throw new IllegalArgumentException("noise is not known here");
+    }
+
+    default boolean refractory() {
+      throw new IllegalArgumentException("refractoriness is not known here");
+    }
   }
 
   /** Values for an expression that reads only params. */
@@ -55,6 +83,18 @@ public final class Evaluator {
       return v.own(o.trace(), o.version());
     } else if (e instanceof RExpr.Other o) {
       return v.other(o.trace());
+    } else if (e instanceof RExpr.Var x) {
+      return v.var(x.index());
+    } else if (e instanceof RExpr.Temp x) {
+      return v.temp(x.index());
+    } else if (e instanceof RExpr.Konst x) {
+      return v.konst(x.index());
+    } else if (e instanceof RExpr.PerNeuron x) {
+      return v.perNeuron(x.index());
+    } else if (e instanceof RExpr.Time) {
+      return v.time();
+    } else if (e instanceof RExpr.Noise x) {
+      return v.noise(x.index());
     } else if (e instanceof RExpr.Neg n) {
       return -number(n.operand(), v);
     } else if (e instanceof RExpr.Arith a) {
@@ -81,11 +121,15 @@ public final class Evaluator {
       case EXP -> RuleMath.exp(a);
       case LOG -> RuleMath.log(a);
       case SQRT -> RuleMath.sqrt(a);
+      case POW -> RuleMath.pow(a, number(c.args().get(1), v));
       default -> throw new IllegalArgumentException(c.function() + " is not a number");
     };
   }
 
   public static boolean condition(RExpr e, Values v) {
+    if (e instanceof RExpr.Refractory) {
+      return v.refractory();
+    }
     if (e instanceof RExpr.Not n) {
       return !condition(n.operand(), v);
     } else if (e instanceof RExpr.Logic l) {
@@ -114,13 +158,17 @@ public final class Evaluator {
     return !found.isEmpty();
   }
 
-  /** Whether {@code e} divides or takes a square root (OpenCL must round those correctly). */
+  /**
+   * Whether {@code e} divides or takes a square root (OpenCL must round those correctly); pow
+   * divides for negative exponents.
+   */
   public static boolean dividesOrRoots(RExpr e) {
     java.util.List<RExpr.Arith> arith = new java.util.ArrayList<>();
     java.util.List<RExpr.Call> calls = new java.util.ArrayList<>();
     Walk.collect(e, RExpr.Arith.class, arith);
     Walk.collect(e, RExpr.Call.class, calls);
     return arith.stream().anyMatch(a -> a.op() == '/')
-        || calls.stream().anyMatch(c -> c.function() == Function.SQRT);
+        || calls.stream().anyMatch(c -> c.function() == Function.SQRT
+            || c.function() == Function.POW);
   }
 }

@@ -67,7 +67,7 @@ final class Lexer {
         } else if (c == '=') {
           out.add(new Token(Token.Kind.ASSIGN, "=", 0, pos));
           i++;
-        } else if ("+-*/(),".indexOf(c) >= 0) {
+        } else if ("+-*/(),:".indexOf(c) >= 0) {
           out.add(new Token(Token.Kind.OPERATOR, String.valueOf(c), 0, pos));
           i++;
         } else {

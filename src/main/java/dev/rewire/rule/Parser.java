@@ -76,6 +76,64 @@ public final class Parser {
     return e;
   }
 
+  /**
+   * The differential equations of a neuron model, one per line: {@code dNAME/dt = expr}, optionally
+   * followed by {@code : method}.
+   */
+  public static List<Equation> equations(String text) {
+    Parser p = new Parser(Lexer.tokens(text));
+    List<Equation> out = new ArrayList<>();
+    while (p.peek().kind() != Token.Kind.END) {
+      if (p.peek().kind() == Token.Kind.NEWLINE) {
+        p.at++;
+        continue;
+      }
+      out.add(p.equation());
+      Token t = p.peek();
+      if (t.kind() != Token.Kind.NEWLINE && t.kind() != Token.Kind.END) {
+        throw new RuleException(t.pos(), "expected the end of the equation (or ': method'), "
+            + "found " + t);
+      }
+    }
+    return out;
+  }
+
+  private Equation equation() {
+    Token d = next();
+    String form = "expected an equation 'dx/dt = ...' (x a variable), found ";
+    if (d.kind() != Token.Kind.NAME || d.text().length() < 2 || d.text().charAt(0) != 'd'
+        || Lexer.isKeyword(d.text())) {
+      throw new RuleException(d.pos(), form + d);
+    }
+    Token slash = next();
+    Token dt = next();
+    if (slash.kind() != Token.Kind.OPERATOR || !slash.text().equals("/")
+        || dt.kind() != Token.Kind.NAME || !dt.text().equals("dt")) {
+      throw new RuleException(d.pos(), form + "'" + d.text() + "' not followed by '/dt'");
+    }
+    Token eq = next();
+    if (eq.kind() != Token.Kind.ASSIGN || !eq.text().equals("=")) {
+      throw new RuleException(eq.pos(), "expected '=' after 'd" + d.text().substring(1)
+          + "/dt', found " + eq);
+    }
+    Expr rhs = expr();
+    checkDepth(rhs, eq.pos());
+    String method = null;
+    Pos methodPos = null;
+    if (peekOperator(":")) {
+      next();
+      Token m = next();
+      if (m.kind() != Token.Kind.NAME) {
+        throw new RuleException(m.pos(), "expected a method after ':' (euler, rk2, rk4, "
+            + "exponential_euler or exact), found " + m);
+      }
+      method = m.text();
+      methodPos = m.pos();
+    }
+    return new Equation(d.text().substring(1), new Pos(d.pos().line(), d.pos().column() + 1), rhs,
+        method, methodPos);
+  }
+
   private Statement statement() {
     Token name = next();
     if (name.kind() != Token.Kind.NAME || Lexer.isKeyword(name.text())) {
@@ -202,7 +260,7 @@ public final class Parser {
     Token t = next();
     switch (t.kind()) {
       case NUMBER -> {
-        return new Expr.Num(t.value(), t.pos());
+        return new Expr.Num(t.value(), Double.parseDouble(t.text()), t.pos());
       }
       case NAME -> {
         if (Lexer.isKeyword(t.text())) {

@@ -14,11 +14,11 @@ public final class RuleException extends RuntimeException {
   private final String unknownName;
   private final List<String> names;
 
-  RuleException(Pos pos, String problem) {
+  public RuleException(Pos pos, String problem) {
     this(pos, problem, null, List.of());
   }
 
-  RuleException(Pos pos, String problem, String unknownName, List<String> names) {
+  public RuleException(Pos pos, String problem, String unknownName, List<String> names) {
     super("line " + pos.line() + ", column " + pos.column() + ": " + problem);
     this.line = pos.line();
     this.column = pos.column();

@@ -72,6 +72,46 @@ public final class RuleMath {
     return y * Float.intBitsToFloat((n + 127) << 23);
   }
 
+  /**
+   * x to the power y, from float operations defined here: 1 when y is 0 or x is 1; NaN when either
+   * is NaN; for a whole-number y with |y| <= 2^24, x multiplied by itself by binary powering (and
+   * 1 divided by that for y < 0), so that pow(v, 2) is v * v exactly; otherwise exp(y log x) for
+   * x > 0, 0 or infinity for x = 0, and for x < 0 exp(y log -x) when |y| > 2^24 (an even whole
+   * number or infinite), else NaN.
+   */
+  public static float pow(float x, float y) {
+    if (y == 0.0f || x == 1.0f) {
+      return 1.0f;
+    }
+    if (x != x || y != y) {
+      return Float.NaN;
+    }
+    float ay = abs(y);
+    if (ay <= 0x1p24f && (float) Math.floor(y) == y) {
+      int n = (int) ay;
+      float r = 1.0f;
+      float b = x;
+      while (true) {
+        if ((n & 1) != 0) {
+          r = r * b;
+        }
+        n = n >> 1;
+        if (n == 0) {
+          break;
+        }
+        b = b * b;
+      }
+      return y < 0.0f ? 1.0f / r : r;
+    }
+    if (x > 0.0f) {
+      return exp(y * log(x));
+    }
+    if (x == 0.0f) {
+      return y > 0.0f ? 0.0f : Float.POSITIVE_INFINITY;
+    }
+    return ay > 0x1p24f ? exp(y * log(-x)) : Float.NaN;
+  }
+
   /** ln(x): NaN below 0 (and for NaN), -infinity at 0, infinity at infinity. */
   public static float log(float x) {
     if (!(x > 0.0f)) {

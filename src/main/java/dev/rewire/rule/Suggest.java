@@ -1,12 +1,12 @@
-package dev.rewire.model;
+package dev.rewire.rule;
 
 import java.util.Collection;
 
-/** "Did you mean" for misspelt keys: the known key closest by edit distance, if close enough. */
-final class Suggest {
+/** "Did you mean" for misspelt names: the known one closest by edit distance, if close enough. */
+public final class Suggest {
   private Suggest() {}
 
-  static String didYouMean(String given, Collection<?> known) {
+  public static String didYouMean(String given, Collection<?> known) {
     if (given == null || known == null) {
       return "";
     }
