@@ -78,3 +78,25 @@ inline int rw_geometric(uint w, float inv_log_q) {
     }
     return 1 + (int)trials;
 }
+
+// Standard normal draw `index` of `element` at `step` (white noise): Marsaglia's polar method on
+// Philox counter (step, element, index, attempt), two candidate pairs per block. random.Normal.
+// The program is built with -cl-fp32-correctly-rounded-divide-sqrt.
+inline float rw_normal(int step, int element, int index, uint seed, uint key) {
+    for (int attempt = 0; ; attempt++) {
+        uint4 w = rw_philox((uint4)((uint)step, (uint)element, (uint)index, (uint)attempt),
+                            (uint2)(seed, key));
+        float u = (float)(w.x >> 8) * 0x1p-23f - 1.0f;
+        float v = (float)(w.y >> 8) * 0x1p-23f - 1.0f;
+        float s = u * u + v * v;
+        if (s < 1.0f && s > 0.0f) {
+            return u * sqrt(-2.0f * rw_log(s) / s);
+        }
+        u = (float)(w.z >> 8) * 0x1p-23f - 1.0f;
+        v = (float)(w.w >> 8) * 0x1p-23f - 1.0f;
+        s = u * u + v * v;
+        if (s < 1.0f && s > 0.0f) {
+            return u * sqrt(-2.0f * rw_log(s) / s);
+        }
+    }
+}

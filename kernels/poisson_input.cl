@@ -1,35 +1,60 @@
-// Phase POISSON_INPUT (Java twins: backend.java.PoissonInput, and StaticSynapses.deliver for the
-// projections the input drives): which sources of one input spike in this step. Each source holds
-// the step of its next spike; when it spikes in step n it draws its next waiting time from Philox
-// counter (n + 1, source, 0, 0). One work-item per source.
-//
-// The per-step engine delivers the spike at once to the static projections the input drives (their
-// rows merged into one), which the Java backend does in SYNAPSE_PRE: the input is a fixed-point sum,
-// the same in any order, and nothing reads it before the next step's neuron update.
+// Phase POISSON_INPUT (Java twin: backend.java.PoissonInput): which sources of one input spike in
+// this step. Each source holds the step of its next spike; when it spikes in step n it draws its
+// next waiting time from Philox counter (n + 1, source, 0, 0). rw_poisson_source is the per-source
+// code of both engines, for global (_g) and local (_l) memory.
 
 #pragma OPENCL FP_CONTRACT OFF
 #pragma OPENCL EXTENSION cl_khr_int64_base_atomics : enable
 
-__kernel void poisson_input(
-        __global int *next_spike,
-        const int size,
-        const int step,
-        const uint seed,
-        const uint key,
-        const float inv_log_q,
-        __global const int *row_start,      // the input's static projections, one row per source
-        __global const int *target,         // index into input (receptor offset + neuron)
-        __global const long *fixed_weight,
-        __global long *input) {
-    int i = get_global_id(0);
-    if (i >= size || next_spike[i] != step) {
-        return;
+#ifdef RW_SPACE
+
+// Source i: whether it spikes in this step; if it does, its next spike is drawn.
+inline int RW_SPACED(rw_poisson_source)(RW_SPACE int *next_spike, const int i, const int step,
+                                        const uint seed, const uint key, const float inv_log_q) {
+    if (next_spike[i] != step) {
+        return 0;
     }
     uint w = rw_philox((uint4)((uint)(step + 1), (uint)i, 0u, 0u), (uint2)(seed, key)).x;
     long next = (long)step + rw_geometric(w, inv_log_q);
     next_spike[i] = next >= INT_MAX ? INT_MAX : (int)next;
-    for (int q = row_start[i]; q < row_start[i + 1]; q++) {
-        atom_add(&input[target[q]], fixed_weight[q]);
+    return 1;
+}
+
+#else
+
+// Per step: one work-item per source of stepped input `in`. A spike is delivered at once to the
+// static projections whose receptors have no delay ring (their rows merged into one, targets
+// indexing the input pack), which the Java backend does in SYNAPSE_PRE: the input is a
+// fixed-point sum, the same in any order, and nothing reads it before the next step's neuron
+// update. With `listed`, the spike also goes to the input's list (counters by step parity, as the
+// neurons'), for the projections that synapse_pre_static delivers.
+__kernel void poisson_input(
+        __global int *next_spike,
+        __global const float *fparams,
+        __global const int *iparams,
+        const int in,
+        const int step,
+        __global const int *row_start,
+        __global const int *target,
+        __global const long *fixed_weight,
+        __global long *input,
+        const int listed,
+        __global int *spikes,
+        __global int *spike_count) {
+    const int i = get_global_id(0);
+    if (i >= RW_INPUT_SIZE[in]) {
+        return;
+    }
+    if (listed && i == 0) {
+        spike_count[(step + 1) & 1] = 0;
+    }
+    if (!rw_poisson_source_g(next_spike + RW_INPUT_FIRST[in], i, step, (uint)iparams[RW_IP_SEED],
+            (uint)iparams[RW_IP_INPUT + in], fparams[RW_FP_INPUT + in])) {
+        return;
+    }
+    rw_static_row_g(i, row_start, target, fixed_weight, input, 0);
+    if (listed) {
+        spikes[atomic_inc(spike_count + (step & 1))] = i;
     }
 }
 
@@ -56,13 +81,11 @@ inline void rw_poisson_input_group(
             continue;
         }
         for (int i = first; i < end; i++) {
-            if (next_spike[i] == step) {
+            if (rw_poisson_source_l(next_spike, i, step, seed, key, inv_log_q)) {
                 spikes[RW_LOCAL_INC(spike_count)] = i;
-                uint w = rw_philox((uint4)((uint)(step + 1), (uint)i, 0u, 0u),
-                                   (uint2)(seed, key)).x;
-                long next = (long)step + rw_geometric(w, inv_log_q);
-                next_spike[i] = next >= INT_MAX ? INT_MAX : (int)next;
             }
         }
     }
 }
+
+#endif

@@ -1,15 +1,20 @@
-// The resident engine (host: backend.opencl.ResidentBatch): one work-group advances one network of
-// a batch through a launch of steps, running the phases of plan.Phase.STEP_ORDER with barriers
-// between them; many networks run side by side, one per work-group. A network's neurons, pending
-// conductance input, this step's spike lists, Poisson next spikes and STDP traces live in local
-// memory during the launch; its synapses stay in global memory. Structural plasticity is due at
-// most at the launch's first step (the host splits launches there). The networks of a batch share a
-// shape: the RW_* constants and tables of the header the host writes in front of this file
-// (backend.opencl.ResidentShape); each has its own state and parameters, at net times the
-// per-network size of each array.
+// The resident engine (host: backend.opencl.resident.ResidentBatch): one work-group advances one
+// network of a batch through a launch of steps, running the phases of plan.Phase.STEP_ORDER with
+// barriers between them; many networks run side by side, one per work-group. A network's state
+// lies in the packs of its state layout (plan.StateLayout: neuron_f, neuron_i, input, next_spike,
+// trace_f, trace_i, and the potential sets' arrays), at net times each pack's length; during the
+// launch the first six are copied to local memory, with the same offsets, and the synapses stay in
+// global memory. Structural plasticity is due at most at the launch's first step (the host splits
+// launches there). The networks of a batch share a shape: the RW_* constants and tables of the
+// header in front of this file (backend.opencl.device.DeviceShape); each has its own state and
+// parameters.
 
 #pragma OPENCL FP_CONTRACT OFF
 #pragma OPENCL EXTENSION cl_khr_int64_base_atomics : enable
+
+// Copies n elements between global and local memory, spread over the work-items.
+#define RW_COPY(to, from, n) \
+    for (int c_ = get_local_id(0); c_ < (n); c_ += get_local_size(0)) { (to)[c_] = (from)[c_]; }
 
 __kernel void resident(
         const int first_step,
@@ -18,41 +23,38 @@ __kernel void resident(
         const int call_index,              // this call's place in the chunk's stats and logs
         const int calls_per_chunk,
         const int sample_every,            // 0: no state sampling
-        const int sample_count,
+        const int sample_count,            // sampled values per step (variables x neurons)
         const int sample_row0,             // rows of the chunk's samples used before this launch
         const int sample_rows,
-        __global const int *sample_neurons,
-        __global float *samples,           // per network: sample_rows x (v, g_ampa, g_gaba) x count
+        __global const int *sample_index,  // each sampled value's index in neuron_f
+        __global float *samples,           // per network: sample_rows x sample_count
         __global const int *running,       // per network: advance (1) or leave alone (0)
         __global const float *fparams,     // per network: RW_FPARAMS floats
         __global const int *iparams,       // per network: RW_IPARAMS ints
-        __global float *v,
-        __global float *g_ampa,
-        __global float *g_gaba,
-        __global int *last_spike,
-        __global long *input_ampa,
-        __global long *input_gaba,
-        __global int *next_spike,          // per network: RW_INPUT_SOURCES
+        __global float *neuron_f,
+        __global int *neuron_i,
+        __global long *input,
+        __global int *next_spike,
+        __global float *trace_f,
+        __global int *trace_i,
         __global const int *static_row_start,  // per network: RW_STATIC_ROW_STARTS
         __global const int *static_base,   // per network: first synapse in the two below
-        __global const int *static_target,
+        __global const int *static_target, // the target's index in its group
         __global const long *static_weight,
         __global const int *row_offset,    // shared geometry of the potential sets
         __global const int *col_offset,
-        __global int *active,              // per network: RW_SLOTS, as the next ten
+        __global int *active,
         __global int *slot_pos,
-        __global int *row_count,           // per network: RW_ROWS
+        __global int *row_count,
         __global int *row_syn,
         __global int *row_target,
         __global float *row_weight,
         __global int *row_to_col,
-        __global int *col_count,           // per network: RW_COLS
+        __global int *col_count,
         __global int *col_syn,
         __global int *col_source,
         __global int *col_to_row,
-        __global int *active_count,        // per network: RW_POTENTIALS
-        __global float *trace_value,       // per network: RW_TRACE_VALUES
-        __global int *trace_last,          // per network: RW_TRACE_LASTS
+        __global int *active_count,
         __global const float *decay_tables,
         __global int *spike_record,        // per network: record_capacity (step, neuron) pairs
         __global int *spike_record_count,
@@ -67,47 +69,31 @@ __kernel void resident(
         const int max_active,
         __global uchar *structural_mark,   // per network: RW_SLOTS bytes, all 0 between calls
         __global int *bad_weights,         // per network: RW_POTENTIALS flags (see synapse_pre.cl)
-        __local float *l_v,
-        __local float *l_g_ampa,
-        __local float *l_g_gaba,
-        __local int *l_last,
-        __local long *l_input_ampa,
-        __local long *l_input_gaba,
+        __local float *l_neuron_f,
+        __local int *l_neuron_i,
+        __local long *l_input,
         __local int *l_spikes,
         __local int *l_input_spikes,       // RW_INPUT_SOURCES: each stepped input's list
         __local int *l_next,
-        __local float *l_trace,
-        __local int *l_trace_last,
+        __local float *l_trace_f,
+        __local int *l_trace_i,
         __local int *l_counts) {           // RW_COUNTS ints
     const int net = get_group_id(0);
     if (!running[net]) {
         return;
     }
     const int lid = get_local_id(0);
-    const int lsize = get_local_size(0);
     __global const float *fp = fparams + net * RW_FPARAMS;
     __global const int *ip = iparams + net * RW_IPARAMS;
     const uint seed = (uint)ip[RW_IP_SEED];
-    const int nbase = net * RW_N;
 
     // Load the network's state into local memory.
-    for (int i = lid; i < RW_N; i += lsize) {
-        l_v[i] = v[nbase + i];
-        l_g_ampa[i] = g_ampa[nbase + i];
-        l_g_gaba[i] = g_gaba[nbase + i];
-        l_last[i] = last_spike[nbase + i];
-        l_input_ampa[i] = input_ampa[nbase + i];
-        l_input_gaba[i] = input_gaba[nbase + i];
-    }
-    for (int s = lid; s < RW_INPUT_SOURCES; s += lsize) {
-        l_next[s] = next_spike[net * RW_INPUT_SOURCES + s];
-    }
-    for (int k = lid; k < RW_TRACE_VALUES; k += lsize) {
-        l_trace[k] = trace_value[net * RW_TRACE_VALUES + k];
-    }
-    for (int k = lid; k < RW_TRACE_LASTS; k += lsize) {
-        l_trace_last[k] = trace_last[net * RW_TRACE_LASTS + k];
-    }
+    RW_COPY(l_neuron_f, neuron_f + (long)net * RW_PACK_NEURON_F, RW_PACK_NEURON_F)
+    RW_COPY(l_neuron_i, neuron_i + (long)net * RW_PACK_NEURON_I, RW_PACK_NEURON_I)
+    RW_COPY(l_input, input + (long)net * RW_PACK_INPUT, RW_PACK_INPUT)
+    RW_COPY(l_next, next_spike + (long)net * RW_PACK_NEXT_SPIKE, RW_PACK_NEXT_SPIKE)
+    RW_COPY(l_trace_f, trace_f + (long)net * RW_PACK_TRACE_F, RW_PACK_TRACE_F)
+    RW_COPY(l_trace_i, trace_i + (long)net * RW_PACK_TRACE_I, RW_PACK_TRACE_I)
     if (lid == 0) {
         l_counts[RW_COUNT_RECORD] = spike_record_count[net];
     }
@@ -119,13 +105,13 @@ __kernel void resident(
             continue;
         }
         const int p = RW_POTENTIAL_PROJECTION[pp];
-        const int slots = net * RW_SLOTS + RW_SLOT_BASE[pp];
-        const int rows = net * RW_ROWS + RW_ROW_BASE[pp];
-        const int cols = net * RW_COLS + RW_COL_BASE[pp];
-        __global int *sc = scratch + net * scratch_stride;
+        const long slots = (long)net * RW_SLOTS + RW_SLOT_BASE[pp];
+        const long rows = (long)net * RW_ROWS + RW_ROW_BASE[pp];
+        const long cols = (long)net * RW_COLS + RW_COL_BASE[pp];
+        __global int *sc = scratch + (long)net * scratch_stride;
         __global const float *pf = fp + RW_FP_PROJ[p];
         __global const int *pi = ip + RW_IP_PROJ[p];
-        const int ch = (net * RW_POTENTIALS + pp);
+        const int ch = net * RW_POTENTIALS + pp;
         rw_structural_plasticity_group(first_step, seed, (uint)pi[RW_IPP_KEY],
             pi[RW_IPP_PER_SOURCE], RW_PRUNE_CODE[pp], pf[RW_FPP_PRUNE_BELOW],
             pf + RW_FPP_PARAMS, pf[RW_FPP_REGROWTH_LOW], pf[RW_FPP_REGROWTH_HIGH],
@@ -134,7 +120,7 @@ __kernel void resident(
             active + slots, slot_pos + slots, row_count + rows, row_syn + slots,
             row_target + slots, row_weight + slots, row_to_col + slots, col_count + cols,
             col_syn + slots, col_source + slots, col_to_row + slots,
-            active_count + net * RW_POTENTIALS + pp,
+            active_count + (long)net * RW_POTENTIALS + pp,
             sc, sc + max_active, sc + 2 * max_active, sc + 2 * max_active + RW_MAX_ROWS + 1,
             sc + 2 * max_active + 2 * (RW_MAX_ROWS + 1), structural_mark + slots,
             stats + (ch * calls_per_chunk + call_index) * 4,
@@ -154,14 +140,9 @@ __kernel void resident(
 
         // NEURON_UPDATE, group by group.
         for (int g = 0; g < RW_GROUPS; g++) {
-            __global const float *gp = fp + RW_FP_GROUP + RW_FPG * g;
-            rw_neuron_update_group(l_v, l_g_ampa, l_g_gaba, l_last, l_input_ampa, l_input_gaba,
-                l_spikes, l_counts + RW_COUNT_SPIKES,
-                spike_record + net * 2 * record_capacity, l_counts + RW_COUNT_RECORD,
-                record_capacity, RW_GROUP_OFFSET[g], RW_GROUP_SIZE[g], n,
-                gp[RW_FPG_GL], gp[RW_FPG_EL], gp[RW_FPG_E_AMPA], gp[RW_FPG_E_GABA], gp[RW_FPG_VT],
-                gp[RW_FPG_DT_OVER_C], gp[RW_FPG_DECAY_AMPA], gp[RW_FPG_DECAY_GABA],
-                ip[RW_IP_GROUP + g]);
+            rw_neuron_update_group(g, l_neuron_f, l_neuron_i, l_input, fp, ip, l_spikes,
+                l_counts + RW_COUNT_SPIKES, spike_record + (long)net * 2 * record_capacity,
+                l_counts + RW_COUNT_RECORD, record_capacity, n);
         }
         barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
 
@@ -173,10 +154,14 @@ __kernel void resident(
         }
         barrier(CLK_LOCAL_MEM_FENCE);
 
-        // SYNAPSE_PRE, every projection in model order.
+        // SYNAPSE_PRE, every projection in model order, into its receptor's slot for the step its
+        // spikes arrive in.
         const int spike_count = l_counts[RW_COUNT_SPIKES];
         for (int p = 0; p < RW_PROJECTIONS; p++) {
-            __local long *input = RW_RECEPTOR[p] == 0 ? l_input_ampa : l_input_gaba;
+            const int r = RW_RECEPTOR[p];
+            const int ring = RW_RECEPTOR_SLOTS[r];
+            const int input_start = RW_RECEPTOR_AT[r] + RW_TARGET_IN_GROUP[p]
+                + (ring == 1 ? 0 : ((n + RW_DELAY[p]) % ring) * RW_RECEPTOR_SIZE[r]);
             const int in = RW_SOURCE_INPUT[p];
             __local const int *src = in >= 0 ? l_input_spikes + RW_INPUT_FIRST[in] : l_spikes;
             const int count = in >= 0 ? l_counts[RW_COUNT_INPUT + in] : spike_count;
@@ -185,27 +170,27 @@ __kernel void resident(
             if (pp < 0) {
                 rw_synapse_pre_static_group(src, count, start, RW_SOURCE_SIZE[p],
                     static_row_start + net * RW_STATIC_ROW_STARTS + RW_STATIC_ROW_BASE[p],
-                    static_target + static_base[net], static_weight + static_base[net], input);
+                    static_target + static_base[net], static_weight + static_base[net], l_input,
+                    input_start - RW_TARGET_IN_GROUP[p]);
                 continue;
             }
-            const int slots = net * RW_SLOTS + RW_SLOT_BASE[pp];
+            const long slots = (long)net * RW_SLOTS + RW_SLOT_BASE[pp];
             const int ns = RW_SOURCE_SIZE[p];
             if (!RW_HAS_RULE[p]) {
-                rw_synapse_pre_group(src, count, start, ns, RW_TARGET_START[p],
-                    row_offset + RW_ROW_OFFSET_BASE[pp],
-                    row_count + net * RW_ROWS + RW_ROW_BASE[pp], row_target + slots,
-                    row_weight + slots, input);
+                rw_synapse_pre_group(src, count, start, ns, row_offset + RW_ROW_OFFSET_BASE[pp],
+                    row_count + (long)net * RW_ROWS + RW_ROW_BASE[pp], row_target + slots,
+                    row_weight + slots, l_input + input_start);
                 continue;
             }
             const int tv = RW_TRACE_VALUE_BASE[pp];
             const int tl = RW_TRACE_LAST_BASE[pp];
-            rw_rule_pre_group(pp, src, count, start, ns, RW_TARGET_START[p], RW_TARGET_SIZE[p],
-                row_offset + RW_ROW_OFFSET_BASE[pp], row_count + net * RW_ROWS + RW_ROW_BASE[pp],
-                row_target + slots, row_weight + slots, input, n,
-                l_trace + tv, l_trace_last + tl,
-                l_trace + tv + RW_PRE_TRACES[pp] * ns, l_trace_last + tl + ns,
-                decay_tables, ip + RW_IP_PROJ[p] + RW_IPP_DECAY_AT,
-                fp + RW_FP_PROJ[p] + RW_FPP_PARAMS, bad_weights + net * RW_POTENTIALS + pp);
+            rw_rule_pre_group(pp, src, count, start, ns, RW_TARGET_SIZE[p],
+                row_offset + RW_ROW_OFFSET_BASE[pp],
+                row_count + (long)net * RW_ROWS + RW_ROW_BASE[pp], row_target + slots,
+                row_weight + slots, l_input + input_start, n, l_trace_f + tv, l_trace_i + tl,
+                l_trace_f + tv + RW_PRE_TRACES[pp] * ns, l_trace_i + tl + ns, decay_tables,
+                ip + RW_IP_PROJ[p] + RW_IPP_DECAY_AT, fp + RW_FP_PROJ[p] + RW_FPP_PARAMS,
+                bad_weights + net * RW_POTENTIALS + pp);
         }
         barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
 
@@ -215,54 +200,39 @@ __kernel void resident(
             if (!RW_HAS_RULE[p]) {
                 continue;
             }
-            const int slots = net * RW_SLOTS + RW_SLOT_BASE[pp];
+            const long slots = (long)net * RW_SLOTS + RW_SLOT_BASE[pp];
             const int tv = RW_TRACE_VALUE_BASE[pp];
             const int tl = RW_TRACE_LAST_BASE[pp];
             const int ns = RW_SOURCE_SIZE[p];
             rw_rule_post_group(pp, l_spikes, spike_count, RW_TARGET_START[p], RW_TARGET_SIZE[p],
                 ns, col_offset + RW_COL_OFFSET_BASE[pp],
-                col_count + net * RW_COLS + RW_COL_BASE[pp], col_source + slots,
-                col_to_row + slots, row_weight + slots, n,
-                l_trace + tv, l_trace_last + tl,
-                l_trace + tv + RW_PRE_TRACES[pp] * ns, l_trace_last + tl + ns,
-                decay_tables, ip + RW_IP_PROJ[p] + RW_IPP_DECAY_AT,
-                fp + RW_FP_PROJ[p] + RW_FPP_PARAMS, bad_weights + net * RW_POTENTIALS + pp);
+                col_count + (long)net * RW_COLS + RW_COL_BASE[pp], col_source + slots,
+                col_to_row + slots, row_weight + slots, n, l_trace_f + tv, l_trace_i + tl,
+                l_trace_f + tv + RW_PRE_TRACES[pp] * ns, l_trace_i + tl + ns, decay_tables,
+                ip + RW_IP_PROJ[p] + RW_IPP_DECAY_AT, fp + RW_FP_PROJ[p] + RW_FPP_PARAMS,
+                bad_weights + net * RW_POTENTIALS + pp);
         }
         barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
 
-        // State sampling (not a phase): the chosen neurons at the end of the step.
+        // State sampling (not a phase): the chosen values at the end of the step.
         if (sample_every > 0 && n % sample_every == 0) {
             int first_sampled = (first_step + sample_every - 1) / sample_every * sample_every;
             int row = sample_row0 + (n - first_sampled) / sample_every;
-            __global float *out = samples + ((long)net * sample_rows + row) * 3 * sample_count;
-            for (int q = lid; q < sample_count; q += lsize) {
-                int i = sample_neurons[q];
-                out[q] = l_v[i];
-                out[sample_count + q] = l_g_ampa[i];
-                out[2 * sample_count + q] = l_g_gaba[i];
+            __global float *out = samples + ((long)net * sample_rows + row) * sample_count;
+            for (int q = lid; q < sample_count; q += get_local_size(0)) {
+                out[q] = l_neuron_f[sample_index[q]];
             }
         }
     }
 
     // Store the network's state.
     barrier(CLK_LOCAL_MEM_FENCE);
-    for (int i = lid; i < RW_N; i += lsize) {
-        v[nbase + i] = l_v[i];
-        g_ampa[nbase + i] = l_g_ampa[i];
-        g_gaba[nbase + i] = l_g_gaba[i];
-        last_spike[nbase + i] = l_last[i];
-        input_ampa[nbase + i] = l_input_ampa[i];
-        input_gaba[nbase + i] = l_input_gaba[i];
-    }
-    for (int s = lid; s < RW_INPUT_SOURCES; s += lsize) {
-        next_spike[net * RW_INPUT_SOURCES + s] = l_next[s];
-    }
-    for (int k = lid; k < RW_TRACE_VALUES; k += lsize) {
-        trace_value[net * RW_TRACE_VALUES + k] = l_trace[k];
-    }
-    for (int k = lid; k < RW_TRACE_LASTS; k += lsize) {
-        trace_last[net * RW_TRACE_LASTS + k] = l_trace_last[k];
-    }
+    RW_COPY(neuron_f + (long)net * RW_PACK_NEURON_F, l_neuron_f, RW_PACK_NEURON_F)
+    RW_COPY(neuron_i + (long)net * RW_PACK_NEURON_I, l_neuron_i, RW_PACK_NEURON_I)
+    RW_COPY(input + (long)net * RW_PACK_INPUT, l_input, RW_PACK_INPUT)
+    RW_COPY(next_spike + (long)net * RW_PACK_NEXT_SPIKE, l_next, RW_PACK_NEXT_SPIKE)
+    RW_COPY(trace_f + (long)net * RW_PACK_TRACE_F, l_trace_f, RW_PACK_TRACE_F)
+    RW_COPY(trace_i + (long)net * RW_PACK_TRACE_I, l_trace_i, RW_PACK_TRACE_I)
     if (lid == 0) {
         spike_record_count[net] = l_counts[RW_COUNT_RECORD];
     }

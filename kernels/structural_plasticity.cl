@@ -370,19 +370,13 @@ inline void rw_structural_plasticity_group(
     barrier(CLK_GLOBAL_MEM_FENCE | CLK_LOCAL_MEM_FENCE);
 }
 
-// The per-step engine's call: one work-group, for networks too large for the resident engine.
+// The per-step engine's call: one work-group, for networks too large for the resident engine;
+// potential projection pp of the network, its arrays in the packs at the header's offsets.
 __kernel void structural_plasticity(
         const int step,
-        const uint seed,
-        const uint key,
-        const int per_source,
-        const int prune_code,               // -1: w < prune_below; else rw_prune(prune_code, ...)
-        const float prune_below,
-        __global const float *params,       // the rule's params, for rw_prune
-        const float regrowth_low,
-        const float regrowth_high,          // > regrowth_low: drawn per regrown slot
-        const int rows,
-        const int exclude_same_index,
+        const int pp,
+        __global const float *fparams,
+        __global const int *iparams,
         __global const int *row_offset,
         __global const int *col_offset,
         __global int *active,
@@ -410,10 +404,18 @@ __kernel void structural_plasticity(
         __global int *log_count,
         const int log_capacity,
         __local int *shared) {
-    rw_structural_plasticity_group(step, seed, key, per_source, prune_code, prune_below, params,
-        regrowth_low, regrowth_high, rows, exclude_same_index, row_offset, col_offset, active,
-        slot_pos, row_count, row_syn, row_target, row_weight, row_to_col, col_count, col_syn,
-        col_source, col_to_row,
-        active_count, candidates, chosen, scratch_rows, scratch_ranks, scratch_parts, mark,
-        stats + 4 * stats_index, log_slot, log_weight, log_count, log_capacity, shared);
+    const int p = RW_POTENTIAL_PROJECTION[pp];
+    const int slots = RW_SLOT_BASE[pp];
+    __global const float *pf = fparams + RW_FP_PROJ[p];
+    __global const int *pi = iparams + RW_IP_PROJ[p];
+    rw_structural_plasticity_group(step, (uint)iparams[RW_IP_SEED], (uint)pi[RW_IPP_KEY],
+        pi[RW_IPP_PER_SOURCE], RW_PRUNE_CODE[pp], pf[RW_FPP_PRUNE_BELOW], pf + RW_FPP_PARAMS,
+        pf[RW_FPP_REGROWTH_LOW], pf[RW_FPP_REGROWTH_HIGH], RW_SOURCE_SIZE[p],
+        RW_EXCLUDE_SAME_INDEX[p], row_offset + RW_ROW_OFFSET_BASE[pp],
+        col_offset + RW_COL_OFFSET_BASE[pp], active + slots, slot_pos + slots,
+        row_count + RW_ROW_BASE[pp], row_syn + slots, row_target + slots, row_weight + slots,
+        row_to_col + slots, col_count + RW_COL_BASE[pp], col_syn + slots, col_source + slots,
+        col_to_row + slots, active_count + pp, candidates, chosen, scratch_rows, scratch_ranks,
+        scratch_parts, mark, stats + 4 * stats_index, log_slot, log_weight, log_count,
+        log_capacity, shared);
 }

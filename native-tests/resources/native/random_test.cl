@@ -26,3 +26,16 @@ __kernel void geometrics(__global int *out, const int n, const uint seed, const 
     uint w = rw_philox((uint4)((uint)i, 0u, 0u, 0u), (uint2)(seed, stream)).x;
     out[i] = rw_geometric(w, inv_log_q);
 }
+
+__kernel void normals(__global float *out, const int n, const uint seed, const uint key) {
+    int i = get_global_id(0);
+    if (i >= n) return;
+    out[i] = rw_normal(i / 7, i % 7, i % 3, seed, key);
+}
+
+__kernel void pows(__global const float *x, __global const float *y, __global float *out,
+                   const int n) {
+    int i = get_global_id(0);
+    if (i >= n) return;
+    out[i] = rw_rule_pow(x[i], y[i]);
+}

@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rewire.backend.opencl.ClDevice;
 import dev.rewire.backend.opencl.NativeTestSupport;
+import dev.rewire.backend.opencl.cl.ClDevice;
+import dev.rewire.backend.opencl.cl.Devices;
 import dev.rewire.output.SummaryWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -86,7 +87,7 @@ class CliOpenClIT {
 
   @Test
   void device_aNumberIsAnIndexOnly_notAPartOfAName() {
-    java.util.List<ClDevice> all = dev.rewire.backend.opencl.Devices.list();
+    java.util.List<ClDevice> all = Devices.list();
     // A number in a device's name that is no device's index ("512" in "...avx512..."): refused.
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\d+")
         .matcher(NativeTestSupport.device().name());
@@ -118,8 +119,8 @@ class CliOpenClIT {
   void run_modelTooLargeForTheDevice_isRefusedWithEstimateAndLimit() {
     NativeTestSupport.device();
     assertEquals(2, main("run", "--backend", "opencl", "--duration", "10ms", "--set",
-        "neurons.net.size=100000", "--set",
-        "neurons.net.populations={E=[0,80000],I=[80000,100000]}"));
+        "neurons.net.size=40000", "--set",
+        "neurons.net.populations={E=[0,32000],I=[32000,40000]}"));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("of device memory and"),
         err.toString(StandardCharsets.UTF_8));
   }

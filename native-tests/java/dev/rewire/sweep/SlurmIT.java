@@ -3,7 +3,7 @@ package dev.rewire.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rewire.backend.opencl.SignalChaining;
+import dev.rewire.backend.opencl.cl.SignalChaining;
 import dev.rewire.cli.CheckpointResumeTest;
 import dev.rewire.cli.Main;
 import dev.rewire.cli.SweepCommandTest;

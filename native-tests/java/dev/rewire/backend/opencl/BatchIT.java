@@ -120,7 +120,7 @@ class BatchIT {
       batch.run(6000, List.of(rec, SimulationListener.NONE), new boolean[] {true, true});
       half = batch.members().get(0).state();
       NeuronValues nv = batch.members().get(0).neuronValues();
-      assertEquals(half.v()[17], nv.v()[17]);
+      assertEquals(half.floats("neurons.net.v")[17], nv.of("neurons.net.v")[17]);
     }
     try (Simulation rest = new JavaBackend().restore(plan, half)) {
       rest.run(plan.steps() - 6000, rec);

@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rewire.backend.opencl.cl.ClBuffer;
+import dev.rewire.backend.opencl.cl.ClContext;
+import dev.rewire.backend.opencl.cl.ClDevice;
+import dev.rewire.backend.opencl.cl.ClException;
+import dev.rewire.backend.opencl.cl.ClProgram;
 import org.junit.jupiter.api.Test;
 
 class ClContextIT {

@@ -2,6 +2,8 @@ package dev.rewire.backend.opencl;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.rewire.backend.opencl.cl.ClDevice;
+import dev.rewire.backend.opencl.cl.Devices;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rewire.backend.Rewiring;
 import dev.rewire.backend.SimulationListener;
 import dev.rewire.backend.StructuralEvent;
+import dev.rewire.backend.opencl.resident.ResidentBatch;
+import dev.rewire.backend.opencl.step.PerStepSimulation;
 import dev.rewire.plan.Plan;
 import dev.rewire.testing.TestModels;
 import java.util.List;
@@ -24,8 +26,8 @@ class ReadBackIT {
     long[] spikes = new long[1];
     long[] calls = new long[1];
     long[] changed = new long[1];
-    try (OpenClSimulation sim = (OpenClSimulation) new OpenClBackend(NativeTestSupport.device(),
-        false, OpenClBackend.Engine.PER_STEP).open(plan)) {
+    try (PerStepSimulation sim = (PerStepSimulation) new OpenClBackend(
+        NativeTestSupport.device(), false, OpenClBackend.Engine.PER_STEP).open(plan)) {
       long before = sim.bytesRead();
       sim.run(plan.steps(), new SimulationListener() {
         @Override

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rewire.backend.opencl.cl.SignalChaining;
 import dev.rewire.cli.Main;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

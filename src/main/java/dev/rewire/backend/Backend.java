@@ -18,4 +18,10 @@ public interface Backend {
    * backend: they share the state layout, and their results are bit-identical).
    */
   Simulation restore(Plan plan, SimulationState state);
+
+  /**
+   * Java heap that a simulation of {@code plan} holds while it runs (for admitting runs of a sweep
+   * side by side), in bytes; a device's own memory is the backend's to check when it opens one.
+   */
+  long heapBytes(Plan plan);
 }

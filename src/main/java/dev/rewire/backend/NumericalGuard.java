@@ -1,67 +1,65 @@
 package dev.rewire.backend;
 
+import dev.rewire.plan.GroupPlan;
 import dev.rewire.plan.Plan;
 import dev.rewire.plan.PopulationPlan;
 
 /**
- * Stops a run whose state has left the numbers: v not finite or beyond ±1 V, a conductance not
- * finite, negative or beyond 10^6 nS. The CLI checks after every chunk of steps (at most one
- * structural-plasticity period), so a blow-up is reported within 50 ms of simulated time in seed-ei.
+ * Stops a run whose state has left the numbers: a state variable that is not finite, or outside
+ * the bounds its model declares (lif_cond: v within ±1 V, conductances in [0, 10^6] nS). The run
+ * checks after every chunk of steps (at most one structural-plasticity period), so a blow-up is
+ * reported within 50 ms of simulated time in seed-ei.
  */
 public final class NumericalGuard {
-  /** |v| beyond this [mV] is a runaway. */
-  public static final float V_LIMIT_MV = 1000f;
-  /** A conductance beyond this [nS] is a runaway. */
-  public static final float G_LIMIT_NS = 1e6f;
-
   private NumericalGuard() {}
 
   /** Throws {@link NumericalException} naming the first offending neuron and variable. */
   public static void check(Plan plan, NeuronValues values, int step) {
-    if (inRange(values.v(), values.gAmpa(), values.gGaba())) {
-      return;
-    }
-    for (int i = 0; i < plan.neuronCount(); i++) {
-      float v = values.v()[i];
-      if (!(Math.abs(v) <= V_LIMIT_MV)) {
-        throw fail(plan, i, "v", v, "mV", "a finite value within ±" + V_LIMIT_MV + " mV", step);
+    for (GroupPlan g : plan.groups()) {
+      for (int k = 0; k < g.variables().size(); k++) {
+        float[] a = values.of(g.array(g.variables().get(k)));
+        float lo = g.low()[k];
+        float hi = g.high()[k];
+        if (inRange(a, lo, hi)) {
+          continue;
+        }
+        for (int i = 0; i < a.length; i++) {
+          if (!(a[i] >= lo && a[i] <= hi && Float.isFinite(a[i]))) {
+            throw fail(plan, g.offset() + i, g.variables().get(k), a[i], g.units()[k], lo, hi,
+                step);
+          }
+        }
       }
-      checkG(plan, i, "g_ampa", values.gAmpa()[i], step);
-      checkG(plan, i, "g_gaba", values.gGaba()[i], step);
     }
   }
 
   /**
-   * Whether every value is in range: one loop without calls or branches, since it runs after every
-   * chunk of a run, for the first chunks in the interpreter. Only when it fails does
-   * {@link #check} look for the first offender, to name it.
+   * Whether every value is finite and in [lo, hi]: one loop without calls or branches, since it
+   * runs after every chunk of a run, for the first chunks in the interpreter. Only when it fails
+   * does {@link #check} look for the first offender, to name it.
    */
-  private static boolean inRange(float[] v, float[] gAmpa, float[] gGaba) {
+  private static boolean inRange(float[] a, float lo, float hi) {
     boolean ok = true;
-    for (int i = 0; i < v.length; i++) {
-      ok &= Math.abs(v[i]) <= V_LIMIT_MV & gAmpa[i] >= 0 & gAmpa[i] <= G_LIMIT_NS
-          & gGaba[i] >= 0 & gGaba[i] <= G_LIMIT_NS;
+    for (float x : a) {
+      ok &= x >= lo & x <= hi & x - x == 0;
     }
     return ok;
   }
 
-  private static void checkG(Plan plan, int i, String name, float g, int step) {
-    if (!(g >= 0 && g <= G_LIMIT_NS)) {
-      throw fail(plan, i, name, g, "nS", "a finite value in [0, " + G_LIMIT_NS + "] nS", step);
-    }
-  }
-
   private static NumericalException fail(Plan plan, int neuron, String variable, float value,
-      String unit, String expected, int step) {
+      String unit, float lo, float hi, int step) {
     String where = "neuron " + neuron;
     for (PopulationPlan p : plan.populations().values()) {
       if (neuron >= p.start() && neuron < p.start() + p.size()) {
         where = "population " + p.name() + ", neuron " + (neuron - p.start());
       }
     }
+    String u = unit.isEmpty() ? "" : " " + unit;
+    String expected = Float.isInfinite(lo) && Float.isInfinite(hi) ? "a finite value"
+        : "a finite value in [" + lo + ", " + hi + "]" + u;
     return new NumericalException(String.format(java.util.Locale.ROOT,
-        "numerical guard: %s: %s = %s %s at t = %.4f s; expected %s (check time constants, "
-            + "dt and weights)", where, variable, value, unit, plan.timeSeconds(step), expected));
+        "numerical guard: %s: %s = %s%s at t = %.4f s; expected %s (check time constants, "
+            + "dt and weights)", where, variable, value, u, plan.timeSeconds(step), expected));
   }
 
   /**

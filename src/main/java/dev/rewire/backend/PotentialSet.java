@@ -30,13 +30,14 @@ public class PotentialSet {
   public final SlotGeometry geometry;
   /** First slot of each row ({@code geometry.rowOffset}). */
   public final int[] rowOffset;
-  /** First list position of each column. */
+  /** First list position of each column ({@code geometry.colOffset}). */
   public final int[] colOffset;
   public final boolean[] active;
   /** Row-list position of each active slot. */
   public final int[] slotPos;
 
-  public int activeCount;
+  /** The number of active synapses, in element 0 (an array of the state layout). */
+  private final int[] count;
   public final int[] rowCount;
   public final int[] rowSyn;
   public final int[] rowTarget;
@@ -47,45 +48,54 @@ public class PotentialSet {
   public final int[] colSource;
   public final int[] colToRow;
 
-  /** {@code weight} and {@code active} give the initial state of every slot. */
-  public PotentialSet(ProjectionPlan plan, float[] weight, boolean[] active) {
+  /**
+   * The set over the projection's arrays in {@code state} (by layout name: the arrays are shared,
+   * not copied), as they are.
+   */
+  public PotentialSet(ProjectionPlan plan, java.util.Map<String, Object> state) {
     this.plan = plan;
     this.geometry = new SlotGeometry(plan);
-    int rows = plan.sourceSize();
-    int cols = plan.targetSize();
     rowOffset = geometry.rowOffset;
-    int total = rowOffset[rows];
+    colOffset = geometry.colOffset;
+    active = (boolean[]) state.get(plan.array("active"));
+    slotPos = (int[]) state.get(plan.array("slot_pos"));
+    count = (int[]) state.get(plan.array("active_count"));
+    rowCount = (int[]) state.get(plan.array("row_count"));
+    rowSyn = (int[]) state.get(plan.array("row_syn"));
+    rowTarget = (int[]) state.get(plan.array("row_target"));
+    rowWeight = (float[]) state.get(plan.array("row_weight"));
+    rowToCol = (int[]) state.get(plan.array("row_to_col"));
+    colCount = (int[]) state.get(plan.array("col_count"));
+    colSyn = (int[]) state.get(plan.array("col_syn"));
+    colSource = (int[]) state.get(plan.array("col_source"));
+    colToRow = (int[]) state.get(plan.array("col_to_row"));
+  }
+
+  /**
+   * Fills the set's arrays in {@code state} (fresh, all zero) with the initial synapses:
+   * {@code weight} and {@code active} give the initial state of every slot.
+   */
+  public static PotentialSet initial(ProjectionPlan plan, java.util.Map<String, Object> state,
+      float[] weight, boolean[] active) {
+    PotentialSet set = new PotentialSet(plan, state);
+    int total = set.potentialCount();
     if (weight.length != total || active.length != total) {
       throw new IllegalArgumentException("expected " + total + " slots, got "
           + weight.length + " weights and " + active.length + " flags");
     }
-    colOffset = new int[cols + 1];
-    for (int i = 0; i < rows; i++) {
-      for (int k = 0, len = plan.potentialRowLength(i); k < len; k++) {
-        colOffset[plan.potentialTarget(i, k) + 1]++;
-      }
-    }
-    for (int j = 0; j < cols; j++) {
-      colOffset[j + 1] += colOffset[j];
-    }
-    this.active = new boolean[total];
-    slotPos = new int[total];
-    rowCount = new int[rows];
-    rowSyn = new int[total];
-    rowTarget = new int[total];
-    rowWeight = new float[total];
-    rowToCol = new int[total];
-    colCount = new int[cols];
-    colSyn = new int[total];
-    colSource = new int[total];
-    colToRow = new int[total];
-    for (int i = 0; i < rows; i++) {
-      for (int s = rowOffset[i]; s < rowOffset[i + 1]; s++) {
+    for (int i = 0; i < plan.sourceSize(); i++) {
+      for (int s = set.rowOffset[i]; s < set.rowOffset[i + 1]; s++) {
         if (active[s]) {
-          link(i, s, weight[s]);
+          set.link(i, s, weight[s]);
         }
       }
     }
+    return set;
+  }
+
+  /** The number of active synapses. */
+  public final int activeCount() {
+    return count[0];
   }
 
   public final int potentialCount() {
@@ -134,7 +144,7 @@ public class PotentialSet {
     colToRow[c] = r;
     slotPos[s] = r;
     active[s] = true;
-    activeCount++;
+    count[0]++;
   }
 
   /** Deactivates slot s of row i: the last entry of its row and of its column fill the holes. */
@@ -160,36 +170,7 @@ public class PotentialSet {
       rowToCol[colToRow[c]] = c;
     }
     active[s] = false;
-    activeCount--;
-  }
-
-  /** A copy of the lists, with the given traces (null without a plasticity rule). */
-  public final SimulationState.PotentialState exportState(float[][] preTraces, int[] preLast,
-      float[][] postTraces, int[] postLast) {
-    return new SimulationState.PotentialState(activeCount, active.clone(), slotPos.clone(),
-        rowCount.clone(), rowSyn.clone(), rowTarget.clone(), rowWeight.clone(), rowToCol.clone(),
-        colCount.clone(), colSyn.clone(), colSource.clone(), colToRow.clone(), preTraces, preLast,
-        postTraces, postLast);
-  }
-
-  /** Replaces the lists by those of {@code s} (same plan, so the same sizes). */
-  public void importState(SimulationState.PotentialState s) {
-    if (s.active().length != active.length) {
-      throw new IllegalArgumentException("state of " + s.active().length + " slots for a set of "
-          + active.length);
-    }
-    activeCount = s.activeCount();
-    System.arraycopy(s.active(), 0, active, 0, active.length);
-    System.arraycopy(s.slotPos(), 0, slotPos, 0, slotPos.length);
-    System.arraycopy(s.rowCount(), 0, rowCount, 0, rowCount.length);
-    System.arraycopy(s.rowSyn(), 0, rowSyn, 0, rowSyn.length);
-    System.arraycopy(s.rowTarget(), 0, rowTarget, 0, rowTarget.length);
-    System.arraycopy(s.rowWeight(), 0, rowWeight, 0, rowWeight.length);
-    System.arraycopy(s.rowToCol(), 0, rowToCol, 0, rowToCol.length);
-    System.arraycopy(s.colCount(), 0, colCount, 0, colCount.length);
-    System.arraycopy(s.colSyn(), 0, colSyn, 0, colSyn.length);
-    System.arraycopy(s.colSource(), 0, colSource, 0, colSource.length);
-    System.arraycopy(s.colToRow(), 0, colToRow, 0, colToRow.length);
+    count[0]--;
   }
 
   /**
@@ -198,9 +179,9 @@ public class PotentialSet {
    * potential ones.
    */
   public final ActiveSynapses snapshot() {
-    int[] src = new int[activeCount];
-    int[] tgt = new int[activeCount];
-    float[] w = new float[activeCount];
+    int[] src = new int[activeCount()];
+    int[] tgt = new int[activeCount()];
+    float[] w = new float[activeCount()];
     int k = 0;
     int[] order = new int[0];
     for (int i = 0; i < plan.sourceSize(); i++) {

@@ -27,15 +27,16 @@ public interface Simulation extends AutoCloseable {
   }
 
   /**
-   * From now on, reports the state of {@code neurons} (global indices) at the end of every step that
-   * is a multiple of {@code everySteps}, through {@link SimulationListener#onState}.
+   * From now on, reports {@code variables} (each a variable of every sampled neuron's model) of
+   * {@code neurons} (global indices) at the end of every step that is a multiple of
+   * {@code everySteps}, through {@link SimulationListener#onState}.
    */
-  void sampleState(int[] neurons, int everySteps);
+  void sampleState(int[] neurons, java.util.List<String> variables, int everySteps);
 
   /** Everything needed to continue from {@link #step()}: a checkpoint. */
   SimulationState state();
 
-  /** A copy of v, g_ampa and g_gaba of every neuron now. */
+  /** A copy of every state variable of every neuron now. */
   NeuronValues neuronValues();
 
   /** The active synapses of projection {@code name} now, sorted by (source, target). */

@@ -19,10 +19,11 @@ public interface SimulationListener {
 
   /**
    * State of the neurons chosen with {@link Simulation#sampleState} at the end of {@code step}
-   * (v after threshold and reset, conductances after their decay; input that arrived in the step
-   * is added at the start of the next). Arrays in the order of the chosen neurons; reused.
+   * (after the update, threshold and reset; input that arrived in the step is added at the start
+   * of the next): {@code values[k][q]} is variable k of chosen neuron q. Reused: copy what you
+   * keep.
    */
-  default void onState(int step, float[] v, float[] gAmpa, float[] gGaba) {}
+  default void onState(int step, float[][] values) {}
 
   /** A listener that ignores everything. */
   SimulationListener NONE = new SimulationListener() {

@@ -11,13 +11,25 @@ public final class SlotGeometry {
   public final ProjectionPlan plan;
   /** First slot of each row; rowOffset[sourceSize] is the number of potential synapses. */
   public final int[] rowOffset;
+  /** First position of each column in the column lists (a column has room for all its slots). */
+  public final int[] colOffset;
 
   public SlotGeometry(ProjectionPlan plan) {
     this.plan = plan;
     int rows = plan.sourceSize();
+    int cols = plan.targetSize();
     rowOffset = new int[rows + 1];
     for (int i = 0; i < rows; i++) {
       rowOffset[i + 1] = rowOffset[i] + plan.potentialRowLength(i);
+    }
+    colOffset = new int[cols + 1];
+    for (int i = 0; i < rows; i++) {
+      for (int k = 0, len = plan.potentialRowLength(i); k < len; k++) {
+        colOffset[plan.potentialTarget(i, k) + 1]++;
+      }
+    }
+    for (int j = 0; j < cols; j++) {
+      colOffset[j + 1] += colOffset[j];
     }
   }
 

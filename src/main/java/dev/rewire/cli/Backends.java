@@ -2,10 +2,10 @@ package dev.rewire.cli;
 
 import dev.rewire.backend.Backend;
 import dev.rewire.backend.java.JavaBackend;
-import dev.rewire.backend.opencl.ClDevice;
-import dev.rewire.backend.opencl.Devices;
+import dev.rewire.backend.opencl.cl.ClDevice;
+import dev.rewire.backend.opencl.cl.Devices;
 import dev.rewire.backend.opencl.OpenClBackend;
-import dev.rewire.backend.opencl.SignalChaining;
+import dev.rewire.backend.opencl.cl.SignalChaining;
 import java.io.PrintStream;
 import java.util.List;
 

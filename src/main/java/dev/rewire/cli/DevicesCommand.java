@@ -1,7 +1,7 @@
 package dev.rewire.cli;
 
-import dev.rewire.backend.opencl.ClDevice;
-import dev.rewire.backend.opencl.Devices;
+import dev.rewire.backend.opencl.cl.ClDevice;
+import dev.rewire.backend.opencl.cl.Devices;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,7 @@
 package dev.rewire.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.rewire.rule.Suggest;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -68,6 +69,20 @@ public record Model(
         throw new ModelException(where + ".target = '" + proj.target()
             + "' must name a neuron population; known: " + populationNames(owner));
       }
+      NeuronModel targetModel = neurons.get(groupOf(neurons, proj.target())).model();
+      if (!targetModel.variables().containsKey(proj.receptor())) {
+        throw new ModelException(where + ".receptor = '" + proj.receptor() + "' is not a variable "
+            + "of the model of " + proj.target() + Suggest.didYouMean(proj.receptor(),
+                targetModel.variables().keySet()) + "; its variables: "
+            + String.join(", ", targetModel.variables().keySet()));
+      }
+      java.util.List<Double> bounds = targetModel.bounds().get(proj.receptor());
+      if (proj.weight().low() < 0 && bounds != null && bounds.get(0) >= 0) {
+        throw new ModelException(where + ".weight = " + Check.plain(proj.weight().low())
+            + " can make " + proj.receptor() + " negative, which the model of " + proj.target()
+            + " bounds to [" + Check.plain(bounds.get(0)) + ", " + Check.plain(bounds.get(1))
+            + "]; give weights >= 0, or a receptor that may be negative");
+      }
       if (proj.hasPotentialSet() && !src.startsWith("neurons.")) {
         throw new ModelException(where + ".source = '" + proj.source()
             + "' must be a neuron population for all_pairs connectivity (STDP needs its spikes "
@@ -109,12 +124,43 @@ public record Model(
         }
         range = populationRange(groups, sel.population());
       }
+      int[] chosen;
       try {
-        sel.resolve(range[0], range[1], neurons);
+        chosen = sel.resolve(range[0], range[1], neurons);
       } catch (ModelException e) {
         throw new ModelException("recording.state.neurons" + e.getMessage());
       }
+      if (r.state().variables() != null) {
+        for (String v : r.state().variables()) {
+          for (String g : groupsOf(groups, chosen)) {
+            java.util.Set<String> known = groups.get(g).model().variables().keySet();
+            if (!known.contains(v)) {
+              throw new ModelException("recording.state.variables: '" + v + "' is not a "
+                  + "variable of the model of group " + g + ", which holds some of the chosen "
+                  + "neurons" + Suggest.didYouMean(v, known) + "; its variables: "
+                  + String.join(", ", known));
+            }
+          }
+        }
+      }
     }
+  }
+
+  /** The groups (in model order) that hold some of the global neuron indices {@code chosen}. */
+  static java.util.List<String> groupsOf(Map<String, NeuronGroup> groups, int[] chosen) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    int offset = 0;
+    for (Map.Entry<String, NeuronGroup> g : groups.entrySet()) {
+      int end = offset + g.getValue().size();
+      for (int i : chosen) {
+        if (i >= offset && i < end) {
+          out.add(g.getKey());
+          break;
+        }
+      }
+      offset = end;
+    }
+    return out;
   }
 
   /** Global [start, size] of a population: groups are numbered one after another, in order. */
@@ -138,7 +184,11 @@ public record Model(
 
   /** The neuron group that holds population {@code population}, or null. */
   public String groupOf(String population) {
-    for (Map.Entry<String, NeuronGroup> g : neurons.entrySet()) {
+    return groupOf(neurons, population);
+  }
+
+  private static String groupOf(Map<String, NeuronGroup> groups, String population) {
+    for (Map.Entry<String, NeuronGroup> g : groups.entrySet()) {
       if (g.getValue().populations().containsKey(population)) {
         return g.getKey();
       }

@@ -90,6 +90,7 @@ public final class ModelFile {
       throw new ModelException(origin + " is empty; expected a TOML model (see "
           + "examples/seed-ei.toml)");
     }
+    resolveNeuronModels(root, origin);
     for (String override : overrides) {
       Overrides.apply(root, override);
     }
@@ -105,6 +106,77 @@ public final class ModelFile {
 
   static TomlMapper mapper() {
     return MAPPER;
+  }
+
+  /** A neuron model table (a bundled model or a model file); {@code origin} names it. */
+  static NeuronModel parseNeuronModel(String toml, String origin) {
+    JsonNode tree;
+    try {
+      tree = MAPPER.readTree(toml);
+    } catch (JsonProcessingException e) {
+      throw new ModelException(origin + locationOf(e) + ": TOML syntax error: "
+          + e.getOriginalMessage());
+    }
+    try {
+      return MAPPER.treeToValue(tree, NeuronModel.class);
+    } catch (JsonProcessingException e) {
+      throw new ModelException(origin + ": " + describe(e, tree), e);
+    }
+  }
+
+  /**
+   * Puts each group's model table in place of its reference: a bundled model's name
+   * ({@code model = "adex"}) or a file ({@code model = { file = "my-neuron.toml" }}, relative to
+   * the model file's folder), so that overrides reach into it ({@code --set
+   * neurons.E.model.params.a=4}) and the model read holds the whole neuron model.
+   */
+  private static void resolveNeuronModels(ObjectNode root, String origin) {
+    JsonNode groups = root.get("neurons");
+    if (!(groups instanceof ObjectNode g)) {
+      return;
+    }
+    for (java.util.Iterator<String> it = g.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      if (!(g.get(name) instanceof ObjectNode group)) {
+        continue;
+      }
+      JsonNode ref = group.get("model");
+      String where = "neurons." + name + ".model";
+      if (ref != null && ref.isTextual()) {
+        String text = NeuronModels.text(ref.asText());
+        if (text == null) {
+          throw new ModelException(origin + ": " + where + " = '" + ref.asText() + "' is not a "
+              + "bundled neuron model" + Suggest.didYouMean(ref.asText(), NeuronModels.NAMES)
+              + "; bundled: " + String.join(", ", NeuronModels.NAMES) + " (or give a model "
+              + "table, or { file = \"my-neuron.toml\" })");
+        }
+        group.set("model", tree(text, "bundled neuron model " + ref.asText()));
+      } else if (ref instanceof ObjectNode table && table.has("file")) {
+        if (table.size() != 1 || !table.get("file").isTextual()) {
+          throw new ModelException(origin + ": " + where + ": a model file is given as "
+              + "{ file = \"path\" } alone; its params go to neurons." + name + ".params");
+        }
+        Path base = origin.startsWith("bundled:") ? Path.of("") : Path.of(origin)
+            .toAbsolutePath().getParent();
+        Path file = base.resolve(table.get("file").asText());
+        String text;
+        try {
+          text = readText(file);
+        } catch (ModelException e) {
+          throw new ModelException(origin + ": " + where + ".file: " + e.getMessage());
+        }
+        group.set("model", tree(text, file.toString()));
+      }
+    }
+  }
+
+  private static JsonNode tree(String toml, String origin) {
+    try {
+      return MAPPER.readTree(toml);
+    } catch (JsonProcessingException e) {
+      throw new ModelException(origin + locationOf(e) + ": TOML syntax error: "
+          + e.getOriginalMessage());
+    }
   }
 
   private static String describe(JsonProcessingException e, JsonNode root) {

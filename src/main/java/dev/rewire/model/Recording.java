@@ -31,20 +31,16 @@ public record Recording(List<String> spikes, Double rateBinMs, Weights weights, 
   }
 
   /**
-   * v, g_ampa, g_gaba (a subset: {@code variables}, default all) of the selected neurons, every
-   * {@code everyMs} (default: every step).
+   * State variables ({@code variables}, default every variable that the selected neurons' models
+   * share) of the selected neurons, every {@code everyMs} (default: every step).
    */
   public record State(@JsonProperty(required = true) NeuronSelection neurons,
       List<String> variables, Double everyMs) {
-    public static final List<String> VARIABLES = List.of("v", "g_ampa", "g_gaba");
-
     public State {
       Check.present("neurons", neurons);
-      variables = variables == null ? VARIABLES : List.copyOf(variables);
-      for (String v : variables) {
-        if (!VARIABLES.contains(v)) {
-          throw new ModelException("variables must be among " + VARIABLES + ", got '" + v + "'");
-        }
+      variables = variables == null ? null : List.copyOf(variables);
+      if (variables != null && variables.isEmpty()) {
+        throw new ModelException("variables must name at least one variable, got none");
       }
       if (everyMs != null) {
         Check.positive("every_ms", everyMs, "ms");

@@ -56,6 +56,10 @@ public record Structural(
     }
     Check.present("mode", mode);
     Check.present("regrowth_weight", regrowthWeight);
+    if (regrowthWeight.low() < 0) {
+      throw new ModelException("regrowth_weight must be >= 0 nS, got low = "
+          + Check.plain(regrowthWeight.low()));
+    }
   }
 
   /** A threshold rule with a constant regrowth weight. */

@@ -151,17 +151,18 @@ public final class NeuronCode {
 
   /**
    * The constants for these param values and dt: each computed in double and rounded to float.
-   * Throws {@link IllegalArgumentException} when Euler's decay factor of some variable is negative
-   * (dt too large for its time constant), naming the variable.
+   * Throws {@link IllegalArgumentException} when Euler's decay factor of some variable is not
+   * positive (dt too large for its time constant), naming the variable.
    */
   public float[] constants(Map<String, Double> params, double dt) {
     HostEval.Env env = env(params, dt);
     for (Integrator.FactorCheck c : checks) {
       double f = HostEval.number(c.factor(), env);
-      if (!(f >= 0)) {
+      if (!(f > 0)) {
         throw new IllegalArgumentException("euler decays " + c.variable() + " by the factor "
-            + f + " per step, which is negative: dt = " + dt + " ms is too large for its time "
-            + "constant (make dt smaller, or use method exact)");
+            + Text.of(c.factor()) + " = " + Text.plain(f) + " per step; it must be > 0: make dt "
+            + "smaller than the time constant (dt = " + Text.plain(dt) + " ms), or use method "
+            + "exact");
       }
     }
     float[] out = new float[constants.size()];

@@ -2,6 +2,7 @@ package dev.rewire.output;
 
 import dev.rewire.backend.ActiveSynapses;
 import dev.rewire.backend.Rewiring;
+import dev.rewire.plan.GroupPlan;
 import dev.rewire.plan.Plan;
 import dev.rewire.plan.PopulationPlan;
 import dev.rewire.plan.RecordingPlan;
@@ -204,19 +205,21 @@ public final class Hdf5Writer {
     double[] time = record.stateSteps().stream().mapToDouble(plan::timeSeconds).toArray();
     unit(put(g, "time_s", time), "s");
     meaning(put(g, "neuron", rec.stateNeurons()), "global neuron index of each column");
-    String[] names = {"v", "g_ampa", "g_gaba"};
-    String[] units = {"mV", "nS", "nS"};
-    for (int var = 0; var < 3; var++) {
-      if (!rec.stateVariables().contains(names[var])) {
-        continue;
-      }
+    GroupPlan first = plan.groupOf(rec.stateNeurons()[0]);
+    for (int var = 0; var < rec.stateVariables().size(); var++) {
+      String name = rec.stateVariables().get(var);
       float[][] m = new float[samples][];
       for (int s = 0; s < samples; s++) {
         m[s] = record.stateValues().get(s)[var];
       }
-      unit(g.putDataset(names[var], m), units[var]);
+      WritableDataset d = g.putDataset(name, m);
+      String unit = first.units()[first.variables().indexOf(name)];
+      if (!unit.isEmpty()) {
+        unit(d, unit);
+      }
     }
-    g.putAttribute("meaning", "end of each sampled step: v after reset, g after decay");
+    g.putAttribute("meaning", "end of each sampled step: after the update, threshold and reset "
+        + "(input that arrived in the step is added in the next)");
   }
 
   /**

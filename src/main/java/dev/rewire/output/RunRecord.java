@@ -48,9 +48,13 @@ public final class RunRecord {
     rewirings.add(r);
   }
 
-  void addState(int step, float[] v, float[] gAmpa, float[] gGaba) {
+  void addState(int step, float[][] values) {
     stateSteps.add(step);
-    stateValues.add(new float[][] {v.clone(), gAmpa.clone(), gGaba.clone()});
+    float[][] copy = new float[values.length][];
+    for (int k = 0; k < copy.length; k++) {
+      copy[k] = values[k].clone();
+    }
+    stateValues.add(copy);
   }
 
   /** Adds a weight snapshot of one projection. */
@@ -78,7 +82,7 @@ public final class RunRecord {
     return stateSteps;
   }
 
-  /** Per sample: {v, g_ampa, g_gaba} of the sampled neurons. */
+  /** Per sample: per recorded variable, its value for each sampled neuron. */
   public List<float[][]> stateValues() {
     return stateValues;
   }

@@ -118,9 +118,9 @@ public final class RunRecorder implements SimulationListener {
   }
 
   @Override
-  public void onState(int step, float[] v, float[] gAmpa, float[] gGaba) {
+  public void onState(int step, float[][] values) {
     if (all != null) {
-      all.addState(step, v, gAmpa, gGaba);
+      all.addState(step, values);
     }
   }
 

@@ -13,7 +13,9 @@ import java.util.Map;
  * @param dtMs the time step [ms], as a double for reporting times
  * @param seed Philox key word 0 of every draw
  * @param neuronCount size of the flat neuron index space (all groups, in model order)
+ * @param receptors the variables that projections add weights to, with their delay rings
  * @param stepOrder the phases of one step, in order
+ * @param layout every array of the network's state (see {@link StateLayout})
  */
 public record Plan(
     Model model,
@@ -25,7 +27,9 @@ public record Plan(
     Map<String, PopulationPlan> populations,
     List<InputPlan> inputs,
     List<ProjectionPlan> projections,
-    List<Phase> stepOrder) {
+    List<ReceptorPlan> receptors,
+    List<Phase> stepOrder,
+    StateLayout layout) {
 
   /** What --out records, resolved (see {@link RecordingPlan}). */
   public RecordingPlan recording() {
@@ -61,6 +65,27 @@ public record Plan(
    */
   public boolean drivesAProjection(InputPlan input) {
     return projections.stream().anyMatch(p -> p.sourceInput() == input.index());
+  }
+
+  /** The inputs that drive a projection, in model order: the ones that are stepped. */
+  public List<InputPlan> steppedInputs() {
+    return inputs.stream().filter(this::drivesAProjection).toList();
+  }
+
+  /** The group that holds global neuron index {@code neuron}. */
+  public GroupPlan groupOf(int neuron) {
+    for (GroupPlan g : groups) {
+      if (neuron >= g.offset() && neuron < g.end()) {
+        return g;
+      }
+    }
+    throw new IllegalArgumentException("no neuron " + neuron + " in a network of "
+        + neuronCount);
+  }
+
+  /** The receptor a projection's weights go to. */
+  public ReceptorPlan receptorOf(ProjectionPlan p) {
+    return receptors.get(p.receptor());
   }
 
   /** The projections with structural plasticity, in model order. */

@@ -5,6 +5,8 @@ import dev.rewire.model.IndexRange;
 import dev.rewire.model.Model;
 import dev.rewire.model.ModelException;
 import dev.rewire.model.NeuronGroup;
+import dev.rewire.model.NeuronModel;
+import dev.rewire.neuron.NeuronCode;
 import dev.rewire.model.PoissonInput;
 import dev.rewire.model.Projection;
 import dev.rewire.model.Plasticity;
@@ -28,20 +30,15 @@ final class Planner {
 
     List<GroupPlan> groups = new ArrayList<>();
     Map<String, PopulationPlan> populations = new LinkedHashMap<>();
+    Map<String, GroupPlan> groupOfPopulation = new LinkedHashMap<>();
     int offset = 0;
     for (Map.Entry<String, NeuronGroup> e : model.neurons().entrySet()) {
-      String where = "neurons." + e.getKey();
-      NeuronGroup g = e.getValue();
-      requireBelowTau(dt, g.tauAmpaMs(), where + ".tau_ampa_ms");
-      requireBelowTau(dt, g.tauGabaMs(), where + ".tau_gaba_ms");
-      groups.add(new GroupPlan(e.getKey(), offset, g.size(),
-          (float) g.glNs(), (float) g.elMv(), (float) g.eAmpaMv(), (float) g.eGabaMv(),
-          (float) g.vtMv(), (float) (dt / g.cPf()),
-          (float) (1.0 - dt / g.tauAmpaMs()), (float) (1.0 - dt / g.tauGabaMs()),
-          wholeSteps(g.refractoryMs(), dt, where + ".refractory_ms")));
-      for (Map.Entry<String, IndexRange> p : g.populations().entrySet()) {
+      GroupPlan g = group(e.getKey(), groups.size(), offset, e.getValue(), dt);
+      groups.add(g);
+      for (Map.Entry<String, IndexRange> p : e.getValue().populations().entrySet()) {
         populations.put(p.getKey(), new PopulationPlan(p.getKey(), e.getKey(),
             offset + p.getValue().start(), p.getValue().size()));
+        groupOfPopulation.put(p.getKey(), g);
       }
       offset += g.size();
     }
@@ -62,6 +59,28 @@ final class Planner {
       inputByName.put(e.getKey(), in);
     }
 
+    // The receptors, in order of first use: (group, variable) -> its largest delay, signedness.
+    Map<List<Integer>, int[]> receptorUse = new LinkedHashMap<>();
+    Map<String, Integer> delays = new LinkedHashMap<>();
+    for (Map.Entry<String, Projection> e : model.projections().entrySet()) {
+      Projection p = e.getValue();
+      GroupPlan g = groupOfPopulation.get(p.target());
+      int delay = wholeSteps(p.delayMs(), dt, "projections." + e.getKey() + ".delay_ms");
+      delays.put(e.getKey(), delay);
+      int[] use = receptorUse.computeIfAbsent(List.of(g.index(),
+          g.variables().indexOf(p.receptor())), k -> new int[2]);
+      use[0] = Math.max(use[0], delay);
+      use[1] |= p.weight().low() < 0 ? 1 : 0;
+    }
+    List<ReceptorPlan> receptors = new ArrayList<>();
+    Map<List<Integer>, Integer> receptorIndex = new LinkedHashMap<>();
+    receptorUse.forEach((k, use) -> {
+      GroupPlan g = groups.get(k.get(0));
+      receptorIndex.put(k, receptors.size());
+      receptors.add(new ReceptorPlan(receptors.size(), g.index(), k.get(1),
+          g.name() + "." + g.variables().get(k.get(1)), g.size(), use[0] + 1, use[1] != 0));
+    });
+
     List<ProjectionPlan> projections = new ArrayList<>();
     for (Map.Entry<String, Projection> e : model.projections().entrySet()) {
       String where = "projections." + e.getKey();
@@ -70,23 +89,60 @@ final class Planner {
       InputPlan input = inputByName.get(p.source());
       PopulationPlan src = populations.get(p.source());
       PopulationPlan tgt = populations.get(p.target());
+      GroupPlan g = groupOfPopulation.get(p.target());
       projections.add(new ProjectionPlan(e.getKey(), index,
           p.source(), input != null ? input.index() : -1,
           input != null ? 0 : src.start(), input != null ? input.size() : src.size(),
-          p.target(), tgt.start(), tgt.size(),
-          p.receptor(), p.connectivity().rule(), p.connectivity().p(),
-          p.connectivity().excludesSameIndex(),
-          (float) p.weight().low(), (float) p.weight().high(),
+          p.target(), tgt.start(), tgt.size(), tgt.start() - g.offset(),
+          receptorIndex.get(List.of(g.index(), g.variables().indexOf(p.receptor()))),
+          p.hasPotentialSet(), p.connectivity().p(), p.connectivity().excludesSameIndex(),
+          delays.get(e.getKey()), (float) p.weight().low(), (float) p.weight().high(),
           plasticity(p.rule(), dt, steps + 1),
           structural(p.structural(), p.rule(), dt, where + ".structural"),
           RngStream.CONNECTIVITY.key(index), RngStream.REGROWTH.key(index)));
     }
 
+    List<InputPlan> stepped = inputs.stream()
+        .filter(in -> projections.stream().anyMatch(p -> p.sourceInput() == in.index()))
+        .toList();
+    StateLayout layout;
+    try {
+      layout = StateLayout.of(groups, receptors, stepped, projections);
+    } catch (IllegalArgumentException e) {
+      throw new ModelException(e.getMessage() + "; make the network smaller");
+    }
     Plan plan = new Plan(model, steps, dt, (int) model.simulation().seed(), offset,
         List.copyOf(groups), java.util.Collections.unmodifiableMap(populations),
-        List.copyOf(inputs), List.copyOf(projections), Phase.STEP_ORDER);
+        List.copyOf(inputs), List.copyOf(projections), List.copyOf(receptors),
+        Phase.STEP_ORDER, layout);
     plan.recording(); // validates the recording intervals against dt
     return plan;
+  }
+
+  /** A group's model compiled, its constants computed for this network and dt. */
+  private static GroupPlan group(String name, int index, int offset, NeuronGroup g, double dt) {
+    String where = "neurons." + name + ".model";
+    NeuronModel m = g.model();
+    NeuronCode code = m.code();
+    float[] constants;
+    try {
+      constants = code.constants(m.params(), dt);
+    } catch (IllegalArgumentException e) {
+      throw new ModelException(where + ".equations: " + e.getMessage());
+    }
+    int n = code.variables().size();
+    float[] low = new float[n];
+    float[] high = new float[n];
+    String[] units = new String[n];
+    for (int k = 0; k < n; k++) {
+      units[k] = m.units().getOrDefault(code.variables().get(k), "");
+      java.util.List<Double> b = m.bounds().get(code.variables().get(k));
+      low[k] = b == null ? Float.NEGATIVE_INFINITY : (float) (double) b.get(0);
+      high[k] = b == null ? Float.POSITIVE_INFINITY : (float) (double) b.get(1);
+    }
+    return new GroupPlan(name, index, offset, g.size(), code, constants, m.params(), dt,
+        wholeSteps(m.refractoryMs(), dt, where + ".refractory_ms"), low, high, units,
+        RngStream.SETUP.key(index), RngStream.NOISE.key(index));
   }
 
   /** {@code tableLength}: the most steps a trace's age can reach in this run, plus one. */
@@ -133,7 +189,8 @@ final class Planner {
       below = Evaluator.number(c.right(), Evaluator.params(values));
     }
     return new StructuralPlan(wholeSteps(s.periodMs(), dt, where + ".period_ms"), prune, below,
-        s.mode(), (float) s.regrowthWeight().low(), (float) s.regrowthWeight().high());
+        s.mode() == Structural.Mode.PER_SOURCE, (float) s.regrowthWeight().low(),
+        (float) s.regrowthWeight().high());
   }
 
   /** A duration that must be a whole (and, for periods, positive) number of steps. */
@@ -149,12 +206,5 @@ final class Planner {
           + Check.plain(dt) + " ms");
     }
     return (int) n;
-  }
-
-  private static void requireBelowTau(double dt, double tau, String field) {
-    if (!(dt < tau)) {
-      throw new ModelException(field + " = " + Check.plain(tau) + " ms must be larger than dt = "
-          + Check.plain(dt) + " ms (forward Euler decays by 1 - dt/tau per step)");
-    }
   }
 }

@@ -13,7 +13,8 @@ import java.util.List;
  * @param weightProjections projections whose active weights are snapshot
  * @param weightEverySteps steps between weight snapshots
  * @param stateNeurons global indices of the neurons whose state is sampled (may be empty)
- * @param stateVariables which of v, g_ampa, g_gaba
+ * @param stateVariables which variables of the sampled neurons' models (every one they share, by
+ *     default)
  * @param stateEverySteps steps between state samples
  * @param structuralEvents whether the structural-event log is kept
  */
@@ -37,13 +38,27 @@ public record RecordingPlan(List<String> spikePopulations, double rateBinMs,
       neurons = r.state().neurons().resolve(pop == null ? 0 : pop.start(),
           pop == null ? 0 : pop.size(), plan.neuronCount());
     }
-    List<String> variables = r.state() == null ? List.of() : r.state().variables();
+    List<String> variables = r.state() == null ? List.of() : r.state().variables() != null
+        ? r.state().variables() : shared(plan, neurons);
     int stateEvery = r.state() == null || r.state().everyMs() == null ? 1
         : steps(r.state().everyMs(), dt, "recording.state.every_ms");
     double bin = r.rateBinOrDefault();
     steps(bin, dt, "recording.rate_bin_ms");
     return new RecordingPlan(spikes, bin, weights, weightEvery, neurons, variables, stateEvery,
         r.structuralEventsOrDefault());
+  }
+
+  /** The variables every group of the sampled neurons has, in the first one's order. */
+  private static List<String> shared(Plan plan, int[] neurons) {
+    List<GroupPlan> groups = new java.util.ArrayList<>();
+    for (int i : neurons) {
+      GroupPlan g = plan.groupOf(i);
+      if (!groups.contains(g)) {
+        groups.add(g);
+      }
+    }
+    return groups.isEmpty() ? List.of() : groups.get(0).variables().stream()
+        .filter(v -> groups.stream().allMatch(g -> g.variables().contains(v))).toList();
   }
 
   private static int steps(double ms, double dt, String field) {

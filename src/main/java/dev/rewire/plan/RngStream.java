@@ -11,7 +11,14 @@ public enum RngStream {
   /** Poisson input k: counter (step + 1, source, 0, 0), the draw made when a source spikes. */
   POISSON,
   /** Regrowth choices of projection k: counter (step, row or -1 for global, draw, 0). */
-  REGROWTH;
+  REGROWTH,
+  /**
+   * Set-up draws of group k (rand(), randn() in initial values and per-neuron params): counter
+   * (neuron, call, 0 for per-neuron params or 1 for variables, item); see neuron.SetupRandom.
+   */
+  SETUP,
+  /** White noise of group k: counter (step, neuron in the group, draw, attempt). */
+  NOISE;
 
   /** Key word 1 for element {@code index} (projection or input index in model order). */
   public int key(int index) {

@@ -1,6 +1,5 @@
 package dev.rewire.plan;
 
-import dev.rewire.model.Structural;
 import dev.rewire.random.Draws;
 import dev.rewire.random.Philox;
 import dev.rewire.rule.RExpr;
@@ -12,9 +11,11 @@ import dev.rewire.rule.RExpr;
  *
  * @param pruneBelow when prune is {@code w < c} with c a constant of the params, c (the backends
  *     then track the weights that fall below it as they are written); else NaN
+ * @param perSource each source neuron regrows as many as it lost, among its own inactive slots
+ *     (else regrowth is anywhere in the projection)
  */
 public record StructuralPlan(int periodSteps, RExpr prune, float pruneBelow,
-    Structural.Mode mode, float regrowthLow, float regrowthHigh) {
+    boolean perSource, float regrowthLow, float regrowthHigh) {
 
   public boolean dueAt(int step) {
     return step % periodSteps == 0;

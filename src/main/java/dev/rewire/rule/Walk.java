@@ -34,4 +34,28 @@ public final class Walk {
       collect(c, kind, out);
     }
   }
+
+  /**
+   * {@code e} with each node replaced as {@code f} says (null: keep the node and look inside).
+   */
+  public static RExpr replace(RExpr e, java.util.function.Function<RExpr, RExpr> f) {
+    RExpr r = f.apply(e);
+    if (r != null) {
+      return r;
+    }
+    if (e instanceof RExpr.Neg n) {
+      return new RExpr.Neg(replace(n.operand(), f));
+    } else if (e instanceof RExpr.Not n) {
+      return new RExpr.Not(replace(n.operand(), f));
+    } else if (e instanceof RExpr.Arith a) {
+      return new RExpr.Arith(a.op(), replace(a.left(), f), replace(a.right(), f));
+    } else if (e instanceof RExpr.Compare c) {
+      return new RExpr.Compare(c.op(), replace(c.left(), f), replace(c.right(), f));
+    } else if (e instanceof RExpr.Logic l) {
+      return new RExpr.Logic(l.and(), replace(l.left(), f), replace(l.right(), f));
+    } else if (e instanceof RExpr.Call c) {
+      return new RExpr.Call(c.function(), c.args().stream().map(a -> replace(a, f)).toList());
+    }
+    return e;
+  }
 }

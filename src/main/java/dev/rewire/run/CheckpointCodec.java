@@ -19,12 +19,18 @@ import java.util.Map;
 
 /**
  * The binary layout of a {@link Checkpoint}, field by field in the order written here; every array
- * is its length (int32) and its elements, big-endian. Change {@link #FORMAT_VERSION} with the
- * layout: files of another version are refused, not misread.
+ * is its length (int32) and its elements, big-endian. The simulation's state is self-describing:
+ * each array of the plan's state layout by name, type and length ({@link SimulationState}), so a
+ * checkpoint that does not fit the model is refused naming the array. Change
+ * {@link #FORMAT_VERSION} with the layout of the file: files of another version are refused, not
+ * misread.
  */
 final class CheckpointCodec {
-  /** 2: the command line, the outputs and the run's record were added. */
-  static final int FORMAT_VERSION = 3;
+  /**
+   * 2: the command line, the outputs and the run's record were added; 4: the state array by array
+   * with names and types (neuron models), recorded state of any variables.
+   */
+  static final int FORMAT_VERSION = 4;
   private static final String MAGIC = "REWIRE-CHECKPOINT";
 
   private CheckpointCodec() {}
@@ -88,81 +94,39 @@ final class CheckpointCodec {
 
   private static void state(DataOutputStream out, SimulationState s) throws IOException {
     out.writeInt(s.step());
-    floats(out, s.v());
-    floats(out, s.gAmpa());
-    floats(out, s.gGaba());
-    ints(out, s.lastSpike());
-    longs(out, s.inputAmpa());
-    longs(out, s.inputGaba());
-    out.writeInt(s.inputNextSpike().size());
-    for (int[] next : s.inputNextSpike()) {
-      ints(out, next);
-    }
-    out.writeInt(s.potential().size());
-    for (SimulationState.PotentialState p : s.potential()) {
-      out.writeBoolean(p != null);
-      if (p == null) {
-        continue;
-      }
-      out.writeInt(p.activeCount());
-      booleans(out, p.active());
-      for (int[] a : new int[][] {p.slotPos(), p.rowCount(), p.rowSyn(), p.rowTarget()}) {
-        ints(out, a);
-      }
-      floats(out, p.rowWeight());
-      for (int[] a : new int[][] {p.rowToCol(), p.colCount(), p.colSyn(), p.colSource(),
-          p.colToRow()}) {
-        ints(out, a);
-      }
-      out.writeBoolean(p.preTraces() != null);
-      if (p.preTraces() != null) {
-        traces(out, p.preTraces());
-        ints(out, p.preLast());
-        traces(out, p.postTraces());
-        ints(out, p.postLast());
+    out.writeInt(s.arrays().size());
+    for (Map.Entry<String, Object> e : s.arrays().entrySet()) {
+      string(out, e.getKey());
+      Object a = e.getValue();
+      string(out, SimulationState.type(a));
+      if (a instanceof float[] f) {
+        floats(out, f);
+      } else if (a instanceof int[] i) {
+        ints(out, i);
+      } else if (a instanceof long[] l) {
+        longs(out, l);
+      } else {
+        booleans(out, (boolean[]) a);
       }
     }
   }
 
   private static SimulationState state(DataInputStream in) throws IOException {
     int step = in.readInt();
-    float[] v = floats(in);
-    float[] ga = floats(in);
-    float[] gg = floats(in);
-    int[] last = ints(in);
-    long[] inA = longs(in);
-    long[] inG = longs(in);
-    int inputs = in.readInt();
-    List<int[]> next = new ArrayList<>();
-    for (int k = 0; k < inputs; k++) {
-      next.add(ints(in));
+    int n = length(in);
+    Map<String, Object> arrays = new LinkedHashMap<>();
+    for (int k = 0; k < n; k++) {
+      String name = string(in);
+      String type = string(in);
+      arrays.put(name, switch (type) {
+        case "F32" -> floats(in);
+        case "I32" -> ints(in);
+        case "I64" -> longs(in);
+        case "BOOL" -> booleans(in);
+        default -> throw new EOFException("unknown array type " + type + " of " + name);
+      });
     }
-    int sets = in.readInt();
-    List<SimulationState.PotentialState> potential = new ArrayList<>();
-    for (int k = 0; k < sets; k++) {
-      if (!in.readBoolean()) {
-        potential.add(null);
-        continue;
-      }
-      int activeCount = in.readInt();
-      boolean[] active = booleans(in);
-      int[] slotPos = ints(in);
-      int[] rowCount = ints(in);
-      int[] rowSyn = ints(in);
-      int[] rowTarget = ints(in);
-      float[] rowWeight = floats(in);
-      int[] rowToCol = ints(in);
-      int[] colCount = ints(in);
-      int[] colSyn = ints(in);
-      int[] colSource = ints(in);
-      int[] colToRow = ints(in);
-      boolean traces = in.readBoolean();
-      potential.add(new SimulationState.PotentialState(activeCount, active, slotPos, rowCount,
-          rowSyn, rowTarget, rowWeight, rowToCol, colCount, colSyn, colSource, colToRow,
-          traces ? traces(in) : null, traces ? ints(in) : null,
-          traces ? traces(in) : null, traces ? ints(in) : null));
-    }
-    return new SimulationState(step, v, ga, gg, last, inA, inG, next, potential);
+    return new SimulationState(step, arrays);
   }
 
   private static void recorder(DataOutputStream out, RunRecorder.State r) throws IOException {
@@ -228,6 +192,7 @@ final class CheckpointCodec {
     }
     ints(out, r.stateSteps().stream().mapToInt(Integer::intValue).toArray());
     for (float[][] sample : r.stateValues()) {
+      out.writeInt(sample.length);
       for (float[] values : sample) {
         floats(out, values);
       }
@@ -258,7 +223,11 @@ final class CheckpointCodec {
     }
     List<float[][]> values = new ArrayList<>();
     for (int k = 0; k < steps.size(); k++) {
-      values.add(new float[][] {floats(in), floats(in), floats(in)});
+      float[][] sample = new float[length(in)][];
+      for (int v = 0; v < sample.length; v++) {
+        sample[v] = floats(in);
+      }
+      values.add(sample);
     }
     int projections = length(in);
     Map<String, List<RunRecord.Snapshot>> snapshots = new LinkedHashMap<>();
@@ -305,22 +274,6 @@ final class CheckpointCodec {
 
   // Arrays go through a ByteBuffer in bulk: writing element by element made a checkpoint of
   // seed-ei cost about 0.15 s.
-  /** A side's traces: how many, then each. */
-  private static void traces(DataOutputStream out, float[][] traces) throws IOException {
-    out.writeInt(traces.length);
-    for (float[] t : traces) {
-      floats(out, t);
-    }
-  }
-
-  private static float[][] traces(DataInputStream in) throws IOException {
-    float[][] out = new float[length(in)][];
-    for (int k = 0; k < out.length; k++) {
-      out[k] = floats(in);
-    }
-    return out;
-  }
-
   private static void ints(DataOutputStream out, int[] a) throws IOException {
     out.writeInt(a.length);
     ByteBuffer b = ByteBuffer.allocate(4 * a.length);

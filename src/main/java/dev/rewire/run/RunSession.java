@@ -82,7 +82,7 @@ final class RunSession {
     sim = simulation;
     from = sim.step();
     if (record != null) {
-      sim.sampleState(rec.stateNeurons(), rec.stateEverySteps());
+      sim.sampleState(rec.stateNeurons(), rec.stateVariables(), rec.stateEverySteps());
       if (from == 0) {
         snapshot();
       }

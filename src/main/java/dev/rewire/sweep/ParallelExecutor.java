@@ -50,12 +50,13 @@ public final class ParallelExecutor implements SweepExecutor {
           slots.release();
           break;
         }
-        memory.acquire(task.estimatedBytes());
+        long bytes = backend.heapBytes(task.request().plan()) + task.recordBytes();
+        memory.acquire(bytes);
         pool.execute(() -> {
           try {
             runOne(task, outcomes, cancelled);
           } finally {
-            memory.release(task.estimatedBytes());
+            memory.release(bytes);
             slots.release();
           }
         });

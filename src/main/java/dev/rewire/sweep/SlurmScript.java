@@ -1,6 +1,6 @@
 package dev.rewire.sweep;
 
-import dev.rewire.backend.opencl.SignalChaining;
+import dev.rewire.backend.opencl.cl.SignalChaining;
 import dev.rewire.output.AtomicFile;
 import java.io.File;
 import java.io.IOException;

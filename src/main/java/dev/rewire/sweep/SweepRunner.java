@@ -1,6 +1,5 @@
 package dev.rewire.sweep;
 
-import dev.rewire.backend.java.JavaBackend;
 import dev.rewire.model.ModelException;
 import dev.rewire.output.AtomicFile;
 import dev.rewire.plan.Plan;
@@ -130,9 +129,7 @@ public final class SweepRunner {
         : null, d.recordReport() ? dir.report(run.id()) : null, null, 0);
     RunRequest request = new RunRequest(run.spec(), plan, run.id(), options.commandLine(),
         outputs, null);
-    long bytes = JavaBackend.estimateBytes(plan) + (outputs.recordsEverything()
-        ? recordBytes(plan) : 0);
-    return new RunTask(run, request, bytes);
+    return new RunTask(run, request, outputs.recordsEverything() ? recordBytes(plan) : 0);
   }
 
   /**

@@ -190,7 +190,7 @@ public abstract class BackendContractTest {
     java.util.List<float[]> last = new java.util.ArrayList<>();
     java.util.List<Integer> steps = new java.util.ArrayList<>();
     try (Simulation sim = backend().open(plan)) {
-      sim.sampleState(chosen, 7);
+      sim.sampleState(chosen, List.of("v", "g_ampa", "g_gaba"), 7);
       sim.run(600, new SimulationListener() {
         @Override
         public void onSpikes(int step, int[] neurons, int count) {}
@@ -199,9 +199,10 @@ public abstract class BackendContractTest {
         public void onStructural(StructuralEvent e) {}
 
         @Override
-        public void onState(int step, float[] v, float[] gAmpa, float[] gGaba) {
+        public void onState(int step, float[][] values) {
           steps.add(step);
-          last.add(new float[] {v[0], v[1], v[2], gAmpa[2], gGaba[1]});
+          last.add(new float[] {values[0][0], values[0][1], values[0][2], values[1][2],
+              values[2][1]});
         }
       });
       assertEquals(86, steps.size(), "steps 0, 7, ..., 595");
@@ -210,7 +211,9 @@ public abstract class BackendContractTest {
     try (Simulation sim = backend().open(plan)) {
       sim.run(596, SimulationListener.NONE);
       NeuronValues nv = sim.neuronValues();
-      float[] expect = {nv.v()[0], nv.v()[17], nv.v()[450], nv.gAmpa()[450], nv.gGaba()[17]};
+      float[] v = nv.of("neurons.net.v");
+      float[] expect = {v[0], v[17], v[450], nv.of("neurons.net.g_ampa")[450],
+          nv.of("neurons.net.g_gaba")[17]};
       assertTrue(java.util.Arrays.equals(expect, last.get(last.size() - 1)),
           java.util.Arrays.toString(expect) + " vs " + java.util.Arrays.toString(
               last.get(last.size() - 1)));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rewire.plan.Plan;
 import dev.rewire.testing.TestModels;
 import java.util.Arrays;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class NumericalGuardTest {
@@ -21,7 +22,8 @@ class NumericalGuardTest {
     Arrays.fill(ga, 3f);
     Arrays.fill(gg, 1e6f); // the limit itself is in range
     v[7] = -1000f;
-    return new NeuronValues(v, ga, gg);
+    return new NeuronValues(Map.of("neurons.net.v", v, "neurons.net.g_ampa", ga,
+        "neurons.net.g_gaba", gg));
   }
 
   @Test
@@ -41,16 +43,22 @@ class NumericalGuardTest {
     };
     for (Object[] c : cases) {
       NeuronValues values = healthy();
-      float[] target = switch ((String) c[0]) {
-        case "v" -> values.v();
-        case "g_ampa" -> values.gAmpa();
-        default -> values.gGaba();
-      };
+      float[] target = values.of("neurons.net." + c[0]);
       target[12] = (float) c[1];
       target[450] = (float) c[1]; // a later offender is not the one named
       NumericalGuard.NumericalException e = assertThrows(NumericalGuard.NumericalException.class,
           () -> NumericalGuard.check(plan, values, 10));
       assertTrue(e.getMessage().contains((String) c[2]), e.getMessage());
     }
+  }
+
+  @Test
+  void check_namesTheBoundsItExpected() {
+    NeuronValues values = healthy();
+    values.of("neurons.net.v")[3] = -2000f;
+    NumericalGuard.NumericalException e = assertThrows(NumericalGuard.NumericalException.class,
+        () -> NumericalGuard.check(plan, values, 10));
+    assertTrue(e.getMessage().contains("expected a finite value in [-1000.0, 1000.0] mV"),
+        e.getMessage());
   }
 }

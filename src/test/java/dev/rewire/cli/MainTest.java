@@ -228,10 +228,19 @@ class MainTest {
   @Test
   void run_modelTooLargeForTheHeap_isRefusedWithEstimateAndLimit() {
     assertEquals(2, main("run", "--backend", "java", "--duration", "10ms", "--set",
-        "neurons.net.size=100000", "--set",
-        "neurons.net.populations={E=[0,80000],I=[80000,100000]}"));
+        "neurons.net.size=40000", "--set",
+        "neurons.net.populations={E=[0,32000],I=[32000,40000]}"));
     assertTrue(err().matches("(?s)rewire: the model needs about [0-9.]+ GiB of Java heap and "
         + "[0-9.]+ [GM]iB is free .*"), err());
+  }
+
+  @Test
+  void run_potentialSetBeyondAnArray_isRefusedNamingTheProjection() {
+    assertEquals(2, main("run", "--backend", "java", "--duration", "10ms", "--set",
+        "neurons.net.size=100000", "--set",
+        "neurons.net.populations={E=[0,80000],I=[80000,100000]}"));
+    assertTrue(err().contains("projection ee has 6399920000 potential synapses; at most "
+        + "2147483639 are supported"), err());
   }
 
   @Test

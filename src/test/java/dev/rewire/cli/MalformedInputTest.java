@@ -73,7 +73,8 @@ class MalformedInputTest {
       {"neurons.net.gl_ns=-10", "gl_ns must be > 0"},
       {"neurons.net.c_pf=0", "c_pf must be > 0"},
       {"neurons.net.tau_ampa_ms=-5", "tau_ampa_ms must be > 0"},
-      {"neurons.net.tau_gaba_ms=0.05", "must be larger than dt"},
+      {"neurons.net.tau_gaba_ms=0.05", "decays g_gaba by the factor (1 - (dt / tau_gaba)) = -1 "
+          + "per step; it must be > 0: make dt smaller than the time constant"},
       {"neurons.net.refractory_ms=-1", "refractory_ms must be >= 0"},
       {"neurons.net.refractory_ms=0.25", "whole number of steps"},
       {"neurons.net.vt_mv=-70", "vt_mv must be above el_mv"},
@@ -89,8 +90,11 @@ class MalformedInputTest {
       {"projections.pe.connectivity.p=1.5", "probability in [0, 1]"},
       {"projections.pe.connectivity.p=-0.1", "probability in [0, 1]"},
       {"projections.pe.connectivity.rule=\"random\"", "\"fixed_probability\", \"all_pairs\""},
-      {"projections.pe.receptor=\"nmda\"", "\"ampa\", \"gaba\""},
-      {"projections.pe.weight=-0.4", "projections.pe.weight: must be a number >= 0 nS"},
+      {"projections.pe.receptor=\"nmda\"", "projections.pe.receptor = 'nmda' is not a variable "
+          + "of the model of E; its variables: v, g_ampa, g_gaba"},
+      {"projections.pe.weight=-0.4", "projections.pe.weight = -0.4 can make g_ampa negative, "
+          + "which the model of E bounds to [0, 1000000]"},
+      {"projections.ee.weight=-0.4", "weight must be >= 0 nS for all_pairs connectivity"},
       {"projections.ei.weight={low=0.8,high=0.4}", "high must be >= low"},
       {"projections.pe.source=\"Q\"", "names no population or input"},
       {"projections.pe.target=\"P2\"", "must name a neuron population"},
@@ -106,7 +110,8 @@ class MalformedInputTest {
       {"projections.ee.structural.threshold=-1", "threshold must be >= 0"},
       {"projections.ee.structural.mode=\"sideways\"", "\"global\", \"per-source\""},
       {"projections.ee.structural.regrowth_weight=25", "regrowth_weight must be in"},
-      {"projections.ee.structural.regrowth_weight=-1", "regrowth_weight: must be a number >= 0"},
+      {"projections.ee.structural.regrowth_weight=-1", "regrowth_weight must be >= 0 nS, got "
+          + "low = -1"},
       {"projections.pe.structural={period_ms=50,threshold=0.1,mode=\"global\",regrowth_weight=0.1}",
           "structural needs connectivity.rule"},
       {"name=\"with space\"", "must be a name"},
@@ -122,7 +127,8 @@ class MalformedInputTest {
       {"recording.state={neurons={population=\"I\",to=200},every_ms=1}",
           "to = 200 lies beyond the 100 neurons of population I"},
       {"recording.state={neurons=true,every_ms=1}", "expected a population name, a table"},
-      {"recording.state={neurons=[1],variables=[\"w\"],every_ms=1}", "variables must be among"},
+      {"recording.state={neurons=[1],variables=[\"w\"],every_ms=1}", "recording.state.variables: "
+          + "'w' is not a variable of the model of group net"},
       {"recording.rate_bin_ms=-10", "rate_bin_ms must be > 0"},
     };
     for (String[] r : ranges) {

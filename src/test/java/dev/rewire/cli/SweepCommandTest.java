@@ -105,8 +105,8 @@ public class SweepCommandTest {
         "seeds = [1]",
         "[[runs]]", "\"neurons.net.c_pf\" = 200.0",
         "[[runs]]", "\"neurons.net.c_pf\" = 0.01                  # forward Euler diverges",
-        "[[runs]]", "\"neurons.net.size\" = 100000                # too large for the heap",
-        "\"neurons.net.populations\" = { E = [0, 80000], I = [80000, 100000] }",
+        "[[runs]]", "\"neurons.net.size\" = 40000                 # too large for the heap",
+        "\"neurons.net.populations\" = { E = [0, 32000], I = [32000, 40000] }",
         "[[runs]]", "\"neurons.net.c_pf\" = 250.0", ""));
     Path out = dir.resolve("sw");
     CheckpointResumeTest.Out o = main("sweep", file.toString(), "--out-dir", out.toString(),

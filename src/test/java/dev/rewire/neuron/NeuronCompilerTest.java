@@ -50,6 +50,10 @@ class NeuronCompilerTest {
     return Emit.expression(code.temps().get(code.next(variable)), "f.");
   }
 
+  private static String next(NeuronCode code, String variable) {
+    return next(code, code.variables().indexOf(variable));
+  }
+
   @Test
   void lifCond_lowersToTheSeedsArithmetic() {
     NeuronCode code = NeuronCompiler.compile(lifCond());
@@ -86,7 +90,8 @@ class NeuronCompilerTest {
         "dg/dt = -g/tau", "euler", "g > 1", ""));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> code.constants(Map.of("tau", 0.05), DT));
-    assertTrue(e.getMessage().contains("euler decays g by the factor -1"), e.getMessage());
+    assertTrue(e.getMessage().contains("euler decays g by the factor (1 - (dt / tau)) = -1 per "
+        + "step; it must be > 0"), e.getMessage());
   }
 
   @Test
@@ -126,8 +131,8 @@ class NeuronCompilerTest {
     // -b/a + (v + b/a) exp(a dt), with b/a a temporary and exp(a dt) a constant
     java.util.regex.Matcher m = java.util.regex.Pattern
         .compile("\\(\\(-t0\\) \\+ \\(\\(t0 \\+ y0\\) \\* k(\\d+)\\)\\)")
-        .matcher(next(code, 0));
-    assertTrue(m.matches(), next(code, 0));
+        .matcher(next(code, "v").replace("y" + code.variables().indexOf("v"), "y0"));
+    assertTrue(m.matches(), next(code, "v"));
     assertEquals((float) StrictMath.exp(-DT / 5.0),
         code.constants(Map.of("tau", 5.0), DT)[Integer.parseInt(m.group(1))]);
   }

@@ -21,11 +21,15 @@ class PlanTest {
   }
 
   @Test
-  void compile_eulerDecayFactorsAreOneMinusDtOverTau() {
+  void compile_lifCondsConstants_areTheSeedsDerivedValues() {
+    // lif_cond's constants, in the order its code first reads them (neuron.NeuronCompilerTest
+    // pins the code itself): dt / C, -gl, el, e_ampa, e_gaba, 1 - dt/tau_ampa, 1 - dt/tau_gaba.
     GroupPlan g = plan.groups().get(0);
-    assertEquals(0.98f, g.decayAmpa());
-    assertEquals(0.99f, g.decayGaba());
-    assertEquals((float) (0.1 / 200.0), g.dtOverC());
+    float[] k = g.constants();
+    assertEquals((float) (0.1 / 200.0), k[0]);
+    assertEquals(0.98f, k[5]);
+    assertEquals(0.99f, k[6]);
+    assertEquals(java.util.List.of("v", "g_ampa", "g_gaba"), g.variables());
   }
 
   @Test
@@ -69,7 +73,8 @@ class PlanTest {
   void compile_dtNotBelowTau_isRejected() {
     ModelException e = assertThrows(ModelException.class, () -> Plan.compile(
         TestModels.seedEi(5000, 1, "neurons.net.tau_ampa_ms=0.1")));
-    assertTrue(e.getMessage().contains("tau_ampa_ms = 0.1 ms must be larger than dt"),
+    assertTrue(e.getMessage().contains("neurons.net.model.equations: euler decays g_ampa by the "
+        + "factor (1 - (dt / tau_ampa)) = 0 per step; it must be > 0"),
         e.getMessage());
   }
 

@@ -7,7 +7,6 @@ import dev.rewire.model.ModelFile;
 import dev.rewire.model.NeuronGroup;
 import dev.rewire.model.PoissonInput;
 import dev.rewire.model.Projection;
-import dev.rewire.model.Receptor;
 import dev.rewire.model.Simulation;
 import dev.rewire.model.Stdp;
 import dev.rewire.model.Structural;
@@ -27,14 +26,29 @@ public final class TestModels {
 
   /** The seed-ei neuron parameters for a group of {@code size} neurons, all in population "N". */
   public static NeuronGroup lifGroup(int size) {
-    return new NeuronGroup(size, Map.of("N", new IndexRange(0, size)), 10.0, -60.0, 0.0, -80.0,
-        -50.0, 200.0, 5.0, 10.0, 5.0);
+    return NeuronGroup.lifCond(size, Map.of("N", new IndexRange(0, size)), 10.0, -60.0, 0.0,
+        -80.0, -50.0, 200.0, 5.0, 10.0, 5.0);
   }
 
   /** One group of {@code size} neurons, nothing else. */
   public static Model isolated(int size, double durationMs) {
     return new Model("isolated", new Simulation(0.1, durationMs, 1),
         Map.of("net", lifGroup(size)), Map.of(), Map.of());
+  }
+
+  /**
+   * One group of {@code size} lif_cond neurons whose g_ampa and g_gaba receive input (from a
+   * silent Poisson input), for tests of the neuron update with inputs added by hand.
+   */
+  public static Model receiving(int size, double durationMs) {
+    Map<String, Projection> projections = new LinkedHashMap<>();
+    for (String r : List.of("g_ampa", "g_gaba")) {
+      projections.put(r, new Projection("P", "N", r,
+          new Connectivity(Connectivity.Rule.FIXED_PROBABILITY, 0.0, false), Weight.constant(1.0),
+          null, null));
+    }
+    return new Model("receiving", new Simulation(0.1, durationMs, 1),
+        Map.of("net", lifGroup(size)), Map.of("P", new PoissonInput(1, 0.0)), projections);
   }
 
   public static Stdp seedEeStdp() {
@@ -48,10 +62,10 @@ public final class TestModels {
   public static Model rewired(int size, double p, Structural structural, double durationMs,
       long seed) {
     Map<String, Projection> projections = new LinkedHashMap<>();
-    projections.put("drive", new Projection("P", "N", Receptor.AMPA,
+    projections.put("drive", new Projection("P", "N", "g_ampa",
         new Connectivity(Connectivity.Rule.FIXED_PROBABILITY, 0.2, false), Weight.constant(2.0),
         null, null));
-    projections.put("nn", new Projection("N", "N", Receptor.AMPA,
+    projections.put("nn", new Projection("N", "N", "g_ampa",
         new Connectivity(Connectivity.Rule.ALL_PAIRS, p, true), new Weight(0.0, 0.2),
         seedEeStdp(), structural));
     return new Model("rewired", new Simulation(0.1, durationMs, seed),

@@ -1,19 +1,27 @@
 package dev.rewire.backend.java;
 
 import dev.rewire.backend.InitialConnectivity;
+import dev.rewire.backend.InitialState;
+import dev.rewire.plan.Plan;
 import dev.rewire.plan.ProjectionPlan;
 
-/** The Java backend's containers for the initial synapses of {@link InitialConnectivity}. */
+/** The Java backend's container for the static synapses of {@link InitialConnectivity}. */
 final class InitialSynapses {
   private InitialSynapses() {}
 
+  /** A static projection's synapses, their targets indexing the target group's neurons. */
   static StaticSynapses staticSynapses(ProjectionPlan p, int seed) {
     InitialConnectivity.StaticRows rows = InitialConnectivity.staticRows(p, seed);
-    return new StaticSynapses(rows.rowStart(), rows.target(), rows.weight());
+    int[] target = rows.target().clone();
+    int shift = p.targetInGroup() - p.targetStart();
+    for (int q = 0; q < target.length; q++) {
+      target[q] += shift;
+    }
+    return new StaticSynapses(rows.rowStart(), target, rows.weight());
   }
 
-  static PotentialSynapses potentialSynapses(ProjectionPlan p, int seed) {
-    InitialConnectivity.PotentialSlots slots = InitialConnectivity.potentialSlots(p, seed);
-    return new PotentialSynapses(p, slots.weight(), slots.active());
+  /** Projection p's potential set at the start of {@code plan} (for tests of one projection). */
+  static PotentialSynapses potentialSynapses(Plan plan, ProjectionPlan p) {
+    return new PotentialSynapses(p, InitialState.arrays(plan), plan.receptorOf(p).signed());
   }
 }

@@ -3,20 +3,31 @@ package dev.rewire.backend.java;
 import dev.rewire.plan.FixedPoint;
 
 /**
- * The conductance input of one receptor that arrives during a step, per neuron in fixed point (see
- * {@link FixedPoint}), and the neurons that got any, so that only they pay for the conversion to
- * float when the next neuron update folds it into g. The device converts every neuron, with the same
- * result, since adding an input of 0 leaves g as it is.
+ * The input of one receptor that arrives for one step (one slot of its delay ring), per neuron of
+ * its group in fixed point (see {@link FixedPoint}), and the neurons that got any, so that only they
+ * pay for the conversion to float when the neuron update adds it to the receptor variable. The
+ * values are a slice of the state array {@code neurons.G.input.x}. The device converts every
+ * neuron, with the same result, since an input of 0 leaves the variable as it is.
  */
 final class InputSum {
+  /** The receptor's ring; this slot's values are at base .. base + size. */
   final long[] value;
-  /** Neurons whose input went from 0 to non-zero since the last fold, each once. */
+  final int base;
+  /** Neurons whose input went from 0 to non-zero since the last fold. */
   final int[] touched;
   int touchedCount;
+  /**
+   * For a receptor whose weights may be negative, where a sum can go back to 0 and away again:
+   * whether a neuron is listed (else null: weights are >= 0, a sum leaves 0 only once).
+   */
+  private final boolean[] listed;
 
-  InputSum(int neurons) {
-    value = new long[neurons];
-    touched = new int[neurons + 1]; // one more for the branch-free append
+  InputSum(long[] ring, int base, int size, boolean signed) {
+    this.value = ring;
+    this.base = base;
+    this.touched = new int[size + 1]; // one more for the branch-free append
+    this.listed = signed ? new boolean[size] : null;
+    relist();
   }
 
   void add(int neuron, float weight) {
@@ -25,8 +36,8 @@ final class InputSum {
 
   /** Adds a non-negative fixed-point input (weights are >= 0, so a sum only leaves 0 once). */
   void addFixed(int neuron, long fixed) {
-    long before = value[neuron];
-    value[neuron] = before + fixed;
+    long before = value[base + neuron];
+    value[base + neuron] = before + fixed;
     // Branch-free append: whether a neuron is new in the list is data-dependent and unpredictable,
     // and a rare outcome compiled as a branch costs a deoptimisation when it first happens. Both
     // values are >= 0, so "before == 0 and fixed != 0" is the sign bit of (before - 1) & -fixed.
@@ -34,24 +45,55 @@ final class InputSum {
     touchedCount += (int) (((before - 1) & -fixed) >>> 63);
   }
 
-  /** g += input for every neuron that got input since the last call; clears the inputs. */
-  void foldInto(float[] g) {
+  /** Adds an input of either sign (a receptor made with signed = true). */
+  void addSigned(int neuron, float weight) {
+    addFixedSigned(neuron, FixedPoint.fromFloat(weight));
+  }
+
+  void addFixedSigned(int neuron, long fixed) {
+    value[base + neuron] += fixed;
+    touched[touchedCount] = neuron;
+    touchedCount += listed[neuron] ? 0 : 1;
+    listed[neuron] = true;
+  }
+
+  /**
+   * x += input for every listed neuron whose input is not 0 ({@code x} the receptor variable);
+   * clears the inputs.
+   */
+  void foldInto(float[] x) {
     final long[] in = value;
+    final int b = base;
     final int[] list = touched;
-    for (int k = 0, n = touchedCount; k < n; k++) {
-      int i = list[k];
-      g[i] = g[i] + FixedPoint.toFloat(in[i]);
-      in[i] = 0;
+    if (listed == null) {
+      for (int k = 0, n = touchedCount; k < n; k++) {
+        int i = list[k];
+        x[i] = x[i] + FixedPoint.toFloat(in[b + i]);
+        in[b + i] = 0;
+      }
+    } else {
+      for (int k = 0, n = touchedCount; k < n; k++) {
+        int i = list[k];
+        if (in[b + i] != 0) {
+          x[i] = x[i] + FixedPoint.toFloat(in[b + i]);
+          in[b + i] = 0;
+        }
+        listed[i] = false;
+      }
     }
     touchedCount = 0;
   }
 
-  /** Sets the inputs (a checkpoint) and lists the non-zero ones. */
-  void restore(long[] values) {
-    java.util.Arrays.fill(value, 0);
+  /** Lists the neurons whose input is not 0 (after a restore). */
+  private void relist() {
     touchedCount = 0;
-    for (int i = 0; i < value.length; i++) {
-      addFixed(i, values[i]);
+    for (int i = 0; i < touched.length - 1; i++) {
+      if (value[base + i] != 0) {
+        touched[touchedCount++] = i;
+        if (listed != null) {
+          listed[i] = true;
+        }
+      }
     }
   }
 }

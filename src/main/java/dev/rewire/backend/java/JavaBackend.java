@@ -1,6 +1,7 @@
 package dev.rewire.backend.java;
 
 import dev.rewire.backend.Backend;
+import dev.rewire.backend.InitialState;
 import dev.rewire.backend.ResourceException;
 import dev.rewire.backend.Simulation;
 import dev.rewire.backend.SimulationState;
@@ -34,7 +35,18 @@ public final class JavaBackend implements Backend {
 
   @Override
   public Simulation open(Plan plan) {
-    long need = estimateBytes(plan);
+    checkMemory(plan);
+    return new JavaSimulation(plan, InitialState.arrays(plan), 0, profile);
+  }
+
+  @Override
+  public Simulation restore(Plan plan, SimulationState state) {
+    checkMemory(plan);
+    return new JavaSimulation(plan, InitialState.arrays(plan, state), state.step(), profile);
+  }
+
+  private void checkMemory(Plan plan) {
+    long need = heapBytes(plan);
     Runtime rt = Runtime.getRuntime();
     long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
     if (need > free) {
@@ -42,25 +54,19 @@ public final class JavaBackend implements Backend {
           + " and " + Footprint.bytes(free) + " is free (limit " + Footprint.bytes(rt.maxMemory())
           + "); give Java more with REWIRE_JAVA_OPTS=-Xmx..., or make the model smaller");
     }
-    return new JavaSimulation(plan, profile);
-  }
-
-  @Override
-  public Simulation restore(Plan plan, SimulationState state) {
-    JavaSimulation sim = (JavaSimulation) open(plan);
-    sim.restore(state);
-    return sim;
   }
 
   /**
-   * Host memory of a simulation, from the layout: per potential slot the flags, positions and the
-   * row and column lists (PotentialSet, 33 bytes) plus the below-threshold flag and the initial
-   * draw (6 bytes); per static synapse target, weight and fixed-point weight; per neuron its state
-   * and input lists; per Poisson source its next spike and wheel link.
+   * Host memory of a simulation: its state ({@link dev.rewire.plan.StateLayout#bytes}), twice
+   * while it is set up (the initial draw of the potential sets), plus what the Java backend keeps
+   * beside it: per potential slot the below-threshold flag (1 byte), per static synapse target,
+   * weight and fixed-point weight, per neuron the candidate flags and input lists, per Poisson
+   * source its wheel link, and the decay tables.
    */
-  public static long estimateBytes(Plan plan) {
+  @Override
+  public long heapBytes(Plan plan) {
     Footprint f = Footprint.of(plan);
-    return f.potentialSlots() * 39 + f.staticSynapses() * 16 + f.neurons() * 72
-        + f.sources() * 16 + f.traceTableEntries() * 4 + (1 << 20);
+    return 2 * plan.layout().bytes() + f.potentialSlots() + f.staticSynapses() * 16
+        + f.neurons() * 32 + f.sources() * 16 + f.traceTableEntries() * 4 + (1 << 20);
   }
 }

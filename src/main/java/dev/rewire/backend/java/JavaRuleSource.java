@@ -16,7 +16,7 @@ import java.util.List;
 final class JavaRuleSource {
   private JavaRuleSource() {}
 
-  static String body(RulePlan rule, StructuralPlan structural) {
+  static String body(RulePlan rule, StructuralPlan structural, boolean signedInput) {
     StringBuilder b = new StringBuilder();
     int params = rule == null ? 0 : rule.params().length;
     for (int k = 0; k < params; k++) {
@@ -34,8 +34,8 @@ final class JavaRuleSource {
       b.append("  void onPost(PotentialSynapses s, int j, int step) {\n"
           + "    throw new UnsupportedOperationException();\n  }\n");
     } else {
-      pathway(b, true, rule.onPre(), lowList);
-      pathway(b, false, rule.onPost(), lowList);
+      pathway(b, true, rule.onPre(), lowList, signedInput);
+      pathway(b, false, rule.onPost(), lowList, signedInput);
     }
     b.append("  boolean prune(float w) {\n    return ")
         .append(structural == null ? "false" : expr(structural.prune())).append(";\n  }\n");
@@ -43,7 +43,8 @@ final class JavaRuleSource {
   }
 
   /** on_pre (pre = true: deliver, then the statements per row entry) or on_post (per column). */
-  private static void pathway(StringBuilder b, boolean pre, Event e, boolean lowList) {
+  private static void pathway(StringBuilder b, boolean pre, Event e, boolean lowList,
+      boolean signedInput) {
     String n = pre ? "i" : "j";
     b.append(pre ? "  void onPre(PotentialSynapses s, int i, int step, InputSum input) {\n"
         : "  void onPost(PotentialSynapses s, int j, int step) {\n");
@@ -88,11 +89,12 @@ final class JavaRuleSource {
       }
     }
     if (pre) {
-      b.append("    final int targetStart = s.plan.targetStart();\n"
+      b.append("    final int targetStart = s.plan.targetInGroup();\n"
           + "    final int[] syn = s.rowSyn;\n    final int[] tgt = s.rowTarget;\n"
           + "    for (int k = s.rowOffset[i], to = k + s.rowCount[i]; k < to; k++) {\n"
           + "      final int m = tgt[k];\n      final int r = k;\n      float w = weight[r];\n"
-          + "      input.add(targetStart + m, w); // the weight before this event's update\n");
+          + "      input." + (signedInput ? "addSigned" : "add")
+          + "(targetStart + m, w); // the weight before this event's update\n");
     } else {
       b.append("    final int[] at = s.colToRow;\n    final int[] syn = s.colSyn;\n"
           + "    final int[] src = s.colSource;\n"

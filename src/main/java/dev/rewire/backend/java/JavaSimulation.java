@@ -5,11 +5,13 @@ import dev.rewire.backend.NeuronValues;
 import dev.rewire.backend.Simulation;
 import dev.rewire.backend.SimulationListener;
 import dev.rewire.backend.SimulationState;
-import dev.rewire.backend.StructuralEvent;
+import dev.rewire.plan.GroupPlan;
 import dev.rewire.plan.InputPlan;
 import dev.rewire.plan.Phase;
 import dev.rewire.plan.Plan;
 import dev.rewire.plan.ProjectionPlan;
+import dev.rewire.plan.ReceptorPlan;
+import dev.rewire.plan.StateLayout;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,55 +19,55 @@ import java.util.Map;
 
 /**
  * A network stepped in Java, phase by phase in {@link Plan#stepOrder()}: one {@link StepPhase}
- * object per phase (one per driving input for POISSON_INPUT), called in that order every step.
- * Projections are held in model order; each static one is delivered from its source's spike list,
- * each potential one also runs STDP (docs/design.md, section 1).
+ * object per phase (one per stepped input for POISSON_INPUT), called in that order every step. The
+ * state is the plan's {@link StateLayout}, one Java array per entry, shared by the phases;
+ * projections are held in model order; each static one is delivered from its source's spike list,
+ * each potential one also runs its plasticity rule (docs/design.md, section 1).
  */
 final class JavaSimulation implements Simulation {
   private final Plan plan;
-  private final int seed;
-  private final NeuronState neurons;
-  private final NeuronUpdate neuronUpdate;
+  /** The state, by layout name: the arrays the phases work on. */
+  private final Map<String, Object> arrays;
   private final StructuralPlasticity structuralPlasticity;
   private final SpikeList spikes;
-  private final PoissonInput[] inputs;
   private final Object[] synapses;
-  private final List<ProjectionPlan> projections;
   /** The phases of a step, in order. */
   private final StepPhase[] phases;
   private int step;
-  private int[] sampled;
+  /** State sampling: per variable and chosen neuron, the array and the index in it. */
+  private float[][] sampledArray;
+  private int[] sampledIndex;
   private int sampleEvery;
-  private float[] sampleV;
-  private float[] sampleGa;
-  private float[] sampleGg;
+  private float[][] sample;
   /** Nanoseconds per phase when profiling, else null. */
   private final long[] phaseNanos;
 
-  JavaSimulation(Plan plan, boolean profile) {
+  /** {@code arrays}: every array of the layout, as at {@code step} (taken over, not copied). */
+  JavaSimulation(Plan plan, Map<String, Object> arrays, int step, boolean profile) {
     this.plan = plan;
+    this.arrays = arrays;
+    this.step = step;
     this.phaseNanos = profile ? new long[Phase.values().length] : null;
-    this.seed = plan.seed();
-    this.neurons = new NeuronState(plan);
+    int seed = plan.seed();
     this.spikes = new SpikeList(plan.neuronCount());
-    this.neuronUpdate = new NeuronUpdate(plan.groups(), neurons, spikes);
-    this.projections = plan.projections();
-    this.inputs = new PoissonInput[plan.inputs().size()];
-    List<PoissonInput> driving = new ArrayList<>();
-    for (InputPlan in : plan.inputs()) {
-      inputs[in.index()] = new PoissonInput(in, seed);
-      if (plan.drivesAProjection(in)) {
-        driving.add(inputs[in.index()]);
-      }
+    InputSum[][] rings = rings(plan, arrays);
+    NeuronUpdate neuronUpdate = new NeuronUpdate(plan, arrays, rings, spikes, step);
+    PoissonInput[] inputs = new PoissonInput[plan.inputs().size()];
+    List<PoissonInput> stepped = new ArrayList<>();
+    for (InputPlan in : plan.steppedInputs()) {
+      inputs[in.index()] = new PoissonInput(in, seed,
+          (int[]) arrays.get("inputs." + in.name() + ".next_spike"));
+      stepped.add(inputs[in.index()]);
     }
+    List<ProjectionPlan> projections = plan.projections();
     this.synapses = new Object[projections.size()];
-    List<PotentialSynapses> withStdp = new ArrayList<>();
+    List<PotentialSynapses> withRule = new ArrayList<>();
     for (ProjectionPlan p : projections) {
       if (p.hasPotentialSet()) {
-        PotentialSynapses ps = InitialSynapses.potentialSynapses(p, seed);
+        PotentialSynapses ps = new PotentialSynapses(p, arrays, plan.receptorOf(p).signed());
         synapses[p.index()] = ps;
         if (p.plasticity() != null) {
-          withStdp.add(ps);
+          withRule.add(ps);
         }
       } else {
         synapses[p.index()] = InitialSynapses.staticSynapses(p, seed);
@@ -78,21 +80,34 @@ final class JavaSimulation implements Simulation {
     }
     this.structuralPlasticity = new StructuralPlasticity(
         structural.toArray(new ProjectionPlan[0]), structuralSets, seed);
-    SynapsePre synapsePre = new SynapsePre(projections.toArray(new ProjectionPlan[0]), synapses,
-        neurons, spikes, inputs);
-    SynapsePost synapsePost = new SynapsePost(withStdp.toArray(new PotentialSynapses[0]), spikes);
+    SynapsePre synapsePre = new SynapsePre(plan, synapses, rings, spikes, inputs);
+    SynapsePost synapsePost = new SynapsePost(withRule.toArray(new PotentialSynapses[0]), spikes);
     List<StepPhase> steps = new ArrayList<>();
     for (Phase phase : plan.stepOrder()) {
       switch (phase) {
         case STRUCTURAL_PLASTICITY -> steps.add(structuralPlasticity);
         case NEURON_UPDATE -> steps.add(neuronUpdate);
-        case POISSON_INPUT -> steps.addAll(driving);
+        case POISSON_INPUT -> steps.addAll(stepped);
         case SYNAPSE_PRE -> steps.add(synapsePre);
         case SYNAPSE_POST -> steps.add(synapsePost);
         default -> throw new IllegalStateException("unknown phase " + phase);
       }
     }
     this.phases = steps.toArray(new StepPhase[0]);
+  }
+
+  /** Per receptor, its ring's slots over the state's pending-input arrays. */
+  static InputSum[][] rings(Plan plan, Map<String, Object> arrays) {
+    InputSum[][] rings = new InputSum[plan.receptors().size()][];
+    for (ReceptorPlan r : plan.receptors()) {
+      GroupPlan g = plan.groups().get(r.group());
+      long[] ring = (long[]) arrays.get(g.array("input." + g.variables().get(r.variable())));
+      rings[r.index()] = new InputSum[r.slots()];
+      for (int s = 0; s < r.slots(); s++) {
+        rings[r.index()][s] = new InputSum(ring, s * r.size(), r.size(), r.signed());
+      }
+    }
+    return rings;
   }
 
   @Override
@@ -133,13 +148,14 @@ final class JavaSimulation implements Simulation {
     if (spikes.count > 0) {
       listener.onSpikes(n, spikes.index, spikes.count);
     }
-    if (sampled != null && n % sampleEvery == 0) {
-      for (int q = 0; q < sampled.length; q++) {
-        sampleV[q] = neurons.v[sampled[q]];
-        sampleGa[q] = neurons.gAmpa[sampled[q]];
-        sampleGg[q] = neurons.gGaba[sampled[q]];
+    if (sampledArray != null && n % sampleEvery == 0) {
+      int count = sampledIndex.length;
+      for (int v = 0; v < sample.length; v++) {
+        for (int q = 0; q < count; q++) {
+          sample[v][q] = sampledArray[v * count + q][sampledIndex[q]];
+        }
       }
-      listener.onState(n, sampleV, sampleGa, sampleGg);
+      listener.onState(n, sample);
     }
     step = n + 1;
   }
@@ -157,50 +173,39 @@ final class JavaSimulation implements Simulation {
   }
 
   @Override
-  public void sampleState(int[] neuronIndices, int everySteps) {
-    sampled = neuronIndices.length == 0 ? null : neuronIndices.clone();
+  public void sampleState(int[] neuronIndices, List<String> variables, int everySteps) {
+    if (neuronIndices.length == 0) {
+      sampledArray = null;
+      return;
+    }
+    int count = neuronIndices.length;
+    sampledArray = new float[variables.size() * count][];
+    sampledIndex = new int[count];
+    for (int q = 0; q < count; q++) {
+      GroupPlan g = plan.groupOf(neuronIndices[q]);
+      sampledIndex[q] = neuronIndices[q] - g.offset();
+      for (int v = 0; v < variables.size(); v++) {
+        sampledArray[v * count + q] = (float[]) arrays.get(g.array(variables.get(v)));
+      }
+    }
     sampleEvery = everySteps;
-    sampleV = new float[neuronIndices.length];
-    sampleGa = new float[neuronIndices.length];
-    sampleGg = new float[neuronIndices.length];
+    sample = new float[variables.size()][count];
   }
 
   @Override
   public SimulationState state() {
-    List<int[]> next = new ArrayList<>();
-    for (PoissonInput in : inputs) {
-      next.add(in.nextSpikes());
-    }
-    List<SimulationState.PotentialState> sets = new ArrayList<>();
-    for (ProjectionPlan p : projections) {
-      sets.add(synapses[p.index()] instanceof PotentialSynapses ps ? ps.state() : null);
-    }
-    return new SimulationState(step, neurons.v.clone(), neurons.gAmpa.clone(),
-        neurons.gGaba.clone(), neurons.lastSpike.clone(), neurons.ampa.value.clone(),
-        neurons.gaba.value.clone(), next, sets);
-  }
-
-  void restore(SimulationState s) {
-    if (step != 0) {
-      throw new IllegalStateException("restore into a fresh simulation only");
-    }
-    step = s.step();
-    neurons.restore(s.v(), s.gAmpa(), s.gGaba(), s.lastSpike(), s.inputAmpa(), s.inputGaba());
-    neuronUpdate.rebuildRefractory(step);
-    for (int k = 0; k < inputs.length; k++) {
-      inputs[k].restore(s.inputNextSpike().get(k));
-    }
-    for (ProjectionPlan p : projections) {
-      if (synapses[p.index()] instanceof PotentialSynapses ps) {
-        ps.restore(s.potential().get(p.index()));
-      }
-    }
-    structuralPlasticity.forgetSchedule();
+    return SimulationState.of(step, plan.layout(), arrays);
   }
 
   @Override
   public NeuronValues neuronValues() {
-    return new NeuronValues(neurons.v.clone(), neurons.gAmpa.clone(), neurons.gGaba.clone());
+    Map<String, float[]> out = new LinkedHashMap<>();
+    for (StateLayout.Entry e : plan.layout().entries()) {
+      if (e.kind() == StateLayout.Kind.VARIABLE) {
+        out.put(e.name(), ((float[]) arrays.get(e.name())).clone());
+      }
+    }
+    return new NeuronValues(out);
   }
 
   @Override
@@ -228,7 +233,7 @@ final class JavaSimulation implements Simulation {
     for (int i = 0; i < p.sourceSize(); i++) {
       for (int q = st.rowStart[i]; q < st.rowStart[i + 1]; q++) {
         src[q] = i;
-        tgt[q] = st.target[q] - p.targetStart();
+        tgt[q] = st.target[q] - p.targetInGroup();
       }
     }
     return new ActiveSynapses(name, src, tgt, st.weight.clone());

@@ -28,17 +28,17 @@ final class PoissonInput implements StepPhase {
   private final int[] due;
   final SpikeList spikes;
 
-  PoissonInput(InputPlan plan, int seed) {
+  /** {@code nextSpike}: the state's next spike of each source (shared), as it is now. */
+  PoissonInput(InputPlan plan, int seed, int[] nextSpike) {
     this.plan = plan;
     this.seed = seed;
     int n = plan.size();
-    nextSpike = new int[n];
+    this.nextSpike = nextSpike;
     link = new int[n];
     due = new int[n];
     spikes = new SpikeList(n);
     Arrays.fill(head, NONE);
     for (int i = 0; i < n; i++) {
-      nextSpike[i] = afterStep(-1, i);
       insert(i);
     }
   }
@@ -88,23 +88,6 @@ final class PoissonInput implements StepPhase {
       spikes.add(src);
       nextSpike[src] = afterStep(step, src);
       insert(src);
-    }
-  }
-
-  InputPlan plan() {
-    return plan;
-  }
-
-  int[] nextSpikes() {
-    return nextSpike.clone();
-  }
-
-  /** Continues from the given next-spike steps (a checkpoint); the wheel is rebuilt. */
-  void restore(int[] next) {
-    Arrays.fill(head, NONE);
-    for (int i = 0; i < nextSpike.length; i++) {
-      nextSpike[i] = next[i];
-      insert(i);
     }
   }
 }

@@ -1,10 +1,10 @@
 package dev.rewire.backend.java;
 
 import dev.rewire.backend.PotentialSet;
-import dev.rewire.backend.SimulationState;
 import dev.rewire.plan.ProjectionPlan;
 import dev.rewire.plan.RulePlan;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * The Java backend's potential set: the shared layout of {@link PotentialSet} plus the projection's
@@ -41,9 +41,12 @@ final class PotentialSynapses extends PotentialSet {
   /** The rule's and prune condition's generated code; null when there is neither. */
   final RuleCode rule;
 
-  /** {@code weight} and {@code active} give the initial state of every slot. */
-  PotentialSynapses(ProjectionPlan plan, float[] weight, boolean[] active) {
-    super(plan, weight, active);
+  /**
+   * The set over its arrays in {@code state} (shared); {@code signedInput}: its receptor may get
+   * negative input (from other projections), so deliveries use {@link InputSum#addSigned}.
+   */
+  PotentialSynapses(ProjectionPlan plan, Map<String, Object> state, boolean signedInput) {
+    super(plan, state);
     // Below a negative threshold nothing ever is (weights are >= 0): no structural plasticity, or
     // a prune condition other than a threshold (then every call looks at every active synapse).
     pruneBelow = plan.structural() == null || !plan.structural().threshold() ? -1.0f
@@ -53,28 +56,21 @@ final class PotentialSynapses extends PotentialSet {
     low = new int[lowCapacity + 1];
     markActiveBelowThreshold();
     RulePlan r = plan.plasticity();
-    pre = r == null ? null : new Traces(plan.sourceSize(), r.preDecay());
-    post = r == null ? null : new Traces(plan.targetSize(), r.postDecay());
+    pre = r == null ? null : new Traces(traces(state, r.preTraces(), "pre."),
+        (int[]) state.get(plan.array("pre_last")), r.preDecay());
+    post = r == null ? null : new Traces(traces(state, r.postTraces(), "post."),
+        (int[]) state.get(plan.array("post_last")), r.postDecay());
     boolean condition = plan.structural() != null && !plan.structural().threshold();
-    rule = r == null && !condition ? null : RuleCode.of(r, plan.structural());
+    rule = r == null && !condition ? null : RuleCode.of(r, plan.structural(), signedInput);
   }
 
-  SimulationState.PotentialState state() {
-    if (pre == null) {
-      return exportState(null, null, null, null);
+  private float[][] traces(Map<String, Object> state, java.util.List<String> names,
+      String side) {
+    float[][] out = new float[names.size()][];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = (float[]) state.get(plan.array(side + names.get(k)));
     }
-    return exportState(pre.values(), pre.last.clone(), post.values(), post.last.clone());
-  }
-
-  /** Restores lists and traces, and lists again the slots below threshold. */
-  void restore(SimulationState.PotentialState s) {
-    importState(s);
-    if (pre != null) {
-      pre.restore(s.preTraces(), s.preLast());
-      post.restore(s.postTraces(), s.postLast());
-    }
-    lowCount = 0; // forgets the initial draw's list
-    markActiveBelowThreshold();
+    return out;
   }
 
   /**
@@ -83,7 +79,7 @@ final class PotentialSynapses extends PotentialSet {
    * on-stack replacement) just as the run starts, which delays the compilation of the step.
    */
   private void markActiveBelowThreshold() {
-    int[] slots = new int[activeCount];
+    int[] slots = new int[activeCount()];
     for (int k = 0, n = activeBelowThreshold(slots); k < n; k++) {
       markLow(slots[k]);
     }
@@ -138,13 +134,13 @@ final class PotentialSynapses extends PotentialSet {
     int[] out;
     int n;
     if (plan.structural() != null && !plan.structural().threshold()) {
-      out = new int[activeCount]; // another condition: look at every active synapse
+      out = new int[activeCount()]; // another condition: look at every active synapse
       n = activePruned(out);
     } else if (lowCount < lowCapacity) {
       out = new int[lowCount];
       n = belowThreshold(out);
     } else { // the list filled up: entries may be lost, so look at every active synapse
-      out = new int[activeCount];
+      out = new int[activeCount()];
       n = activeBelowThreshold(out);
       if (lowCapacity < potentialCount()) {
         lowCapacity = (int) Math.min(potentialCount(), 2L * lowCapacity);

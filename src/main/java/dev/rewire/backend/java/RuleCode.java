@@ -28,9 +28,12 @@ abstract class RuleCode {
   /** Whether an active synapse of weight w is pruned (a condition other than a threshold). */
   abstract boolean prune(float w);
 
-  /** The code of a projection's rule (null: none) and structural plasticity (null: none). */
-  static RuleCode of(RulePlan rule, StructuralPlan structural) {
-    String body = JavaRuleSource.body(rule, structural);
+  /**
+   * The code of a projection's rule (null: none) and structural plasticity (null: none);
+   * {@code signedInput}: the receptor it delivers to may get negative input.
+   */
+  static RuleCode of(RulePlan rule, StructuralPlan structural, boolean signedInput) {
+    String body = JavaRuleSource.body(rule, structural, signedInput);
     Class<?> c = CLASSES.computeIfAbsent(body, RuleCode::compile);
     try {
       float[] params = rule == null ? new float[0] : rule.params();

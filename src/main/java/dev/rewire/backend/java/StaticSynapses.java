@@ -3,8 +3,8 @@ package dev.rewire.backend.java;
 import dev.rewire.plan.FixedPoint;
 
 /**
- * A static projection in compressed rows by source: row i holds the global target indices and the
- * fixed-point weights of source i's synapses, in ascending target order.
+ * A static projection in compressed rows by source: row i holds the target indices (in the target
+ * group) and the fixed-point weights of source i's synapses, in ascending target order.
  */
 final class StaticSynapses {
   final int[] rowStart;
@@ -22,10 +22,17 @@ final class StaticSynapses {
     }
   }
 
-  /** Adds source i's weights to the target conductance input. */
+  /** Adds source i's weights to the receptor's input (weights >= 0). */
   void deliver(int i, InputSum input) {
     for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++) {
       input.addFixed(target[k], fixedWeight[k]);
+    }
+  }
+
+  /** Adds source i's weights to the receptor's input, which may get negative input. */
+  void deliverSigned(int i, InputSum input) {
+    for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++) {
+      input.addFixedSigned(target[k], fixedWeight[k]);
     }
   }
 }

@@ -2,7 +2,6 @@ package dev.rewire.backend.java;
 
 import dev.rewire.backend.SimulationListener;
 import dev.rewire.backend.StructuralEvent;
-import dev.rewire.model.Structural;
 import dev.rewire.plan.Phase;
 import dev.rewire.plan.ProjectionPlan;
 import dev.rewire.plan.StructuralPlan;
@@ -65,7 +64,7 @@ final class StructuralPlasticity implements StepPhase {
         PotentialSynapses ps = sets[k];
         Change c = rewire(ps, step, seed);
         listener.onStructural(new StructuralEvent(step, p.name(), c.pruned().length,
-            c.regrown().length, ps.activeCount));
+            c.regrown().length, ps.activeCount()));
         listener.onRewiring(ps.rewiring(step, c.pruned(), c.prunedWeight(), c.regrown(),
             c.regrownWeight()));
       }
@@ -86,9 +85,8 @@ final class StructuralPlasticity implements StepPhase {
     if (pruned.length == 0) {
       return new Change(pruned, new float[0], pruned, new float[0]);
     }
-    int[] regrown = sp.mode() == Structural.Mode.GLOBAL
-        ? chooseGlobal(p, pruned.length, step, seed)
-        : choosePerSource(p, pruned, step, seed);
+    int[] regrown = sp.perSource() ? choosePerSource(p, pruned, step, seed)
+        : chooseGlobal(p, pruned.length, step, seed);
     float[] prunedWeight = new float[pruned.length];
     for (int k = 0; k < pruned.length; k++) {
       prunedWeight[k] = p.weightOf(pruned[k]);
@@ -104,7 +102,7 @@ final class StructuralPlasticity implements StepPhase {
   }
 
   private static int[] chooseGlobal(PotentialSynapses p, int count, int step, int seed) {
-    int inactive = p.potentialCount() - p.activeCount;
+    int inactive = p.potentialCount() - p.activeCount();
     int[] ranks = SubsetSampler.sample(inactive, count, seed, p.plan.regrowthKey(), step, -1);
     int[] out = new int[ranks.length];
     int row = 0;

@@ -2,39 +2,46 @@ package dev.rewire.backend.java;
 
 import dev.rewire.backend.SimulationListener;
 import dev.rewire.plan.Phase;
+import dev.rewire.plan.Plan;
 import dev.rewire.plan.ProjectionPlan;
+import dev.rewire.plan.ReceptorPlan;
 
 /**
  * Phase SYNAPSE_PRE: the on-pre pathways of every projection, in model order, for the sources that
  * spiked in this step (network neurons and Poisson sources). A static projection adds its fixed
  * weights ({@link StaticSynapses#deliver}); a projection with a potential set runs
- * {@link #onPre} for each spiking source.
+ * {@link #onPre} for each spiking source. The weights go to the projection's receptor, into the
+ * ring slot of the step they arrive for (this step plus the projection's delay).
  */
 final class SynapsePre implements StepPhase {
   private final ProjectionPlan[] projections;
   /** The network's spikes of this step. */
   private final SpikeList spikes;
-  // Per projection, in model order, resolved once: the conductance input it feeds, its synapses
-  // (a potential set or static rows; the other is null) and, for a Poisson source, that input's
-  // spikes (null for a network source).
-  private final InputSum[] input;
+  // Per projection, in model order, resolved once: its receptor's ring, whether it may get
+  // negative input, its synapses (a potential set or static rows; the other is null) and, for a
+  // Poisson source, that input's spikes (null for a network source).
+  private final InputSum[][] ring;
+  private final boolean[] signed;
   private final PotentialSynapses[] potential;
   private final StaticSynapses[] fixed;
   private final SpikeList[] inputSpikes;
 
   /** {@code synapses} by projection index: {@link StaticSynapses} or {@link PotentialSynapses}. */
-  SynapsePre(ProjectionPlan[] projections, Object[] synapses, NeuronState neurons, SpikeList spikes,
+  SynapsePre(Plan plan, Object[] synapses, InputSum[][] rings, SpikeList spikes,
       PoissonInput[] inputs) {
-    this.projections = projections;
+    this.projections = plan.projections().toArray(new ProjectionPlan[0]);
     this.spikes = spikes;
     int n = projections.length;
-    this.input = new InputSum[n];
+    this.ring = new InputSum[n][];
+    this.signed = new boolean[n];
     this.potential = new PotentialSynapses[n];
     this.fixed = new StaticSynapses[n];
     this.inputSpikes = new SpikeList[n];
     for (int q = 0; q < n; q++) {
       ProjectionPlan p = projections[q];
-      input[q] = neurons.input(p.receptor());
+      ReceptorPlan r = plan.receptorOf(p);
+      ring[q] = rings[r.index()];
+      signed[q] = r.signed();
       Object syn = synapses[p.index()];
       potential[q] = syn instanceof PotentialSynapses ps ? ps : null;
       fixed[q] = syn instanceof StaticSynapses st ? st : null;
@@ -50,12 +57,14 @@ final class SynapsePre implements StepPhase {
   @Override
   public void run(int step, SimulationListener listener) {
     for (int q = 0; q < projections.length; q++) {
-      InputSum in = input[q];
+      InputSum[] r = ring[q];
+      InputSum in = r.length == 1 ? r[0]
+          : r[(int) (((long) step + projections[q].delaySteps()) % r.length)];
       StaticSynapses st = fixed[q];
       SpikeList s = inputSpikes[q];
       if (s != null) { // a Poisson source: static synapses
         for (int k = 0; k < s.count; k++) {
-          st.deliver(s.index[k], in);
+          deliver(st, s.index[k], in, signed[q]);
         }
         continue;
       }
@@ -68,27 +77,41 @@ final class SynapsePre implements StepPhase {
           continue;
         }
         if (ps != null) {
-          onPre(ps, g - lo, step, in);
+          onPre(ps, g - lo, step, in, signed[q]);
         } else {
-          st.deliver(g - lo, in);
+          deliver(st, g - lo, in, signed[q]);
         }
       }
     }
   }
 
+  private static void deliver(StaticSynapses st, int i, InputSum in, boolean signed) {
+    if (signed) {
+      st.deliverSigned(i, in);
+    } else {
+      st.deliver(i, in);
+    }
+  }
+
   /**
    * Source {@code i} (local index) of a projection with a potential set spiked in {@code step}:
-   * every active synapse adds its weight to the target's conductance input (the weight before this
-   * event's update), then the plasticity rule's on_pre runs, if there is a rule.
+   * every active synapse adds its weight to its target's input (the weight before this event's
+   * update), then the plasticity rule's on_pre runs, if there is a rule.
    */
-  static void onPre(PotentialSynapses p, int i, int step, InputSum input) {
+  static void onPre(PotentialSynapses p, int i, int step, InputSum input, boolean signed) {
     if (p.pre != null) {
       p.rule.onPre(p, i, step, input);
       return;
     }
-    final int targetStart = p.plan.targetStart();
+    final int targetStart = p.plan.targetInGroup();
     final float[] w = p.rowWeight;
     final int[] tgt = p.rowTarget;
+    if (signed) {
+      for (int k = p.rowOffset[i], to = k + p.rowCount[i]; k < to; k++) {
+        input.addSigned(targetStart + tgt[k], w[k]);
+      }
+      return;
+    }
     for (int k = p.rowOffset[i], to = k + p.rowCount[i]; k < to; k++) {
       input.add(targetStart + tgt[k], w[k]);
     }

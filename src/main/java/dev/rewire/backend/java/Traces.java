@@ -6,7 +6,8 @@ import dev.rewire.plan.Decay;
  * One side (pre or post) of a projection's plasticity traces: per trace of the rule and per neuron
  * the value right after the neuron's last event that updated them, and the step of that event
  * (shared by the side's traces: an event stores them all). The value at step n is that value
- * decayed over n - last steps ({@link Decay}).
+ * decayed over n - last steps ({@link Decay}). The arrays are the state's
+ * ({@code projections.p.pre.T}, {@code projections.p.pre_last}).
  */
 final class Traces {
   /** value[k][i]: trace k of neuron i after its last update. */
@@ -14,30 +15,14 @@ final class Traces {
   final int[] last;
   final float[][] decay;
 
-  Traces(int size, float[][] decayTables) {
-    value = new float[decayTables.length][size];
-    last = new int[size];
-    java.util.Arrays.fill(last, NeuronState.NEVER);
-    decay = decayTables;
+  Traces(float[][] values, int[] last, float[][] decayTables) {
+    this.value = values;
+    this.last = last;
+    this.decay = decayTables;
   }
 
   /** Trace k of neuron i at {@code step}. */
   float at(int k, int i, int step) {
     return Decay.apply(value[k][i], step - last[i], decay[k]);
-  }
-
-  float[][] values() {
-    float[][] copy = new float[value.length][];
-    for (int k = 0; k < value.length; k++) {
-      copy[k] = value[k].clone();
-    }
-    return copy;
-  }
-
-  void restore(float[][] values, int[] lastSteps) {
-    for (int k = 0; k < value.length; k++) {
-      System.arraycopy(values[k], 0, value[k], 0, value[k].length);
-    }
-    System.arraycopy(lastSteps, 0, last, 0, last.length);
   }
 }

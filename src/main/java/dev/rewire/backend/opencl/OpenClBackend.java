@@ -1,9 +1,16 @@
 package dev.rewire.backend.opencl;
 
 import dev.rewire.backend.BatchBackend;
+import dev.rewire.backend.InitialState;
 import dev.rewire.backend.ResourceException;
 import dev.rewire.backend.Simulation;
 import dev.rewire.backend.SimulationState;
+import dev.rewire.backend.opencl.cl.ClDevice;
+import dev.rewire.backend.opencl.cl.ClException;
+import dev.rewire.backend.opencl.cl.Devices;
+import dev.rewire.backend.opencl.device.DeviceShape;
+import dev.rewire.backend.opencl.resident.ResidentBatch;
+import dev.rewire.backend.opencl.step.PerStepSimulation;
 import dev.rewire.plan.Footprint;
 import dev.rewire.plan.Plan;
 import java.util.List;
@@ -11,8 +18,9 @@ import java.util.List;
 /**
  * The OpenCL backend on one device; results identical to the Java backend's, bit for bit. A network
  * that fits a work-group runs on the resident engine ({@link ResidentBatch}: many steps per launch,
- * many networks per batch); a larger one on the per-step engine ({@link OpenClSimulation}: a launch
- * per phase and step).
+ * many networks per batch); a larger one on the per-step engine ({@link PerStepSimulation}: a
+ * launch per phase and step). Both lay a network's state out the same way
+ * ({@link dev.rewire.backend.opencl.device.DeviceState}) and run the same per-element code.
  */
 public final class OpenClBackend implements BatchBackend {
   public static final String NAME = "opencl";
@@ -48,12 +56,12 @@ public final class OpenClBackend implements BatchBackend {
 
   /** Whether networks of {@code plan}'s shape fit a work-group of this device. */
   public boolean fitsWorkGroup(Plan plan) {
-    return new ResidentShape(plan).localBytes() <= device.localMemBytes();
+    return new DeviceShape(plan).localBytes() <= device.localMemBytes();
   }
 
   @Override
   public Object shapeKey(Plan plan) {
-    return new ResidentShape(plan).header + "\nsteps " + plan.steps() + " dt " + plan.dtMs();
+    return new DeviceShape(plan).header + "\nsteps " + plan.steps() + " dt " + plan.dtMs();
   }
 
   /**
@@ -67,7 +75,7 @@ public final class OpenClBackend implements BatchBackend {
       return 0;
     }
     Footprint f = Footprint.of(plan);
-    long perNetwork = estimateBytes(plan);
+    long perNetwork = deviceBytes(plan);
     long largest = 4L * Math.max(1, f.potentialSlots());
     long byMemory = Math.min(device.globalMemBytes() / 2 / perNetwork,
         device.maxAllocBytes() / largest);
@@ -82,15 +90,8 @@ public final class OpenClBackend implements BatchBackend {
     try {
       return new ResidentBatch(device, profile, plans, states, false);
     } catch (ClException e) {
-      throw resources(e, estimateBytes(plans.get(0)) * plans.size());
+      throw resources(e, deviceBytes(plans.get(0)) * plans.size());
     }
-  }
-
-  /** Why {@code device} cannot run a rule that divides or takes a square root. */
-  static String noRoundedDivide(ClDevice device) {
-    return "a plasticity rule divides or takes a square root, and device " + device.name()
-        + " cannot round single-precision division and sqrt correctly, which bit-identical "
-        + "results need; use another device or the Java backend";
   }
 
   private void checkUsable() {
@@ -144,7 +145,7 @@ public final class OpenClBackend implements BatchBackend {
 
   private Simulation open(Plan plan, SimulationState state) {
     checkUsable();
-    long need = estimateBytes(plan);
+    long need = deviceBytes(plan);
     Footprint f = Footprint.of(plan);
     if (need > device.globalMemBytes()) {
       throw new ResourceException("the model needs about " + Footprint.bytes(need) + " of device "
@@ -159,7 +160,7 @@ public final class OpenClBackend implements BatchBackend {
     boolean resident = engine == Engine.RESIDENT
         || engine == Engine.AUTO && fitsWorkGroup(plan);
     if (resident && !fitsWorkGroup(plan)) {
-      throw new ResourceException("the network needs " + Footprint.bytes(new ResidentShape(plan)
+      throw new ResourceException("the network needs " + Footprint.bytes(new DeviceShape(plan)
           .localBytes()) + " of local memory for the resident engine and " + device.name()
           + " has " + Footprint.bytes(device.localMemBytes()) + " per work-group");
     }
@@ -169,16 +170,12 @@ public final class OpenClBackend implements BatchBackend {
             state == null ? null : java.util.Collections.singletonList(state), true)
             .members().get(0);
       }
-      OpenClSimulation sim = new OpenClSimulation(plan, device, profile);
-      if (state != null) {
-        try {
-          sim.restore(state);
-        } catch (RuntimeException e) {
-          sim.close();
-          throw e;
-        }
+      if (!device.roundedDivideSqrt() && ResidentBatch.dividesOrRoots(plan)) {
+        throw new IllegalArgumentException(ResidentBatch.noRoundedDivide(device));
       }
-      return sim;
+      return new PerStepSimulation(plan, device, profile, state == null
+          ? InitialState.arrays(plan) : InitialState.arrays(plan, state),
+          state == null ? 0 : state.step());
     } catch (ClException e) {
       throw resources(e, need);
     }
@@ -190,14 +187,26 @@ public final class OpenClBackend implements BatchBackend {
   }
 
   /**
-   * Device memory of a simulation: per potential slot the PotentialSet arrays (37 bytes as ints)
-   * and up to 17 bytes of structural scratch and change log (candidates, chosen, mark, logs); per
-   * static synapse target and fixed-point weight; per neuron its state, spike list and the chunk's spike
-   * record (500 steps of (step, neuron)); per Poisson source its next spike and spike list.
+   * Device memory of a simulation: its state ({@link dev.rewire.plan.StateLayout#bytes}, a BOOL
+   * taking 4 bytes there), per potential slot up to 17 bytes of structural scratch and change log
+   * (candidates, chosen, mark, logs); per static synapse target and fixed-point weight; per neuron
+   * its spike list and the chunk's spike record (500 steps of (step, neuron)); per Poisson source
+   * its spike list; the decay tables.
    */
-  public static long estimateBytes(Plan plan) {
+  public static long deviceBytes(Plan plan) {
     Footprint f = Footprint.of(plan);
-    return f.potentialSlots() * 54 + f.staticSynapses() * 12 + f.neurons() * (40 + 8 * 500L)
-        + f.sources() * 8 + f.traceTableEntries() * 4 + (1 << 20);
+    return plan.layout().bytes() + f.potentialSlots() * 20 + f.staticSynapses() * 12
+        + f.neurons() * (4 + 8 * 500L) + f.sources() * 4 + f.traceTableEntries() * 4
+        + (1 << 20);
+  }
+
+  /**
+   * Java heap a simulation holds: its state while it is set up (made on the host, then uploaded)
+   * and its static synapses.
+   */
+  @Override
+  public long heapBytes(Plan plan) {
+    Footprint f = Footprint.of(plan);
+    return 2 * plan.layout().bytes() + f.staticSynapses() * 8 + (1 << 20);
   }
 }

@@ -1,8 +1,10 @@
 /**
- * The OpenCL backend's host side, through LWJGL: finding platforms and devices, and small
- * AutoCloseable wrappers for context, queue, program, kernel and buffer that are released in reverse
- * order of creation. Every failing OpenCL call becomes a {@link dev.rewire.backend.opencl.ClException}
- * naming the call, the error symbol and the kernel; a failed build carries the build log. Kernel
- * sources live in {@code kernels/} (one file per phase) and are loaded from the jar.
+ * The OpenCL backend ({@link dev.rewire.backend.opencl.OpenClBackend}): results identical to the Java
+ * backend's, bit for bit, on any device with IEEE float32, denormals and 64-bit integer atomics.
+ * Its parts: {@code cl} wraps OpenCL (contexts, programs, kernels whose arguments are set by name,
+ * buffers; errors name the call, the error symbol and the kernel); {@code device} is what both
+ * engines share (the program of a network's shape, its state laid out as the plan's state layout
+ * declares it, the parameters); {@code resident} runs batches of networks, one per work-group, many
+ * steps per launch; {@code step} runs one large network by a launch per phase and step.
  */
 package dev.rewire.backend.opencl;

@@ -7,8 +7,10 @@ import org.junit.jupiter.api.Test;
 
 /** The touched-neuron list behind the fixed-point input: who is listed, and what the fold adds. */
 class InputSumTest {
-  private final InputSum ampa = new InputSum(4);
-  private final InputSum gaba = new InputSum(4);
+  /** Two slots of one ring: each its own list. */
+  private final long[] ring = new long[8];
+  private final InputSum ampa = new InputSum(ring, 0, 4, false);
+  private final InputSum gaba = new InputSum(ring, 4, 4, false);
 
   @Test
   void add_listsANeuronWhenItsInputLeavesZero_once() {
@@ -19,7 +21,7 @@ class InputSumTest {
     ampa.add(2, 0.0f);
     assertEquals(1, ampa.touchedCount);
     assertEquals(2, ampa.touched[0]);
-    gaba.add(2, 0.5f); // the other receptor has its own list
+    gaba.add(2, 0.5f); // the other slot has its own list
     ampa.add(1, 0.1f);
     assertEquals(2, ampa.touchedCount);
     assertEquals(1, gaba.touchedCount);
@@ -42,14 +44,33 @@ class InputSumTest {
   }
 
   @Test
-  void restore_listsExactlyTheNonZeroInputs() {
-    ampa.add(0, 0.5f); // pending before the restore: replaced
-    ampa.restore(new long[] {0, 7, 0, 9});
-    assertEquals(2, ampa.touchedCount);
+  void aRestoredRing_listsExactlyTheNonZeroInputs() {
+    long[] restored = {0, 7, 0, 9};
+    InputSum in = new InputSum(restored, 0, 4, false);
+    assertEquals(2, in.touchedCount);
     float[] g = new float[4];
-    ampa.foldInto(g);
+    in.foldInto(g);
     assertEquals(FixedPoint.toFloat(7), g[1]);
     assertEquals(FixedPoint.toFloat(9), g[3]);
     assertEquals(0f, g[0]);
+  }
+
+  @Test
+  void signed_aSumThatReturnsToZeroAndLeavesAgain_isListedOnceAndAddedIfNotZero() {
+    InputSum in = new InputSum(new long[3], 0, 3, true);
+    in.addSigned(1, 0.5f);
+    in.addSigned(1, -0.5f);  // back to 0
+    in.addSigned(1, -0.25f); // away again: still one entry
+    in.addSigned(2, 0.75f);
+    in.addSigned(2, -0.75f); // ends at 0: nothing added
+    assertEquals(2, in.touchedCount);
+    float[] x = {0f, 1f, -0.0f};
+    in.foldInto(x);
+    assertEquals(0.75f, x[1]);
+    assertEquals(Float.floatToRawIntBits(-0.0f), Float.floatToRawIntBits(x[2]),
+        "an input that sums to 0 leaves the variable as it is (-0 stays -0)");
+    assertEquals(0, in.touchedCount);
+    in.addSigned(2, 0.5f); // listed again after the fold
+    assertEquals(1, in.touchedCount);
   }
 }

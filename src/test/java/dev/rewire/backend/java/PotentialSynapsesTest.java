@@ -106,7 +106,7 @@ class PotentialSynapsesTest {
   private static PotentialSynapses potentialSet(int size) {
     Plan plan = Plan.compile(TestModels.rewired(size, 0.3,
         new Structural(5.0, 0.05, Structural.Mode.GLOBAL, 0.15), 100, 3));
-    return InitialSynapses.potentialSynapses(plan.projection("nn"), plan.seed());
+    return InitialSynapses.potentialSynapses(plan, plan.projection("nn"));
   }
 
   private static void assertConsistent(PotentialSynapses p) {
@@ -127,6 +127,6 @@ class PotentialSynapsesTest {
         assertEquals(p.colSource[c], p.sourceOf(p.colSyn[c]));
       }
     }
-    assertEquals(active, p.activeCount);
+    assertEquals(active, p.activeCount());
   }
 }

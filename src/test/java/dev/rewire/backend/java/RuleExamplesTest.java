@@ -7,7 +7,6 @@ import dev.rewire.model.Model;
 import dev.rewire.model.ModelFile;
 import dev.rewire.model.Plasticity;
 import dev.rewire.model.Projection;
-import dev.rewire.model.Receptor;
 import dev.rewire.model.Weight;
 import dev.rewire.plan.Plan;
 import dev.rewire.testing.Runs;
@@ -27,7 +26,7 @@ class RuleExamplesTest {
   /** One synapse under the rule of projection {@code projection} of an example. */
   private static final class Pair {
     final PotentialSynapses syn;
-    final NeuronState neurons;
+    final InputSum input = new InputSum(new long[2], 0, 2, false);
     final Map<String, Double> p;
 
     Pair(String example, String projection) {
@@ -36,15 +35,14 @@ class RuleExamplesTest {
       p = rule.params();
       Model m = new Model("pair", new dev.rewire.model.Simulation(0.1, 100, 1),
           Map.of("net", TestModels.lifGroup(2)), Map.of(), Map.of("nn", new Projection("N", "N",
-              Receptor.AMPA, new Connectivity(Connectivity.Rule.ALL_PAIRS, 1.0, true),
+              "g_ampa", new Connectivity(Connectivity.Rule.ALL_PAIRS, 1.0, true),
               Weight.constant(W0), null, null, rule)));
       Plan plan = Plan.compile(m);
-      syn = InitialSynapses.potentialSynapses(plan.projection("nn"), plan.seed());
-      neurons = new NeuronState(plan);
+      syn = InitialSynapses.potentialSynapses(plan, plan.projection("nn"));
     }
 
     void pre(int step) {
-      SynapsePre.onPre(syn, 0, step, neurons.ampa);
+      SynapsePre.onPre(syn, 0, step, input, false);
     }
 
     void post(int step) {

@@ -24,7 +24,7 @@ class StructuralPlasticityTest {
   private PotentialSynapses build(Structural.Mode mode) {
     Plan plan = Plan.compile(TestModels.rewired(60, 0.3,
         new Structural(5.0, THRESHOLD, mode, REGROWTH), 100, 3));
-    return InitialSynapses.potentialSynapses(plan.projection("nn"), plan.seed());
+    return InitialSynapses.potentialSynapses(plan, plan.projection("nn"));
   }
 
   @ParameterizedTest
@@ -43,13 +43,13 @@ class StructuralPlasticityTest {
       boolean[] before = p.active.clone();
       float[] weightBefore = weightsOf(p);
       int[] rowCountBefore = p.rowCount.clone();
-      int activeBefore = p.activeCount;
+      int activeBefore = p.activeCount();
 
       StructuralPlasticity.Change c = StructuralPlasticity.rewire(p, call * 50, 3);
       totalPruned += c.pruned().length;
 
       assertEquals(c.pruned().length, c.regrown().length, "as many regrown as pruned");
-      assertEquals(activeBefore, p.activeCount, "active count conserved");
+      assertEquals(activeBefore, p.activeCount(), "active count conserved");
       Set<Integer> pruned = new HashSet<>();
       for (int s : c.pruned()) {
         assertTrue(before[s], "pruned synapse was active");
@@ -106,13 +106,13 @@ class StructuralPlasticityTest {
   void run_withTooFewInactiveSlots_regrowsAllThereAre(Structural.Mode mode) {
     Plan plan = Plan.compile(TestModels.rewired(10, 0.95,
         new Structural(5.0, 1.0, mode, REGROWTH), 100, 5));
-    PotentialSynapses p = InitialSynapses.potentialSynapses(plan.projection("nn"), plan.seed());
-    int inactive = p.potentialCount() - p.activeCount;
-    int activeBefore = p.activeCount;
+    PotentialSynapses p = InitialSynapses.potentialSynapses(plan, plan.projection("nn"));
+    int inactive = p.potentialCount() - p.activeCount();
+    int activeBefore = p.activeCount();
     StructuralPlasticity.Change c = StructuralPlasticity.rewire(p, 0, 5);
     assertEquals(activeBefore, c.pruned().length, "threshold 1.0 prunes every synapse");
     assertTrue(c.regrown().length <= inactive);
-    assertEquals(c.regrown().length, p.activeCount);
+    assertEquals(c.regrown().length, p.activeCount());
     assertListsMatchFlags(p, plan.projection("nn"));
   }
 
@@ -152,7 +152,7 @@ class StructuralPlasticityTest {
     for (boolean a : p.active) {
       flags += a ? 1 : 0;
     }
-    assertEquals(flags, p.activeCount);
+    assertEquals(flags, p.activeCount());
     assertEquals(flags, inRows);
     assertEquals(flags, inCols);
   }
