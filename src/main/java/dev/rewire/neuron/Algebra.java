@@ -99,6 +99,10 @@ final class Algebra {
     return new Sym.Bin('/', a, b);
   }
 
+  static Sym sqrt(Sym a) {
+    return new Sym.Call(Function.SQRT, List.of(a));
+  }
+
   static Sym exp(Sym a) {
     return new Sym.Call(Function.EXP, List.of(a));
   }

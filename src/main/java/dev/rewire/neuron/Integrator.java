@@ -7,6 +7,7 @@ import static dev.rewire.neuron.Algebra.exp;
 import static dev.rewire.neuron.Algebra.isZero;
 import static dev.rewire.neuron.Algebra.linear;
 import static dev.rewire.neuron.Algebra.mul;
+import static dev.rewire.neuron.Algebra.sqrt;
 import static dev.rewire.neuron.Algebra.sub;
 
 import dev.rewire.rule.Pos;
@@ -71,11 +72,51 @@ final class Integrator {
           + "found " + e.method().modelName());
     }
     return switch (e.method()) {
-      case EULER -> euler(e.variable(), e.rhs());
+      case EULER -> eulerMaruyama(e);
       case EXPONENTIAL_EULER -> exponentialEuler(e);
       case EXACT -> exact(e);
       default -> throw new IllegalStateException("integrated as a system: " + e.method());
     };
+  }
+
+  /**
+   * Euler–Maruyama as Brian2 writes it: for f = f0 + Σ g_k·xi_k, x + dt·f0 + Σ sqrt(dt)·g_k·n_k
+   * with n_k a standard normal draw (xi has units of 1/sqrt(time)).
+   */
+  private Sym eulerMaruyama(Equation e) {
+    Sym f = e.rhs();
+    List<Sym> noise = new ArrayList<>();
+    for (Sym.Noise n : noises(f)) {
+      String name = "\0xi" + n.index();
+      Sym marked = Sym.replace(f, s -> s.equals(n) ? new Sym.Var(name) : null);
+      Sym[] gf = linear(marked, name);
+      if (gf == null || Sym.reads(gf[0], name)) {
+        throw new RuleException(e.pos(), "xi must enter d" + e.variable() + "/dt as an "
+            + "additive term g*xi (g free of xi); here it does not");
+      }
+      noise.add(mul(mul(sqrt(new Sym.Dt()), gf[0]), n));
+      f = gf[1];
+    }
+    Sym step = euler(e.variable(), f);
+    for (Sym n : noise) {
+      step = new Sym.Bin('+', step, n);
+    }
+    return step;
+  }
+
+  private static List<Sym.Noise> noises(Sym s) {
+    List<Sym.Noise> out = new ArrayList<>();
+    if (s instanceof Sym.Noise n) {
+      out.add(n);
+    }
+    for (Sym c : Sym.children(s)) {
+      for (Sym.Noise n : noises(c)) {
+        if (!out.contains(n)) {
+          out.add(n);
+        }
+      }
+    }
+    return out;
   }
 
   /**
@@ -85,6 +126,9 @@ final class Integrator {
    */
   Sym euler(String x, Sym f) {
     Sym v = new Sym.Var(x);
+    if (isZero(f)) {
+      return v;
+    }
     Sym[] ab = linear(f, x);
     if (ab != null && isZero(ab[1]) && Sym.constant(ab[0])) {
       Sym factor = add(ONE, mul(new Sym.Dt(), ab[0]));

@@ -167,6 +167,14 @@ class NeuronCompilerTest {
         "dx/dt = sigma*xi", "euler", "x > 1", ""));
     assertEquals(1, code.noises());
     assertTrue(code.dividesOrRoots());
+    // x + sqrt(dt)*sigma*n: xi has units 1/sqrt(time), its step a N(0, 1) draw times sqrt(dt)
+    assertEquals("(y0 + (k0 * n0))", next(code, "x"));
+    assertEquals("(sqrt(dt) * sigma)", code.constantText(0));
+    assertEquals((float) (Math.sqrt(DT) * 2.0), code.constants(Map.of("sigma", 2.0), DT)[0]);
+    NeuronException m = assertThrows(NeuronException.class, () -> NeuronCompiler.compile(model(
+        Map.of("sigma", 2.0), Map.of("x", 0.0), "dx/dt = sigma*xi*xi", "euler", "x > 1", "")));
+    assertTrue(m.getMessage().contains("xi must enter dx/dt as an additive term g*xi"),
+        m.getMessage());
     NeuronException e = assertThrows(NeuronException.class, () -> NeuronCompiler.compile(
         model(Map.of("sigma", 2.0), Map.of("x", 0.0), "dx/dt = sigma*xi", "rk4", "x > 1", "")));
     assertTrue(e.getMessage().contains("xi (white noise) needs method euler"), e.getMessage());
@@ -209,7 +217,7 @@ class NeuronCompilerTest {
         "dv/dt = -v", "euler", "v > 1", ""));
     IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
         () -> code.setUp(3, Map.of(), DT, new SetupRandom(1, 2)));
-    assertEquals("variables.v is -Infinity for neuron 0; expected a finite float",
+    assertEquals("variables.v is -Infinity for neuron 0; expected a finite value",
         bad.getMessage());
   }
 
