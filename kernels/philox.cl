@@ -83,20 +83,20 @@ inline int rw_geometric(uint w, float inv_log_q) {
 // Philox counter (step, element, index, attempt), two candidate pairs per block. random.Normal.
 // The program is built with -cl-fp32-correctly-rounded-divide-sqrt.
 inline float rw_normal(int step, int element, int index, uint seed, uint key) {
-    for (int attempt = 0; ; attempt++) {
+    // One exit, after the loop: PoCL's work-group loop pass rejects returns from inside it.
+    float u = 0.0f;
+    float s = 0.0f;
+    for (int attempt = 0; !(s < 1.0f && s > 0.0f); attempt++) {
         uint4 w = rw_philox((uint4)((uint)step, (uint)element, (uint)index, (uint)attempt),
                             (uint2)(seed, key));
-        float u = (float)(w.x >> 8) * 0x1p-23f - 1.0f;
+        u = (float)(w.x >> 8) * 0x1p-23f - 1.0f;
         float v = (float)(w.y >> 8) * 0x1p-23f - 1.0f;
-        float s = u * u + v * v;
-        if (s < 1.0f && s > 0.0f) {
-            return u * sqrt(-2.0f * rw_log(s) / s);
-        }
-        u = (float)(w.z >> 8) * 0x1p-23f - 1.0f;
-        v = (float)(w.w >> 8) * 0x1p-23f - 1.0f;
         s = u * u + v * v;
-        if (s < 1.0f && s > 0.0f) {
-            return u * sqrt(-2.0f * rw_log(s) / s);
+        if (!(s < 1.0f && s > 0.0f)) {
+            u = (float)(w.z >> 8) * 0x1p-23f - 1.0f;
+            v = (float)(w.w >> 8) * 0x1p-23f - 1.0f;
+            s = u * u + v * v;
         }
     }
+    return u * sqrt(-2.0f * rw_log(s) / s);
 }

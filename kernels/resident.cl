@@ -139,11 +139,9 @@ __kernel void resident(
         barrier(CLK_LOCAL_MEM_FENCE);
 
         // NEURON_UPDATE, group by group.
-        for (int g = 0; g < RW_GROUPS; g++) {
-            rw_neuron_update_group(g, l_neuron_f, l_neuron_i, l_input, fp, ip, l_spikes,
-                l_counts + RW_COUNT_SPIKES, spike_record + (long)net * 2 * record_capacity,
-                l_counts + RW_COUNT_RECORD, record_capacity, n);
-        }
+        rw_neuron_update_groups(l_neuron_f, l_neuron_i, l_input, fp, ip, l_spikes,
+            l_counts + RW_COUNT_SPIKES, spike_record + (long)net * 2 * record_capacity,
+            l_counts + RW_COUNT_RECORD, record_capacity, n);
         barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
 
         // POISSON_INPUT, the stepped inputs.

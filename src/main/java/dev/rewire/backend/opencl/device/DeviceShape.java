@@ -232,7 +232,6 @@ public final class DeviceShape {
     StringBuilder h = new StringBuilder("// Shape of these networks (backend.opencl.device."
         + "DeviceShape)\n");
     define(h, "RW_N", neurons);
-    define(h, "RW_GROUPS", groups.size());
     define(h, "RW_INPUTS", stepped.size());
     define(h, "RW_INPUT_SOURCES", inputSources);
     define(h, "RW_PROJECTIONS", projections.size());

@@ -36,20 +36,22 @@ final class NeuronSource {
     return b.toString();
   }
 
-  /** The resident engine's call of group g's work-group function (kernels/neuron_update.cl). */
+  /**
+   * The resident engine's neuron update: each group's work-group function
+   * (kernels/neuron_update.cl) in turn, as straight-line calls (a loop over a switch by group
+   * makes PoCL's work-group loop pass fail an assertion).
+   */
   static String dispatcher(DeviceShape shape) {
-    StringBuilder b = new StringBuilder("\n// The neuron update of group g, by a work-group.\n"
-        + "inline void rw_neuron_update_group(int g, __local float *neuron_f, "
-        + "__local int *neuron_i, __local long *input, __global const float *fp, "
-        + "__global const int *ip, __local int *spikes, __local int *spike_count, "
-        + "__global int *record, __local int *record_count, const int record_capacity, "
-        + "const int step) {\n    switch (g) {\n");
+    StringBuilder b = new StringBuilder("\n// The neuron update of every group, by a work-group.\n"
+        + "inline void rw_neuron_update_groups(__local float *neuron_f, __local int *neuron_i, "
+        + "__local long *input, __global const float *fp, __global const int *ip, "
+        + "__local int *spikes, __local int *spike_count, __global int *record, "
+        + "__local int *record_count, const int record_capacity, const int step) {\n");
     for (GroupPlan g : shape.groups) {
-      b.append("    case ").append(g.index()).append(": rw_neuron_update_group_")
-          .append(g.index()).append("(neuron_f, neuron_i, input, fp, ip, spikes, spike_count, "
-              + "record, record_count, record_capacity, step); break;\n");
+      b.append("    rw_neuron_update_group_").append(g.index()).append("(neuron_f, neuron_i, "
+          + "input, fp, ip, spikes, spike_count, record, record_count, record_capacity, step);\n");
     }
-    return b.append("    default: break;\n    }\n}\n").toString();
+    return b.append("}\n").toString();
   }
 
   private static String update(DeviceShape shape, GroupPlan g) {
