@@ -156,9 +156,13 @@ public final class ModelFile {
           throw new ModelException(origin + ": " + where + ": a model file is given as "
               + "{ file = \"path\" } alone; its params go to neurons." + name + ".params");
         }
-        Path base = origin.startsWith("bundled:") ? Path.of("") : Path.of(origin)
-            .toAbsolutePath().getParent();
-        Path file = base.resolve(table.get("file").asText());
+        String path = table.get("file").asText();
+        if (origin.startsWith("bundled:")) { // a bundled model's files are in the jar beside it
+          group.set("model", tree(bundledText(path.replaceAll("\\.toml$", "")),
+              "bundled:" + path));
+          continue;
+        }
+        Path file = Path.of(origin).toAbsolutePath().getParent().resolve(path);
         String text;
         try {
           text = readText(file);
