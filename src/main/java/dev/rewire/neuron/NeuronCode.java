@@ -225,7 +225,7 @@ public final class NeuronCode {
         float f = (float) values[k][i];
         if (!Float.isFinite(f)) {
           throw new IllegalArgumentException(field + names.get(k) + " is " + f + " for neuron "
-              + i + "; expected a finite float");
+              + i + "; expected a finite value");
         }
         out[k][i] = f;
       }

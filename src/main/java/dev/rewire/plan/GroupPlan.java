@@ -1,5 +1,6 @@
 package dev.rewire.plan;
 
+import dev.rewire.model.ModelException;
 import dev.rewire.neuron.NeuronCode;
 import dev.rewire.neuron.SetupRandom;
 import java.util.List;
@@ -39,8 +40,15 @@ public record GroupPlan(
     return "neurons." + name + "." + what;
   }
 
-  /** The per-neuron params and initial variables of this group's neurons for {@code seed}. */
+  /**
+   * The per-neuron params and initial variables of this group's neurons for {@code seed}; a value
+   * that is not a finite float is bad input ({@link ModelException}).
+   */
   public NeuronCode.SetUp setUp(int seed) {
-    return code.setUp(size, params, dtMs, new SetupRandom(seed, setupKey));
+    try {
+      return code.setUp(size, params, dtMs, new SetupRandom(seed, setupKey));
+    } catch (IllegalArgumentException e) {
+      throw new ModelException("neurons." + name + ".model." + e.getMessage());
+    }
   }
 }

@@ -199,7 +199,9 @@ final class Planner {
     long n = Math.round(ratio);
     if (Math.abs(ratio - n) > 1e-6 * Math.max(1.0, ratio)) {
       throw new ModelException(field + " = " + Check.plain(ms) + " ms must be a whole number of "
-          + "steps of dt = " + Check.plain(dt) + " ms, got " + Check.plain(ratio) + " steps");
+          + "steps of dt = " + Check.plain(dt) + " ms, got "
+          + Check.plain(new java.math.BigDecimal(ratio).round(new java.math.MathContext(4))
+              .doubleValue()) + " steps");
     }
     if (field.endsWith("period_ms") && n < 1) {
       throw new ModelException(field + " = " + Check.plain(ms) + " ms must be at least one step of "

@@ -161,6 +161,28 @@ public class CheckpointResumeTest {
     assertTrue(o.err.contains("is not a rewire checkpoint"), o.err);
   }
 
+  /**
+   * A checkpoint of format 3 (rewire before neuron models: fixed-named arrays), as that release
+   * wrote it: its header is enough to refuse it, with a message that says what to do.
+   */
+  @Test
+  void resume_refusesACheckpointOfAnOlderFormat_sayingWhichRewireReadsIt() throws IOException {
+    Path old = dir.resolve("old.ckpt");
+    try (var out = new java.io.DataOutputStream(new java.util.zip.GZIPOutputStream(
+        Files.newOutputStream(old)))) {
+      byte[] magic = "REWIRE-CHECKPOINT".getBytes(StandardCharsets.UTF_8);
+      out.writeInt(magic.length);
+      out.write(magic);
+      out.writeInt(3);
+      out.write(new byte[4096]); // what follows is never read
+    }
+    Out o = main("resume", old.toString(), "--out", dir.resolve("r.h5").toString());
+    assertEquals(2, o.code, o.err);
+    assertTrue(o.err.contains(old + " has checkpoint format 3; this rewire reads format 4 "
+        + "(resume it with the rewire that made it)"), o.err);
+    assertFalse(Files.exists(dir.resolve("r.h5")));
+  }
+
   @Test
   void resume_refusesACheckpointOfAModelThatNowReadsDifferently() throws IOException {
     Path ck = dir.resolve("c.ckpt");
