@@ -7,6 +7,7 @@ import dev.rewire.backend.java.JavaBackend;
 import dev.rewire.model.Model;
 import dev.rewire.output.Summary;
 import dev.rewire.testing.Runs;
+import dev.rewire.testing.States;
 import dev.rewire.testing.TestModels;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +18,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The end-to-end check of the determinism contract: seed-ei for 2 s, 3 seeds, both structural
- * plasticity modes, on both OpenCL engines and in Java: the same spike and weight digests, the same
- * structural counts and the same synapses pruned and regrown at every call.
+ * plasticity modes, on both OpenCL engines and in Java: every state array equal bit for bit at the
+ * end, the same spike and weight digests, the same structural counts and the same synapses pruned
+ * and regrown at every call.
  */
 class OpenClMatchesJavaIT {
   static Stream<Arguments> runs() {
@@ -35,9 +37,13 @@ class OpenClMatchesJavaIT {
         "projections.ie.structural.mode=" + mode);
     List<String> javaLog = new ArrayList<>();
     List<String> deviceLog = new ArrayList<>();
-    Summary java = Runs.summary(new JavaBackend(), m, javaLog);
-    Summary device = Runs.summary(new OpenClBackend(NativeTestSupport.device(), false, engine),
+    Runs.Result javaRun = Runs.run(new JavaBackend(), m, javaLog);
+    Runs.Result deviceRun = Runs.run(new OpenClBackend(NativeTestSupport.device(), false, engine),
         m, deviceLog);
+    States.assertIdentical(engine + " " + mode + " seed " + seed, javaRun.state(),
+        deviceRun.state());
+    Summary java = javaRun.summary();
+    Summary device = deviceRun.summary();
     assertEquals(java.digest(), device.digest());
     assertEquals(javaLog, deviceLog, "the same synapses pruned and regrown, call by call");
     assertEquals(java.structural(), device.structural());

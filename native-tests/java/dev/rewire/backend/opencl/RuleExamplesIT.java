@@ -15,6 +15,7 @@ import dev.rewire.model.Weight;
 import dev.rewire.output.Summary;
 import dev.rewire.plan.Plan;
 import dev.rewire.testing.Runs;
+import dev.rewire.testing.States;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,8 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every rule of examples/rules/, and a rule that calls every function of the language with a prune
  * condition that is not a threshold and drawn regrowth weights, for 2 s of seed-ei on both OpenCL
- * engines and in Java: the same spike and weight digests and the same synapses pruned and regrown
- * (with their weights) at every call.
+ * engines and in Java: every state array equal bit for bit at the end, the same spike and weight
+ * digests and the same synapses pruned and regrown (with their weights) at every call.
  */
 class RuleExamplesIT {
   static Stream<Arguments> runs() {
@@ -46,9 +47,12 @@ class RuleExamplesIT {
         : ModelFile.load(Path.of("examples/rules/" + name), List.of("simulation.duration_ms=2000"));
     List<String> javaLog = new ArrayList<>();
     List<String> deviceLog = new ArrayList<>();
-    Summary java = Runs.summary(new JavaBackend(), m, javaLog);
-    Summary device = Runs.summary(new OpenClBackend(NativeTestSupport.device(), false, engine),
+    Runs.Result javaRun = Runs.run(new JavaBackend(), m, javaLog);
+    Runs.Result deviceRun = Runs.run(new OpenClBackend(NativeTestSupport.device(), false, engine),
         m, deviceLog);
+    States.assertIdentical(engine + " " + name, javaRun.state(), deviceRun.state());
+    Summary java = javaRun.summary();
+    Summary device = deviceRun.summary();
     assertEquals(java.digest(), device.digest());
     assertEquals(javaLog, deviceLog, "the same synapses pruned and regrown, call by call");
     assertEquals(java.structural(), device.structural());

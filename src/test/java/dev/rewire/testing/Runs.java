@@ -4,6 +4,7 @@ import dev.rewire.backend.Backend;
 import dev.rewire.backend.Rewiring;
 import dev.rewire.backend.Simulation;
 import dev.rewire.backend.SimulationListener;
+import dev.rewire.backend.SimulationState;
 import dev.rewire.backend.StructuralEvent;
 import dev.rewire.model.Model;
 import dev.rewire.output.RunRecorder;
@@ -17,8 +18,16 @@ import java.util.List;
 public final class Runs {
   private Runs() {}
 
+  /** A run's summary and its state at the end. */
+  public record Result(Summary summary, SimulationState state) {}
+
   /** The run's summary; each structural call's changes, as text, go to {@code rewiring}. */
   public static Summary summary(Backend backend, Model model, List<String> rewiring) {
+    return run(backend, model, rewiring).summary();
+  }
+
+  /** The run's summary and end state; each structural call's changes go to {@code rewiring}. */
+  public static Result run(Backend backend, Model model, List<String> rewiring) {
     Plan plan = Plan.compile(model);
     RunRecorder recorder = new RunRecorder(plan);
     try (Simulation sim = backend.open(plan)) {
@@ -44,7 +53,8 @@ public final class Runs {
       if (!sim.badWeights().isEmpty()) {
         throw new AssertionError("a rule made bad weights in " + sim.badWeights());
       }
-      return SummaryBuilder.build(sim, recorder, backend.name(), backend.description(), 0, 0);
+      return new Result(SummaryBuilder.build(sim, recorder, backend.name(),
+          backend.description(), 0, 0), sim.state());
     }
   }
 

@@ -71,4 +71,35 @@ public final class TestModels {
     return new Model("rewired", new Simulation(0.1, durationMs, seed),
         Map.of("net", lifGroup(size)), Map.of("P", new PoissonInput(100, 50.0)), projections);
   }
+
+  /** The bundled neuron models, by name. */
+  public static final List<String> NEURON_MODELS =
+      List.of("lif_cond", "lif_curr", "adex", "izhikevich");
+
+  /**
+   * src/test/resources/networks/two-groups.toml with bundled neuron model {@code model}: its
+   * receptors and weights chosen so that both groups spike and E→E is rewired.
+   */
+  public static Model twoGroups(String model, String... overrides) {
+    String[] fill = switch (model) {
+      case "lif_cond" -> new String[] {"g_ampa", "g_gaba", "3.0", "1.0", "5.0", "0.05", "2.0"};
+      case "lif_curr" -> new String[] {"i_e", "i_i", "400.0", "150.0", "500.0", "10.0",
+          "-300.0"};
+      case "adex" -> new String[] {"g_ampa", "g_gaba", "4.0", "1.0", "5.0", "0.05", "2.0"};
+      case "izhikevich" -> new String[] {"v", "v", "8.0", "1.0", "10.0", "0.05", "-2.0"};
+      default -> throw new IllegalArgumentException("no test network for " + model);
+    };
+    String text;
+    try (var in = TestModels.class.getResourceAsStream("/networks/two-groups.toml")) {
+      text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    String[] keys = {"EXC", "INH", "W_INPUT", "W_EXC", "W_GMAX", "W_PRUNE", "W_INH"};
+    text = text.replace("${MODEL}", "\"" + model + "\"");
+    for (int k = 0; k < keys.length; k++) {
+      text = text.replace("${" + keys[k] + "}", k < 2 ? "\"" + fill[k] + "\"" : fill[k]);
+    }
+    return ModelFile.parse(text, "two-groups (" + model + ")", List.of(overrides));
+  }
 }
