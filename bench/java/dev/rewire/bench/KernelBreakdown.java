@@ -2,8 +2,8 @@ package dev.rewire.bench;
 
 import dev.rewire.backend.Simulation;
 import dev.rewire.backend.SimulationListener;
-import dev.rewire.backend.opencl.ClDevice;
 import dev.rewire.backend.opencl.OpenClBackend;
+import dev.rewire.backend.opencl.cl.ClDevice;
 import dev.rewire.plan.Plan;
 import java.util.Locale;
 import java.util.Map;
