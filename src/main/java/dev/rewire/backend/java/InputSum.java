@@ -45,6 +45,43 @@ final class InputSum {
     touchedCount += (int) (((before - 1) & -fixed) >>> 63);
   }
 
+  /**
+   * Adds the non-negative weights [from, to) to their targets (neuron offset + target[k]): a row
+   * of synapses, with the fields in locals for the whole row.
+   */
+  void addRow(int[] target, float[] weight, int from, int to, int offset) {
+    final long[] v = value;
+    final int b = base + offset;
+    final int[] list = touched;
+    int n = touchedCount;
+    for (int k = from; k < to; k++) {
+      final int t = target[k];
+      final long fixed = FixedPoint.fromFloat(weight[k]);
+      final long before = v[b + t];
+      v[b + t] = before + fixed;
+      list[n] = offset + t;
+      n += (int) (((before - 1) & -fixed) >>> 63); // as in addFixed
+    }
+    touchedCount = n;
+  }
+
+  /** {@link #addRow} of fixed-point weights. */
+  void addRow(int[] target, long[] fixedWeight, int from, int to) {
+    final long[] v = value;
+    final int b = base;
+    final int[] list = touched;
+    int n = touchedCount;
+    for (int k = from; k < to; k++) {
+      final int t = target[k];
+      final long fixed = fixedWeight[k];
+      final long before = v[b + t];
+      v[b + t] = before + fixed;
+      list[n] = t;
+      n += (int) (((before - 1) & -fixed) >>> 63); // as in addFixed
+    }
+    touchedCount = n;
+  }
+
   /** Adds an input of either sign (a receptor made with signed = true). */
   void addSigned(int neuron, float weight) {
     addFixedSigned(neuron, FixedPoint.fromFloat(weight));

@@ -77,7 +77,7 @@ final class JavaNeuronSource {
   private static void integrate(StringBuilder b, NeuronCode code) {
     int vars = code.variables().size();
     boolean refr = code.readsRefractory();
-    b.append("  void integrate(int n, int step, float t_ms, float[] above, int offset) {\n");
+    b.append("  void integrate(int n, int step, float t_ms, float[] above) {\n");
     for (int k = 0; k < vars; k++) {
       b.append("    final float[] a").append(k).append(" = this.a").append(k).append(";\n");
     }
@@ -128,10 +128,10 @@ final class JavaNeuronSource {
     if (th instanceof RExpr.Compare c && (c.op().equals(">") || c.op().equals("<"))) {
       RExpr hi = c.op().equals(">") ? c.left() : c.right();
       RExpr lo = c.op().equals(">") ? c.right() : c.left();
-      return "final float d = " + expr(hi) + " - " + expr(lo) + ";\n      out[offset + i] = d + "
+      return "final float d = " + expr(hi) + " - " + expr(lo) + ";\n      out[i] = d + "
           + "Math.abs(d);";
     }
-    return "out[offset + i] = " + expr(th) + " ? 1.0f : 0.0f;";
+    return "out[i] = " + expr(th) + " ? 1.0f : 0.0f;";
   }
 
   /** Locals y<k> (and q<k>) of neuron i's variables and per-neuron params. */

@@ -89,12 +89,22 @@ final class JavaRuleSource {
       }
     }
     if (pre) {
+      // The row's weights before this event's update go to the targets first (one tight loop).
       b.append("    final int targetStart = s.plan.targetInGroup();\n"
           + "    final int[] syn = s.rowSyn;\n    final int[] tgt = s.rowTarget;\n"
-          + "    for (int k = s.rowOffset[i], to = k + s.rowCount[i]; k < to; k++) {\n"
-          + "      final int m = tgt[k];\n      final int r = k;\n      float w = weight[r];\n"
-          + "      input." + (signedInput ? "addSigned" : "add")
-          + "(targetStart + m, w); // the weight before this event's update\n");
+          + "    final int first = s.rowOffset[i];\n    final int end = first + s.rowCount[i];\n");
+      if (signedInput) {
+        b.append("    for (int k = first; k < end; k++) {\n"
+            + "      input.addSigned(targetStart + tgt[k], weight[k]);\n    }\n");
+      } else {
+        b.append("    input.addRow(tgt, weight, first, end, targetStart);\n");
+      }
+      if (!weights) {
+        b.append("  }\n");
+        return;
+      }
+      b.append("    for (int k = first; k < end; k++) {\n"
+          + "      final int m = tgt[k];\n      final int r = k;\n      float w = weight[r];\n");
     } else {
       b.append("    final int[] at = s.colToRow;\n    final int[] syn = s.colSyn;\n"
           + "    final int[] src = s.colSource;\n"

@@ -21,10 +21,11 @@ abstract class NeuronModelCode {
   /**
    * Updates neurons [0, n) of the group (after their input was added), clamped variables of
    * refractory neurons included (see {@link NeuronUpdate}), and writes for each neuron i a spike
-   * candidate flag to {@code above[offset + i]}: +0 when its threshold cannot hold, anything else
-   * when it may.
+   * candidate flag to {@code above[i]}: +0 when its threshold cannot hold, anything else when it
+   * may. Every array of the loop is indexed by i alone: with an offset on one of them, C2 (JDK 17)
+   * does not vectorise it.
    */
-  abstract void integrate(int n, int step, float tMs, float[] above, int offset);
+  abstract void integrate(int n, int step, float tMs, float[] above);
 
   /** Whether neuron i's threshold holds on its variables as they are. */
   abstract boolean fires(int i, int step, float tMs);

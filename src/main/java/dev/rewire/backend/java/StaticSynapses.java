@@ -24,9 +24,7 @@ final class StaticSynapses {
 
   /** Adds source i's weights to the receptor's input (weights >= 0). */
   void deliver(int i, InputSum input) {
-    for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++) {
-      input.addFixed(target[k], fixedWeight[k]);
-    }
+    input.addRow(target, fixedWeight, rowStart[i], rowStart[i + 1]);
   }
 
   /** Adds source i's weights to the receptor's input, which may get negative input. */

@@ -62,9 +62,14 @@ final class SynapsePre implements StepPhase {
           : r[(int) (((long) step + projections[q].delaySteps()) % r.length)];
       StaticSynapses st = fixed[q];
       SpikeList s = inputSpikes[q];
+      boolean sign = signed[q];
       if (s != null) { // a Poisson source: static synapses
         for (int k = 0; k < s.count; k++) {
-          deliver(st, s.index[k], in, signed[q]);
+          if (sign) {
+            st.deliverSigned(s.index[k], in);
+          } else {
+            st.deliver(s.index[k], in);
+          }
         }
         continue;
       }
@@ -77,19 +82,13 @@ final class SynapsePre implements StepPhase {
           continue;
         }
         if (ps != null) {
-          onPre(ps, g - lo, step, in, signed[q]);
+          onPre(ps, g - lo, step, in, sign);
+        } else if (sign) {
+          st.deliverSigned(g - lo, in);
         } else {
-          deliver(st, g - lo, in, signed[q]);
+          st.deliver(g - lo, in);
         }
       }
-    }
-  }
-
-  private static void deliver(StaticSynapses st, int i, InputSum in, boolean signed) {
-    if (signed) {
-      st.deliverSigned(i, in);
-    } else {
-      st.deliver(i, in);
     }
   }
 
@@ -112,8 +111,6 @@ final class SynapsePre implements StepPhase {
       }
       return;
     }
-    for (int k = p.rowOffset[i], to = k + p.rowCount[i]; k < to; k++) {
-      input.add(targetStart + tgt[k], w[k]);
-    }
+    input.addRow(tgt, w, p.rowOffset[i], p.rowOffset[i] + p.rowCount[i], targetStart);
   }
 }
