@@ -3,8 +3,9 @@
 // NeuronSource): rw_neuron_update_<g> adds the input that arrived to the receptor variables and
 // updates the neuron (a clamped variable of a refractory neuron keeps its value), branch-free;
 // rw_neuron_spike_<g> tests the threshold of a neuron that is not refractory and, if it holds,
-// runs the reset. Both exist for global memory (suffix _g, the per-step engine) and local memory
-// (_l, the resident engine), from one text.
+// runs the reset; rw_neuron_step_<g> is the two in one, the new values kept in registers. All
+// exist for global memory (suffix _g, the per-step engine) and local memory (_l, the resident
+// engine), from one text. A group's constants come in a private struct (rw_k_<g>), loaded once.
 //
 // The host builds this file once per group, with RW_G defined, after the group's functions.
 
@@ -17,19 +18,22 @@
 // is scheduling-dependent; nothing downstream depends on it) and to the chunk's (step, neuron)
 // record that the host reads. The list's count alternates between two counters by step parity:
 // this step's was zeroed by the last step's launches, and these zero the next step's, which
-// nothing reads any more.
+// nothing reads any more. The group's values are arguments, not buffer reads (see NeuronSource).
 __kernel void RW_GKERNEL(neuron_update)(
         __global float *neuron_f,
         __global int *neuron_i,
         __global long *input,
-        __global const float *fparams,
-        __global const int *iparams,
         __global int *spikes,
         __global int *spike_count,
         __global int *record,
         __global int *record_count,
         const int record_capacity,
-        const int step) {
+        const int step,
+        const float dt_ms,
+        const int refractory,
+        const uint seed,
+        const uint noise_key,
+        RW_GFN(RW_K_PARAMS, )) {
     const int i = get_global_id(0);
     if (i >= RW_GROUP_SIZE[RW_G]) {
         return;
@@ -37,12 +41,9 @@ __kernel void RW_GKERNEL(neuron_update)(
     if (i == 0) {
         spike_count[(step + 1) & 1] = 0;
     }
-    const float t_ms = (float)step * fparams[RW_FP_DT];
-    __global const float *k = fparams + RW_FP_GROUP[RW_G];
-    const int refractory = iparams[RW_IP_GROUP + RW_IPG * RW_G + RW_IPG_REFRACTORY];
-    RW_GFN(rw_neuron_update, _g)(neuron_f, neuron_i, input, i, step, t_ms, k, refractory,
-        (uint)iparams[RW_IP_SEED], (uint)iparams[RW_IP_GROUP + RW_IPG * RW_G + RW_IPG_NOISE_KEY]);
-    if (RW_GFN(rw_neuron_spike, _g)(neuron_f, neuron_i, i, step, t_ms, k, refractory)) {
+    const float t_ms = (float)step * dt_ms;
+    if (RW_GFN(rw_neuron_step, _g)(neuron_f, neuron_i, input, i, step, t_ms, RW_GFN(RW_K_ARGS, ),
+            refractory, seed, noise_key)) {
         const int n = RW_GROUP_OFFSET[RW_G] + i;
         spikes[atomic_inc(spike_count + (step & 1))] = n;
         int r = atomic_inc(record_count);
@@ -71,7 +72,7 @@ inline void RW_GFN(rw_neuron_update_group, )(
         const int record_capacity,
         const int step) {
     const float t_ms = (float)step * fp[RW_FP_DT];
-    __global const float *k = fp + RW_FP_GROUP[RW_G];
+    const RW_GFN(rw_k, ) k = RW_GFN(rw_k_load, )(fp + RW_FP_GROUP[RW_G]);
     const int refractory = ip[RW_IP_GROUP + RW_IPG * RW_G + RW_IPG_REFRACTORY];
     const uint seed = (uint)ip[RW_IP_SEED];
     const uint key = (uint)ip[RW_IP_GROUP + RW_IPG * RW_G + RW_IPG_NOISE_KEY];

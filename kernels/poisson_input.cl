@@ -1,6 +1,6 @@
 // Phase POISSON_INPUT (Java twin: backend.java.PoissonInput): which sources of one input spike in
 // this step. Each source holds the step of its next spike; when it spikes in step n it draws its
-// next waiting time from Philox counter (n + 1, source, 0, 0). rw_poisson_source is the per-source
+// next waiting time from Philox counter (n + 1, source, 0, 0). rw_poisson_next is the per-source
 // code of both engines, for global (_g) and local (_l) memory.
 
 #pragma OPENCL FP_CONTRACT OFF
@@ -8,16 +8,13 @@
 
 #ifdef RW_SPACE
 
-// Source i: whether it spikes in this step; if it does, its next spike is drawn.
-inline int RW_SPACED(rw_poisson_source)(RW_SPACE int *next_spike, const int i, const int step,
-                                        const uint seed, const uint key, const float inv_log_q) {
-    if (next_spike[i] != step) {
-        return 0;
-    }
+// Source i spikes in this step (next_spike[i] == step): its next spike is drawn. The callers test
+// that first: as a call per source, the test cost PoCL's resident kernel half of its time.
+inline void RW_SPACED(rw_poisson_next)(RW_SPACE int *next_spike, const int i, const int step,
+                                       const uint seed, const uint key, const float inv_log_q) {
     uint w = rw_philox((uint4)((uint)(step + 1), (uint)i, 0u, 0u), (uint2)(seed, key)).x;
     long next = (long)step + rw_geometric(w, inv_log_q);
     next_spike[i] = next >= INT_MAX ? INT_MAX : (int)next;
-    return 1;
 }
 
 #else
@@ -30,8 +27,8 @@ inline int RW_SPACED(rw_poisson_source)(RW_SPACE int *next_spike, const int i, c
 // neurons'), for the projections that synapse_pre_static delivers.
 __kernel void poisson_input(
         __global int *next_spike,
-        __global const float *fparams,
-        __global const int *iparams,
+        __global const float *restrict fparams,
+        __global const int *restrict iparams,
         const int in,
         const int step,
         __global const int *row_start,
@@ -42,16 +39,16 @@ __kernel void poisson_input(
         __global int *spikes,
         __global int *spike_count) {
     const int i = get_global_id(0);
-    if (i >= RW_INPUT_SIZE[in]) {
-        return;
-    }
     if (listed && i == 0) {
         spike_count[(step + 1) & 1] = 0;
     }
-    if (!rw_poisson_source_g(next_spike + RW_INPUT_FIRST[in], i, step, (uint)iparams[RW_IP_SEED],
-            (uint)iparams[RW_IP_INPUT + in], fparams[RW_FP_INPUT + in])) {
+    // Most sources do not spike: they read nothing else (the params are loads from global memory
+    // that the compiler cannot hoist out of the work-item loop).
+    if (i >= RW_INPUT_SIZE[in] || next_spike[RW_INPUT_FIRST[in] + i] != step) {
         return;
     }
+    rw_poisson_next_g(next_spike + RW_INPUT_FIRST[in], i, step, (uint)iparams[RW_IP_SEED],
+        (uint)iparams[RW_IP_INPUT + in], fparams[RW_FP_INPUT + in]);
     rw_static_row_g(i, row_start, target, fixed_weight, input, 0);
     if (listed) {
         spikes[atomic_inc(spike_count + (step & 1))] = i;
@@ -81,8 +78,9 @@ inline void rw_poisson_input_group(
             continue;
         }
         for (int i = first; i < end; i++) {
-            if (rw_poisson_source_l(next_spike, i, step, seed, key, inv_log_q)) {
+            if (next_spike[i] == step) {
                 spikes[RW_LOCAL_INC(spike_count)] = i;
+                rw_poisson_next_l(next_spike, i, step, seed, key, inv_log_q);
             }
         }
     }

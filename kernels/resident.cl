@@ -29,8 +29,8 @@ __kernel void resident(
         __global const int *sample_index,  // each sampled value's index in neuron_f
         __global float *samples,           // per network: sample_rows x sample_count
         __global const int *running,       // per network: advance (1) or leave alone (0)
-        __global const float *fparams,     // per network: RW_FPARAMS floats
-        __global const int *iparams,       // per network: RW_IPARAMS ints
+        __global const float *restrict fparams,     // per network: RW_FPARAMS floats
+        __global const int *restrict iparams,       // per network: RW_IPARAMS ints
         __global float *neuron_f,
         __global int *neuron_i,
         __global long *input,

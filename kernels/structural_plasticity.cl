@@ -375,8 +375,8 @@ inline void rw_structural_plasticity_group(
 __kernel void structural_plasticity(
         const int step,
         const int pp,
-        __global const float *fparams,
-        __global const int *iparams,
+        __global const float *restrict fparams,
+        __global const int *restrict iparams,
         __global const int *row_offset,
         __global const int *col_offset,
         __global int *active,

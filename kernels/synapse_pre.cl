@@ -209,8 +209,8 @@ __kernel void RW_KERNEL(synapse_pre)(
         __global float *trace_f,
         __global int *trace_i,
         __global const float *decay,
-        __global const float *fparams,
-        __global const int *iparams,
+        __global const float *restrict fparams,
+        __global const int *restrict iparams,
         __global int *bad) {
     const int p = RW_POTENTIAL_PROJECTION[RW_Q];
     const int ns = RW_SOURCE_SIZE[p];

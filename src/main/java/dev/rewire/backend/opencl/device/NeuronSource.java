@@ -9,6 +9,7 @@ import dev.rewire.rule.RExpr;
 import dev.rewire.rule.Walk;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -28,7 +29,8 @@ final class NeuronSource {
   static String functions(DeviceShape shape) {
     StringBuilder b = new StringBuilder("// Neuron models (backend.opencl.device.NeuronSource)\n");
     for (GroupPlan g : shape.groups) {
-      String text = update(shape, g) + spike(shape, g);
+      b.append(constants(g));
+      String text = update(shape, g) + spike(shape, g) + step(shape, g);
       for (Space s : Space.values()) {
         b.append(s.instantiate(text));
       }
@@ -54,6 +56,44 @@ final class NeuronSource {
     return b.append("}\n").toString();
   }
 
+  /**
+   * Group g's constants as a private struct {@code rw_k_<g>}, loaded once per launch or work-group
+   * call ({@code rw_k_load_<g>}), not per neuron: loads from global memory inside the neuron loop
+   * may alias its stores, so the compiler cannot hoist them.
+   */
+  private static String constants(GroupPlan g) {
+    NeuronCode code = g.code();
+    int n = g.index();
+    StringBuilder b = new StringBuilder("\n// Group ").append(g.name()).append(": its constants.\n");
+    b.append("typedef struct {\n");
+    for (int k = 0; k < code.constantCount(); k++) {
+      b.append("    float k").append(k).append(";  // ").append(code.constantText(k)).append('\n');
+    }
+    if (code.constantCount() == 0) {
+      b.append("    float none;\n");
+    }
+    b.append("} rw_k_").append(n).append(";\n");
+    // The per-step kernel takes them as arguments (k0, k1, ...), in registers for the whole
+    // launch: loaded from a buffer they were loaded again for every neuron, as the compiler could
+    // not tell them apart from the neuron stores.
+    b.append("#define RW_K_PARAMS_").append(n);
+    for (int k = 0; k < code.constantCount(); k++) {
+      b.append(k == 0 ? " " : ", ").append("const float k").append(k);
+    }
+    b.append(code.constantCount() == 0 ? " const float k_none\n" : "\n");
+    b.append("#define RW_K_ARGS_").append(n).append(" ((rw_k_").append(n).append(") {");
+    for (int k = 0; k < code.constantCount(); k++) {
+      b.append(k == 0 ? "" : ", ").append("k").append(k);
+    }
+    b.append(code.constantCount() == 0 ? "k_none})\n" : "})\n");
+    // A macro, for a pointer into any address space.
+    b.append("#define rw_k_load_").append(n).append("(k) ((rw_k_").append(n).append(") {");
+    for (int k = 0; k < code.constantCount(); k++) {
+      b.append(k == 0 ? "" : ", ").append("(k)[").append(k).append("]");
+    }
+    return b.append(code.constantCount() == 0 ? "0.0f})\n" : "})\n").toString();
+  }
+
   private static String update(DeviceShape shape, GroupPlan g) {
     NeuronCode code = g.code();
     Plan plan = shape.plan;
@@ -65,9 +105,47 @@ final class NeuronSource {
     }
     b.append("inline void RW_SPACED(rw_neuron_update_").append(n).append(")(RW_SPACE float *nf, "
         + "RW_SPACE const int *ni, RW_SPACE long *in, const int i, const int step, "
-        + "const float t_ms, __global const float *k, const int refractory, const uint seed, "
+        + "const float t_ms, const rw_k_" + n + " c, const int refractory, const uint seed, "
         + "const uint key) {\n");
-    boolean refr = code.anyClamped() || code.readsRefractory();
+    updateBody(b, shape, g, code.anyClamped() || code.readsRefractory());
+    return b.append("}\n").toString();
+  }
+
+  /**
+   * The update and then the threshold and reset of neuron i in one function, for the per-step
+   * kernel (one work-item per neuron): the new values stay in registers for the threshold.
+   */
+  private static String step(DeviceShape shape, GroupPlan g) {
+    NeuronCode code = g.code();
+    int n = g.index();
+    StringBuilder b = new StringBuilder();
+    b.append("\n// Group ").append(g.name()).append(": the update of neuron i, then whether it "
+        + "spikes (not refractory, its threshold holds) and its reset.\n");
+    b.append("inline int RW_SPACED(rw_neuron_step_").append(n).append(")(RW_SPACE float *nf, "
+        + "RW_SPACE int *ni, RW_SPACE long *in, const int i, const int step, "
+        + "const float t_ms, const rw_k_" + n + " c, const int refractory, const uint seed, "
+        + "const uint key) {\n");
+    updateBody(b, shape, g, true);
+    for (int v = 0; v < g.variables().size(); v++) {
+      if (code.next(v) >= 0) { // a refractory neuron's are not these, but it does not spike
+        b.append("    y").append(v).append(" = t").append(code.next(v)).append(";\n");
+      }
+    }
+    List<RExpr> all = new ArrayList<>();
+    all.add(code.threshold());
+    code.reset().forEach(a -> all.add(a.value()));
+    loadConstants(b, all, constantsRead(code.temps()));
+    b.append("    if (!").append(expr(code.threshold())).append(" || refr) {\n"
+        + "        return 0;\n    }\n");
+    reset(b, shape, g);
+    return b.append("}\n").toString();
+  }
+
+  /** The statements of the update of neuron i (see {@link #update}). */
+  private static void updateBody(StringBuilder b, DeviceShape shape, GroupPlan g, boolean refr) {
+    NeuronCode code = g.code();
+    Plan plan = shape.plan;
+    int n = g.index();
     if (refr) {
       b.append("    const int refr = step - ni[").append(shape.at(g.array("lastspike")))
           .append(" + i] < refractory;\n");
@@ -80,15 +158,19 @@ final class NeuronSource {
       int at = shape.at(g.array("input." + g.variables().get(r.variable())));
       String slot = r.slots() == 1 ? "" : " + ((step + " + (r.slots() - 1) + ") % " + r.slots()
           + ") * " + r.size();
+      // y + input where input arrived (a != 0), else y: y + (-0) is y for every y (y + 0 is not,
+      // for y = -0), so no input adds -0. A select (a != 0 ? ... : y) became a branch,
+      // mispredicted for every input.
+      String y = "y" + r.variable();
       b.append("    {   // input to ").append(g.variables().get(r.variable())).append('\n')
           .append("        RW_SPACE long *x = in + ").append(at).append(slot).append(" + i;\n")
           .append("        const long a = *x;\n        *x = 0;\n")
-          .append("        y").append(r.variable()).append(" = a != 0 ? y").append(r.variable())
-          .append(" + (float)a * 0x1p-32f : y").append(r.variable()).append(";\n    }\n");
+          .append("        ").append(y).append(" = ").append(y).append(" + as_float(as_int((float)a "
+              + "* 0x1p-32f) | ((int)(a == 0) << 31));\n")
+          .append("    }\n");
     }
     loadPerNeuron(b, shape, g);
-    List<RExpr> all = new ArrayList<>(code.temps());
-    loadConstants(b, all);
+    loadConstants(b, code.temps(), Set.of());
     for (int k = 0; k < code.noises(); k++) {
       b.append("    const float n").append(k).append(" = rw_normal(step, i, ").append(k)
           .append(", seed, key);\n");
@@ -112,7 +194,6 @@ final class NeuronSource {
             .append(" + i] = y").append(r.variable()).append(";\n");
       }
     }
-    return b.append("}\n").toString();
   }
 
   private static String spike(DeviceShape shape, GroupPlan g) {
@@ -123,16 +204,25 @@ final class NeuronSource {
         + "its threshold holds), and then its reset.\n");
     b.append("inline int RW_SPACED(rw_neuron_spike_").append(g.index()).append(")(RW_SPACE float "
         + "*nf, RW_SPACE int *ni, const int i, const int step, const float t_ms, "
-        + "__global const float *k, const int refractory) {\n");
-    b.append("    if (step - ni[").append(last).append(" + i] < refractory) {\n"
-        + "        return 0;\n    }\n");
+        + "const rw_k_" + g.index() + " c, const int refractory) {\n");
     loadVariables(b, shape, g);
     loadPerNeuron(b, shape, g);
     List<RExpr> all = new ArrayList<>();
     all.add(code.threshold());
     code.reset().forEach(a -> all.add(a.value()));
-    loadConstants(b, all);
-    b.append("    if (!").append(expr(code.threshold())).append(") {\n        return 0;\n    }\n");
+    loadConstants(b, all, Set.of());
+    // The threshold first: it rarely holds, while a refractory neuron is in no order (the other
+    // order cost PoCL's resident engine a third of its time in branches).
+    b.append("    if (!").append(expr(code.threshold())).append(" || step - ni[").append(last)
+        .append(" + i] < refractory) {\n        return 0;\n    }\n");
+    reset(b, shape, g);
+    return b.append("}\n").toString();
+  }
+
+  /** The reset of y, its stores, lastspike = step, return 1. */
+  private static void reset(StringBuilder b, DeviceShape shape, GroupPlan g) {
+    NeuronCode code = g.code();
+    int last = shape.at(g.array("lastspike"));
     TreeSet<Integer> assigned = new TreeSet<>();
     for (NeuronCode.Assignment a : code.reset()) {
       b.append("    y").append(a.variable()).append(" = ").append(expr(a.value())).append(";\n");
@@ -142,8 +232,7 @@ final class NeuronSource {
       b.append("    nf[").append(shape.at(g.array(g.variables().get(v)))).append(" + i] = y")
           .append(v).append(";\n");
     }
-    return b.append("    ni[").append(last).append(" + i] = step;\n    return 1;\n}\n")
-        .toString();
+    b.append("    ni[").append(last).append(" + i] = step;\n    return 1;\n");
   }
 
   private static void loadVariables(StringBuilder b, DeviceShape shape, GroupPlan g) {
@@ -161,16 +250,23 @@ final class NeuronSource {
     }
   }
 
-  /** const float k<i> = k[i] for each constant the expressions read. */
-  private static void loadConstants(StringBuilder b, List<RExpr> expressions) {
+  /** The constants that {@code expressions} read. */
+  private static TreeSet<Integer> constantsRead(List<RExpr> expressions) {
     TreeSet<Integer> used = new TreeSet<>();
     for (RExpr e : expressions) {
       List<RExpr.Konst> found = new ArrayList<>();
       Walk.collect(e, RExpr.Konst.class, found);
       found.forEach(c -> used.add(c.index()));
     }
+    return used;
+  }
+
+  /** const float k<i> = c.k<i> for each constant the expressions read, but not those in done. */
+  private static void loadConstants(StringBuilder b, List<RExpr> expressions, Set<Integer> done) {
+    TreeSet<Integer> used = constantsRead(expressions);
+    used.removeAll(done);
     for (int k : used) {
-      b.append("    const float k").append(k).append(" = k[").append(k).append("];\n");
+      b.append("    const float k").append(k).append(" = c.k").append(k).append(";\n");
     }
   }
 

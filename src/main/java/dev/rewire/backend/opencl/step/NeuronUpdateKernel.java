@@ -11,10 +11,22 @@ final class NeuronUpdateKernel {
   private final ClKernel.Arg step;
   private final GroupPlan group;
 
-  NeuronUpdateKernel(StepDevice d, GroupPlan g) {
+  /** {@code dtMs} and {@code seed}: the plan's. */
+  NeuronUpdateKernel(StepDevice d, GroupPlan g, double dtMs, int seed) {
     this.group = g;
     kernel = d.kernel(DeviceProgram.group(Phase.NEURON_UPDATE, g.index()));
     step = kernel.arg("step");
+    kernel.arg("dt_ms").set((float) dtMs);
+    kernel.arg("refractory").set(g.refractorySteps());
+    kernel.arg("seed").set(seed);
+    kernel.arg("noise_key").set(g.noiseKey());
+    float[] k = g.constants();
+    for (int q = 0; q < k.length; q++) {
+      kernel.arg("k" + q).set(k[q]);
+    }
+    if (k.length == 0) {
+      kernel.arg("k_none").set(0.0f);
+    }
   }
 
   void enqueue(int n) {

@@ -84,7 +84,7 @@ public final class PerStepSimulation implements Simulation {
           ctx.buffer("row_offset", params.rowOffsets()),
           ctx.buffer("col_offset", params.colOffsets()), chunkSteps);
       for (GroupPlan g : plan.groups()) {
-        neuronUpdates.add(new NeuronUpdateKernel(d, g));
+        neuronUpdates.add(new NeuronUpdateKernel(d, g, plan.dtMs(), seed));
       }
       int calls = (chunkSteps + 1) * Math.max(1, plan.structuralProjections().size());
       stats = ctx.buffer("structural_stats", 16L * calls);
