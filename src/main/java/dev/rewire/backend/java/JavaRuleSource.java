@@ -89,22 +89,36 @@ final class JavaRuleSource {
       }
     }
     if (pre) {
-      // The row's weights before this event's update go to the targets first (one tight loop).
       b.append("    final int targetStart = s.plan.targetInGroup();\n"
           + "    final int[] syn = s.rowSyn;\n    final int[] tgt = s.rowTarget;\n"
           + "    final int first = s.rowOffset[i];\n    final int end = first + s.rowCount[i];\n");
-      if (signedInput) {
+      if (signedInput) { // rare: through the input's method
         b.append("    for (int k = first; k < end; k++) {\n"
             + "      input.addSigned(targetStart + tgt[k], weight[k]);\n    }\n");
-      } else {
-        b.append("    input.addRow(tgt, weight, first, end, targetStart);\n");
       }
       if (!weights) {
+        if (!signedInput) {
+          b.append("    input.addRow(tgt, weight, first, end, targetStart);\n");
+        }
         b.append("  }\n");
         return;
       }
+      if (!signedInput) {
+        // Each synapse delivers its weight before this event's update, in the rule's loop, with
+        // the input's fields in locals (InputSum.addRow written in; a separate loop cost 5%).
+        b.append("    final long[] inValue = input.value;\n"
+            + "    final int inBase = input.base + targetStart;\n"
+            + "    final int[] inList = input.touched;\n    int inCount = input.touchedCount;\n");
+      }
       b.append("    for (int k = first; k < end; k++) {\n"
           + "      final int m = tgt[k];\n      final int r = k;\n      float w = weight[r];\n");
+      if (!signedInput) {
+        b.append("      final long fixed = dev.rewire.plan.FixedPoint.fromFloat(w);\n"
+            + "      final long before = inValue[inBase + m];\n"
+            + "      inValue[inBase + m] = before + fixed;\n"
+            + "      inList[inCount] = targetStart + m;\n"
+            + "      inCount += (int) (((before - 1) & -fixed) >>> 63);\n");
+      }
     } else {
       b.append("    final int[] at = s.colToRow;\n    final int[] syn = s.colSyn;\n"
           + "    final int[] src = s.colSource;\n"
@@ -135,6 +149,9 @@ final class JavaRuleSource {
       }
     }
     b.append("    }\n");
+    if (pre && !signedInput) {
+      b.append("    input.touchedCount = inCount;\n");
+    }
     if (weights && lowList) {
       b.append("    s.lowCount = lowCount;\n");
     }

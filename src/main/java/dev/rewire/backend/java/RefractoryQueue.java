@@ -41,6 +41,7 @@ final class RefractoryQueue {
    * {@code steps}: the refractory period; {@code constant[c]}: the value variable c is held at, or
    * null when it is the neuron's own.
    */
+  /** {@code variables}: at least one. */
   RefractoryQueue(int size, int steps, int[] last, float[][] variables, boolean[] saved,
       Float[] constant) {
     this.size = size;
@@ -122,14 +123,23 @@ final class RefractoryQueue {
     }
   }
 
-  /** After the update: puts the clamped variables of the queued neurons back. */
+  /**
+   * After the update: puts the clamped variables of the queued neurons back. The first (usually
+   * the only one) outside the loop over the others: as the loop's first turn, the first time the
+   * queue was empty made C2 throw away the compiled update.
+   */
   void restore() {
-    for (int c = 0; c < variables.length; c++) {
-      if (fixed[c]) {
-        fill(variables[c], queue, head, head + count, constant[c]);
-      } else {
-        copy(variables[c], kept[c], queue, head, head + count);
-      }
+    restore(0);
+    for (int c = 1; c < variables.length; c++) {
+      restore(c);
+    }
+  }
+
+  private void restore(int c) {
+    if (fixed[c]) {
+      fill(variables[c], queue, head, head + count, constant[c]);
+    } else {
+      copy(variables[c], kept[c], queue, head, head + count);
     }
   }
 
