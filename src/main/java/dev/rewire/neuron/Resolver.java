@@ -1,6 +1,7 @@
 package dev.rewire.neuron;
 
 import dev.rewire.rule.Expr;
+import dev.rewire.rule.ExprType;
 import dev.rewire.rule.Function;
 import dev.rewire.rule.Pos;
 import dev.rewire.rule.RuleException;
@@ -28,8 +29,6 @@ final class Resolver {
     }
   }
 
-  private enum Type { NUMBER, CONDITION }
-
   private final Part part;
   private final List<String> params;
   private final List<String> perNeuron;
@@ -48,7 +47,7 @@ final class Resolver {
 
   Sym number(Expr e, String what) {
     Sym s = resolve(e);
-    if (type(e) != Type.NUMBER) {
+    if (ExprType.of(e) != ExprType.NUMBER) {
       throw new RuleException(e.start(), what + " must be a number, found a condition");
     }
     return s;
@@ -56,7 +55,7 @@ final class Resolver {
 
   Sym condition(Expr e, String what) {
     Sym s = resolve(e);
-    if (type(e) != Type.CONDITION) {
+    if (ExprType.of(e) != ExprType.CONDITION) {
       throw new RuleException(e.start(), what + " must be a condition (e.g. 'v > vt'), found a "
           + "number");
     }
@@ -162,42 +161,7 @@ final class Resolver {
     throw new RuleException(pos, "unknown name '" + s + "'", s, may);
   }
 
-  private Type type(Expr e) {
-    if (e instanceof Expr.Unary u) {
-      Type t = type(u.operand());
-      if (u.op().equals("-")) {
-        expect(u.operand(), t, Type.NUMBER, "'-'");
-        return Type.NUMBER;
-      }
-      expect(u.operand(), t, Type.CONDITION, "'not'");
-      return Type.CONDITION;
-    }
-    if (e instanceof Expr.Binary b) {
-      Type l = type(b.left());
-      Type r = type(b.right());
-      boolean logic = b.op().equals("and") || b.op().equals("or");
-      Type operands = logic ? Type.CONDITION : Type.NUMBER;
-      expect(b.left(), l, operands, "'" + b.op() + "'");
-      expect(b.right(), r, operands, "'" + b.op() + "'");
-      return "+-*/".contains(b.op()) ? Type.NUMBER : Type.CONDITION;
-    }
-    if (e instanceof Expr.Call c) {
-      Function f = Function.named(c.function());
-      for (int k = 0; k < c.args().size(); k++) {
-        Type want = f == Function.WHERE && k == 0 ? Type.CONDITION : Type.NUMBER;
-        expect(c.args().get(k), type(c.args().get(k)), want, c.function());
-      }
-    }
-    return Type.NUMBER;
-  }
 
-  private static void expect(Expr e, Type found, Type wanted, String where) {
-    if (found != wanted) {
-      throw new RuleException(e.start(), where + " needs " + (wanted == Type.NUMBER ? "a number"
-          : "a condition") + " here, found " + (found == Type.NUMBER ? "a number"
-          : "a condition"));
-    }
-  }
 
   static Map<String, Integer> noNoise() {
     return new LinkedHashMap<>();

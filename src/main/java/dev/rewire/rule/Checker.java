@@ -18,8 +18,6 @@ public final class Checker {
   public record Scope(String event, List<String> params, String ownSide, List<String> ownTraces,
       String otherSide, List<String> otherTraces) {}
 
-  private enum Type { NUMBER, CONDITION }
-
   private final Scope scope;
   /** Per own trace, its version so far in the event. */
   private final int[] version;
@@ -58,12 +56,12 @@ public final class Checker {
     Checker c = new Checker(new Scope("prune", params, "", List.of(), "", List.of()));
     c.prune = true;
     RExpr r = c.resolve(condition);
-    if (c.type(condition) != Type.CONDITION) {
-      throw new RuleException(start(condition), "prune must be a condition on w (e.g. "
+    if (ExprType.of(condition) != ExprType.CONDITION) {
+      throw new RuleException(condition.start(), "prune must be a condition on w (e.g. "
           + "'w < 0.005'), found a number");
     }
     if (!Evaluator.readsState(r)) {
-      throw new RuleException(start(condition), "prune must be a condition on w (e.g. "
+      throw new RuleException(condition.start(), "prune must be a condition on w (e.g. "
           + "'w < 0.005'); this one does not read w, so it would prune all or nothing");
     }
     return r;
@@ -87,8 +85,8 @@ public final class Checker {
 
   private RExpr number(Expr e, String what) {
     RExpr r = resolve(e);
-    if (type(e) != Type.NUMBER) {
-      throw new RuleException(start(e), what + " must be a number, found a condition");
+    if (ExprType.of(e) != ExprType.NUMBER) {
+      throw new RuleException(e.start(), what + " must be a number, found a condition");
     }
     return r;
   }
@@ -177,44 +175,5 @@ public final class Checker {
         + (prune ? "; prune may use w and the params" : ""), s, may);
   }
 
-  private Type type(Expr e) {
-    if (e instanceof Expr.Unary u) {
-      Type t = type(u.operand());
-      if (u.op().equals("-")) {
-        expect(u.operand(), t, Type.NUMBER, "'-'");
-        return Type.NUMBER;
-      }
-      expect(u.operand(), t, Type.CONDITION, "'not'");
-      return Type.CONDITION;
-    }
-    if (e instanceof Expr.Binary b) {
-      Type l = type(b.left());
-      Type r = type(b.right());
-      boolean logic = b.op().equals("and") || b.op().equals("or");
-      Type operands = logic ? Type.CONDITION : Type.NUMBER;
-      expect(b.left(), l, operands, "'" + b.op() + "'");
-      expect(b.right(), r, operands, "'" + b.op() + "'");
-      return "+-*/".contains(b.op()) ? Type.NUMBER : Type.CONDITION;
-    }
-    if (e instanceof Expr.Call c) {
-      Function f = Function.named(c.function());
-      for (int k = 0; k < c.args().size(); k++) {
-        Type want = f == Function.WHERE && k == 0 ? Type.CONDITION : Type.NUMBER;
-        expect(c.args().get(k), type(c.args().get(k)), want, f.ruleName());
-      }
-    }
-    return Type.NUMBER;
-  }
 
-  private static Pos start(Expr e) {
-    return e.start();
-  }
-
-  private static void expect(Expr e, Type found, Type wanted, String where) {
-    if (found != wanted) {
-      throw new RuleException(start(e), where + " needs " + (wanted == Type.NUMBER ? "a number"
-          : "a condition") + " here, found " + (found == Type.NUMBER ? "a number"
-          : "a condition"));
-    }
-  }
 }
