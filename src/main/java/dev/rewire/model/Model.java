@@ -16,7 +16,7 @@ import java.util.Map;
  * @param simulation dt, duration, seed
  * @param neurons neuron groups by name
  * @param inputs Poisson inputs by name (may be empty)
- * @param projections projections by name
+ * @param projections projections by name (none when absent)
  * @param recording what --out records (null: the defaults of {@link Recording})
  */
 public record Model(
@@ -24,7 +24,7 @@ public record Model(
     @JsonProperty(required = true) Simulation simulation,
     @JsonProperty(required = true) Map<String, NeuronGroup> neurons,
     Map<String, PoissonInput> inputs,
-    @JsonProperty(required = true) Map<String, Projection> projections,
+    Map<String, Projection> projections,
     Recording recording) {
 
   private static final com.fasterxml.jackson.databind.ObjectMapper CANONICAL_JSON =
@@ -39,7 +39,7 @@ public record Model(
     }
     neurons = ordered(neurons);
     inputs = inputs == null ? Map.of() : ordered(inputs);
-    projections = ordered(Check.present("projections", projections));
+    projections = projections == null ? Map.of() : ordered(projections);
     recording = recording == null ? Recording.defaults() : recording;
 
     Map<String, String> owner = new HashMap<>();
@@ -131,15 +131,21 @@ public record Model(
         throw new ModelException("recording.state.neurons" + e.getMessage());
       }
       if (r.state().variables() != null) {
+        java.util.List<String> chosenGroups = groupsOf(groups, chosen);
         for (String v : r.state().variables()) {
-          for (String g : groupsOf(groups, chosen)) {
+          for (String g : chosenGroups) {
             java.util.Set<String> known = groups.get(g).model().variables().keySet();
-            if (!known.contains(v)) {
-              throw new ModelException("recording.state.variables: '" + v + "' is not a "
-                  + "variable of the model of group " + g + ", which holds some of the chosen "
-                  + "neurons" + Suggest.didYouMean(v, known) + "; its variables: "
-                  + String.join(", ", known));
+            if (known.contains(v)) {
+              continue;
             }
+            java.util.Optional<String> other = chosenGroups.stream()
+                .filter(o -> groups.get(o).model().variables().containsKey(v)).findFirst();
+            throw new ModelException("recording.state.variables: '" + v + "' is not a "
+                + "variable of the model of group " + g + ", which holds some of the chosen "
+                + "neurons" + (other.isPresent() ? " (it is one of group " + other.get()
+                    + "'s; choose neurons of one model, or variables every chosen group has)"
+                    : Suggest.didYouMean(v, known)) + "; its variables: "
+                + String.join(", ", known));
           }
         }
       }

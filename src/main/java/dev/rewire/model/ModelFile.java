@@ -162,14 +162,21 @@ public final class ModelFile {
               "bundled:" + path));
           continue;
         }
-        Path file = Path.of(origin).toAbsolutePath().getParent().resolve(path);
+        Path dir = Path.of(origin).getParent();
+        Path file = dir == null ? Path.of(path) : dir.resolve(path);
         String text;
         try {
           text = readText(file);
         } catch (ModelException e) {
           throw new ModelException(origin + ": " + where + ".file: " + e.getMessage());
         }
-        group.set("model", tree(text, file.toString()));
+        JsonNode model = tree(text, file.toString());
+        if (model.size() == 1 && model.has("model")) {
+          throw new ModelException(file + ": a model file is the model table alone (equations, "
+              + "params, variables, ...), not wrapped in [model]");
+        }
+        parseNeuronModel(text, file.toString()); // its own errors name it, not this file
+        group.set("model", model);
       }
     }
   }

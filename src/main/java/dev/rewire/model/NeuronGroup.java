@@ -84,9 +84,15 @@ public record NeuronGroup(
           NeuronModels.NAMES) + "), a model table, or { file = \"my-neuron.toml\" }; or "
           + "lif_cond's shorthand keys " + String.join(", ", SHORTHAND));
     }
-    model = model.with(params == null ? Map.of() : params,
-        perNeuron == null ? Map.of() : perNeuron, variables == null ? Map.of() : variables);
-    model.checkLists(size);
+    Map<String, Object> groupPerNeuron = perNeuron == null ? Map.of() : perNeuron;
+    model = model.with(params == null ? Map.of() : params, groupPerNeuron,
+        variables == null ? Map.of() : variables);
+    try {
+      model.checkLists(size);
+    } catch (ModelException e) { // name the table the list is in: the group's or its model's
+      throw groupPerNeuron.keySet().stream().anyMatch(k -> e.getMessage().startsWith(
+          "per_neuron." + k + " ")) ? e : new ModelException("model." + e.getMessage());
+    }
     params = Map.of();
     perNeuron = Map.of();
     variables = Map.of();

@@ -114,6 +114,29 @@ public final class NeuronCompiler {
       throw new NeuronException("reset", e);
     }
 
+    // A param nothing reads is most likely misspelt (and its value silently unused).
+    List<Sym> readers = new ArrayList<>();
+    equations.forEach(e -> readers.add(e.rhs()));
+    readers.add(threshold);
+    reset.forEach(a -> readers.add(a[1]));
+    perNeuronInit.stream().filter(i -> i instanceof Sym).forEach(i -> readers.add((Sym) i));
+    readers.addAll(variableInit);
+    Set<String> read = new HashSet<>();
+    readers.forEach(r -> collectNames(r, read));
+    List<String> all = new ArrayList<>(src.params().keySet());
+    all.addAll(perNeuron);
+    all.addAll(variables);
+    for (String p : src.params().keySet()) {
+      if (!read.contains(p)) {
+        throw unused("params." + p, p, all, read);
+      }
+    }
+    for (String p : perNeuron) {
+      if (!read.contains(p)) {
+        throw unused("per_neuron." + p, p, all, read);
+      }
+    }
+
     Lowering lower = new Lowering(variables, perNeuron);
     List<RExpr> loweredTemps = new ArrayList<>();
     for (Sym t : temps) {
@@ -222,6 +245,25 @@ public final class NeuronCompiler {
           new LinkedHashMap<>()).number(Parser.expression(text), "the value");
     } catch (RuleException e) {
       throw new NeuronException(field, e);
+    }
+  }
+
+  private static NeuronException unused(String field, String name, List<String> all,
+      Set<String> read) {
+    List<String> others = all.stream().filter(n -> !n.equals(name)).toList();
+    return new NeuronException(field, " is read by no equation, threshold, reset, initial value "
+        + "or per-neuron expression" + didYouMean(name, others) + "; remove it, or use it");
+  }
+
+  /** The params and per-neuron params {@code s} reads. */
+  private static void collectNames(Sym s, Set<String> out) {
+    if (s instanceof Sym.Param p) {
+      out.add(p.name());
+    } else if (s instanceof Sym.PerNeuron p) {
+      out.add(p.name());
+    }
+    for (Sym c : Sym.children(s)) {
+      collectNames(c, out);
     }
   }
 

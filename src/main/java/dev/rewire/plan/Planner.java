@@ -65,7 +65,14 @@ final class Planner {
     for (Map.Entry<String, Projection> e : model.projections().entrySet()) {
       Projection p = e.getValue();
       GroupPlan g = groupOfPopulation.get(p.target());
-      int delay = wholeSteps(p.delayMs(), dt, "projections." + e.getKey() + ".delay_ms");
+      String field = "projections." + e.getKey() + ".delay_ms";
+      int delay = wholeSteps(p.delayMs(), dt, field);
+      if ((delay + 1L) * g.size() > Integer.MAX_VALUE) {
+        throw new ModelException(field + " = " + Check.plain(p.delayMs()) + " ms is " + delay
+            + " steps: a ring of pending input that long for the " + g.size() + " neurons of "
+            + "group " + g.name() + " is more than 2^31 values; expected at most "
+            + (Integer.MAX_VALUE / g.size() - 1) + " steps");
+      }
       delays.put(e.getKey(), delay);
       int[] use = receptorUse.computeIfAbsent(List.of(g.index(),
           g.variables().indexOf(p.receptor())), k -> new int[2]);
@@ -116,6 +123,9 @@ final class Planner {
         List.copyOf(inputs), List.copyOf(projections), List.copyOf(receptors),
         Phase.STEP_ORDER, layout);
     plan.recording(); // validates the recording intervals against dt
+    for (GroupPlan g : groups) {
+      g.setUp(plan.seed()); // a set-up value that is not finite is bad input, found before a run
+    }
     return plan;
   }
 
@@ -202,6 +212,10 @@ final class Planner {
           + "steps of dt = " + Check.plain(dt) + " ms, got "
           + Check.plain(new java.math.BigDecimal(ratio).round(new java.math.MathContext(4))
               .doubleValue()) + " steps");
+    }
+    if (n > Integer.MAX_VALUE) {
+      throw new ModelException(field + " = " + Check.plain(ms) + " ms is " + n + " steps of "
+          + Check.plain(dt) + " ms; expected at most " + Integer.MAX_VALUE + " steps");
     }
     if (field.endsWith("period_ms") && n < 1) {
       throw new ModelException(field + " = " + Check.plain(ms) + " ms must be at least one step of "

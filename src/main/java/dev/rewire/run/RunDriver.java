@@ -2,7 +2,6 @@ package dev.rewire.run;
 
 import dev.rewire.backend.Backend;
 import dev.rewire.backend.Simulation;
-import dev.rewire.model.ModelException;
 import dev.rewire.output.Summary;
 
 /**
@@ -29,23 +28,11 @@ public final class RunDriver {
 
   private RunDriver() {}
 
-  /**
-   * The simulation, set up; a set-up value that is bad input (an initial value that is not finite)
-   * names the model's origin, as a problem found in compiling does.
-   */
-  private static Simulation open(RunRequest request, Backend backend, RunSession session) {
-    try {
-      return session.resumeState() == null ? backend.open(request.plan())
-          : backend.restore(request.plan(), session.resumeState());
-    } catch (ModelException e) {
-      throw new ModelException(request.spec().origin() + ": " + e.getMessage(), e);
-    }
-  }
-
   public static Result run(RunRequest request, Backend backend, Progress progress) {
     RunSession session = new RunSession(request, backend);
     Result result;
-    try (Simulation sim = open(request, backend, session)) {
+    try (Simulation sim = session.resumeState() == null ? backend.open(request.plan())
+        : backend.restore(request.plan(), session.resumeState())) {
       session.opened(sim);
       progress.at(sim.step()); // set up: the run starts now
       while (session.running()) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -51,6 +52,11 @@ class NeuronModelInputTest {
       + "variables = { v = -70.0, g = 0.0 }\\n"
       + "threshold = 'v > vt'\\nreset = 'v = el'\\n";
 
+  private static final String LIF_ZZZ = "[neurons.cells.model]\\n"
+      + "params = { el = -70.0, tau = 10.0, vt = -50.0, i_ext = 1.0, zzz = 2.0 }\\n"
+      + "variables = { v = -70.0, g = 0.0 }\\n"
+      + "threshold = 'v > vt'\\nreset = 'v = el'\\n";
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
     // model table | receptor | expected after the file name
@@ -79,9 +85,20 @@ class NeuronModelInputTest {
     "model = 'lif_curr'|g_ampa"
         + "|projections.pe.receptor = 'g_ampa' is not a variable of the model of E; its "
         + "variables: v, i_e, i_i",
-    LIF + "equations = '''\\ndv/dt = (el - v)/tau + g\\ndg/dt = -g/tau'''\\n"
+    LIF + "equations = '''\\ndv/dt = (el - v)/tau + g + i_ext\\ndg/dt = -g/tau'''\\n"
         + "[neurons.cells.variables]\\nv = 'el/0'|g"
         + "|neurons.cells.model.variables.v is -Infinity for neuron 0; expected a finite value",
+    LIF + "equations = '''\\ndv/dt = (el - v)/tau + g + i_ext\\ndg/dt = -g/tau'''\\n"
+        + "[neurons.cells.model.per_neuron]\\ntauu = '10 + rand()'|g"
+        + "|neurons.cells.model.per_neuron.tauu is read by no equation, threshold, reset, "
+        + "initial value or per-neuron expression (did you mean 'tau'?)",
+    LIF_ZZZ
+        + "equations = '''\\ndv/dt = (el - v)/tau + g + i_ext\\ndg/dt = -g/tau'''|g"
+        + "|neurons.cells.model.params.zzz is read by no equation",
+    LIF + "equations = '''\\ndv/dt = (el - v)/tau + g + i_ext\\ndg/dt = -g/tau'''\\n"
+        + "[neurons.cells.model.per_neuron]\\nvt = [-50.0, -51.0]|g"
+        + "|neurons.cells.model.per_neuron.vt has 2 values for a group of 10 neurons; "
+        + "expected 10",
     "model = 'lif_cnd'|g_ampa"
         + "|neurons.cells.model = 'lif_cnd' is not a bundled neuron model (did you mean "
         + "'lif_cond'?)",
@@ -97,5 +114,53 @@ class NeuronModelInputTest {
     assertEquals(1, err.lines().count(), err);
     assertTrue(err.contains(file.toString() + ": " + expected), err);
     assertFalse(Files.exists(summary), "no output file");
+  }
+
+  /** An error inside a model file names that file, with the line and column inside it. */
+  @Test
+  void badModelFile_isNamedItself() throws IOException {
+    Files.writeString(dir.resolve("neuron.toml"), """
+        params = { el = -70.0, tau = 10.0, vt = -50.0 }
+        variables = { v = -70.0 }
+        equations = "dv/dt = (el - v)/tauu"
+        threshold = "v > vt"
+        reset = "v = el"
+        """);
+    Path net = file("model = { file = \"neuron.toml\" }", "v");
+    CheckpointResumeTest.Out o = CheckpointResumeTest.main("run", net.toString(), "--backend",
+        "java");
+    assertEquals(2, o.code(), o.err());
+    assertEquals("rewire: " + dir.resolve("neuron.toml") + ": equations, line 1, column 18: "
+        + "unknown name 'tauu' (did you mean 'tau'?)", o.err().strip());
+  }
+
+  /** A set-up value that is not finite is found before anything runs: one line, in auto too. */
+  @Test
+  void nonFiniteSetUp_isOneLineBeforeAnythingRuns() throws IOException {
+    Path net = file("""
+        [neurons.cells.model]
+        params = { el = -70.0, tau = 10.0, vt = -50.0 }
+        variables = { v = "log(0)", g = 0.0 }
+        equations = \"""
+        dv/dt = (el - v)/tau + g
+        dg/dt = -g/tau
+        \"""
+        threshold = "v > vt"
+        reset = "v = el"
+        """, "g");
+    CheckpointResumeTest.Out o = CheckpointResumeTest.main("run", net.toString());
+    assertEquals(2, o.code(), o.err());
+    assertEquals("rewire: " + net + ": neurons.cells.model.variables.v is -Infinity for neuron 0; "
+        + "expected a finite value", o.err().strip());
+  }
+
+  @Test
+  void delayTooLongToHold_namesTheField() throws IOException {
+    Path net = file("model = \"lif_curr\"", "i_e");
+    CheckpointResumeTest.Out o = CheckpointResumeTest.main("run", net.toString(), "--set",
+        "projections.pe.delay_ms=1e12", "--backend", "java");
+    assertEquals(2, o.code(), o.err());
+    assertTrue(o.err().contains("projections.pe.delay_ms = 1000000000000 ms is 10000000000000 "
+        + "steps of 0.1 ms; expected at most 2147483647 steps"), o.err());
   }
 }

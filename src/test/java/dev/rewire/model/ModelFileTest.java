@@ -111,4 +111,11 @@ class ModelFileTest {
         () -> ModelFile.parse(SEED, "s", List.of("projection.ee.stdp.lr=1")));
     assertTrue(e.getMessage().contains("did you mean 'projections'"), e.getMessage());
   }
+
+  @Test
+  void parse_withoutProjections_isANetworkOfUnconnectedNeurons() {
+    Model m = ModelFile.parse(SEED.substring(0, SEED.indexOf("[inputs.P]")), "f", List.of());
+    assertEquals(0, m.projections().size());
+    assertEquals(0, m.inputs().size());
+  }
 }
