@@ -37,6 +37,16 @@ public final class ModelFile {
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+      // "200" is a string, not a number: refused, as a string weight is
+      .withCoercionConfig(com.fasterxml.jackson.databind.type.LogicalType.Float, c -> c.setCoercion(
+          com.fasterxml.jackson.databind.cfg.CoercionInputShape.String,
+          com.fasterxml.jackson.databind.cfg.CoercionAction.Fail))
+      .withCoercionConfig(com.fasterxml.jackson.databind.type.LogicalType.Integer, c -> c
+          .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.String,
+              com.fasterxml.jackson.databind.cfg.CoercionAction.Fail))
+      .withCoercionConfig(com.fasterxml.jackson.databind.type.LogicalType.Boolean, c -> c
+          .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.String,
+              com.fasterxml.jackson.databind.cfg.CoercionAction.Fail))
       .build();
 
   private ModelFile() {}
@@ -90,10 +100,13 @@ public final class ModelFile {
       throw new ModelException(origin + " is empty; expected a TOML model (see "
           + "examples/seed-ei.toml)");
     }
-    resolveNeuronModels(root, origin);
+    root = extended(root, origin, new java.util.ArrayList<>());
     for (String override : overrides) {
       Overrides.apply(root, override);
     }
+    resolveNeuronModels(root, origin); // a model an override names (--set neurons.E.model=adex)
+    refuseNonFinite(root, "", origin);
+    refuseUnknownKeys(root, MAPPER.constructType(Model.class), "", origin);
     try {
       return MAPPER.treeToValue(root, Model.class);
     } catch (JsonProcessingException e) {
@@ -102,6 +115,179 @@ public final class ModelFile {
       throw new ModelException(origin + ": " + describe(e.getCause() instanceof JsonMappingException m
           ? m : new JsonMappingException(null, e.getMessage()), root), e);
     }
+  }
+
+  /**
+   * A model that says {@code extends = "seed-ei"} (a bundled model) or {@code extends =
+   * "base.toml"} (relative to its own folder) is that model with its own tables laid over it:
+   * tables merge key by key, except a projection's rule ({@code stdp} or {@code plasticity}) and a
+   * group's neuron {@code model}, which replace the base's whole (a rule given as {@code plasticity}
+   * also removes the base's {@code stdp}, and the other way round, as a structural {@code prune}
+   * does {@code threshold}). Neuron models are resolved in
+   * each file against its own folder.
+   */
+  private static ObjectNode extended(ObjectNode root, String origin, List<String> chain) {
+    JsonNode ext = root.remove("extends");
+    resolveNeuronModels(root, origin);
+    if (ext == null) {
+      return root;
+    }
+    if (!ext.isTextual() || ext.asText().isBlank()) {
+      throw new ModelException(origin + ": extends expects a bundled model (\"" + DEFAULT_MODEL
+          + "\") or a model file (\"base.toml\"), got " + ext);
+    }
+    String name = ext.asText();
+    String baseOrigin;
+    String text;
+    if (!name.endsWith(".toml")) {
+      baseOrigin = "bundled:" + name;
+      try {
+        text = bundledText(name);
+      } catch (ModelException e) {
+        throw new ModelException(origin + ": extends = \"" + name + "\": no bundled model of "
+            + "that name; a model file's name ends in .toml");
+      }
+    } else {
+      Path dir = origin.startsWith("bundled:") ? null : Path.of(origin).getParent();
+      Path file = dir == null ? Path.of(name) : dir.resolve(name);
+      baseOrigin = file.toString();
+      try {
+        text = readText(file);
+      } catch (ModelException e) {
+        throw new ModelException(origin + ": extends: " + e.getMessage());
+      }
+    }
+    chain.add(origin);
+    if (chain.contains(baseOrigin)) {
+      throw new ModelException(origin + ": extends " + baseOrigin + ", which extends it again ("
+          + String.join(" -> ", chain) + " -> " + baseOrigin + ")");
+    }
+    if (!(tree(text, baseOrigin) instanceof ObjectNode base)) {
+      throw new ModelException(baseOrigin + " is empty; expected a TOML model");
+    }
+    ObjectNode merged = extended(base, baseOrigin, chain);
+    merge(merged, root, "");
+    return merged;
+  }
+
+  /** Lays {@code over} onto {@code base} (see {@link #extended}). */
+  private static void merge(ObjectNode base, ObjectNode over, String path) {
+    for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = over.fields();
+        it.hasNext(); ) {
+      java.util.Map.Entry<String, JsonNode> e = it.next();
+      String key = e.getKey();
+      String at = path.isEmpty() ? key : path + "." + key;
+      boolean whole = at.matches("projections\\.[^.]+\\.(stdp|plasticity)")
+          || at.matches("neurons\\.[^.]+\\.model");
+      if (at.matches("projections\\.[^.]+\\.(stdp|plasticity)")) {
+        base.remove(key.equals("stdp") ? "plasticity" : "stdp");
+      }
+      if (at.matches("projections\\.[^.]+\\.structural\\.(threshold|prune)")) {
+        base.remove(key.equals("threshold") ? "prune" : "threshold"); // one says the other
+      }
+      if (!whole && e.getValue() instanceof ObjectNode table
+          && base.get(key) instanceof ObjectNode under) {
+        merge(under, table, at);
+      } else {
+        base.set(key, e.getValue());
+      }
+    }
+  }
+
+  /**
+   * Names a misspelt key before anything reads the tables: Jackson builds a record as soon as it has
+   * its required keys, so a check of its meaning would otherwise speak first (a misspelt
+   * {@code reset} read as "params.vr is read by no equation"). Walks the tables of records and
+   * maps of records; the rest is Jackson's.
+   */
+  private static void refuseUnknownKeys(JsonNode node, com.fasterxml.jackson.databind.JavaType type,
+      String path, String origin) {
+    if (!(node instanceof ObjectNode table) || type == null) {
+      return;
+    }
+    if (type.isMapLikeType()) {
+      com.fasterxml.jackson.databind.JavaType content = type.getContentType();
+      table.fields().forEachRemaining(e -> refuseUnknownKeys(e.getValue(), content,
+          path.isEmpty() ? e.getKey() : path + "." + e.getKey(), origin));
+      return;
+    }
+    if (!type.getRawClass().isRecord() || readsItself(type.getRawClass())) {
+      return;
+    }
+    java.util.Map<String, com.fasterxml.jackson.databind.JavaType> known = knownKeys(type);
+    for (java.util.Iterator<String> it = table.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      String at = path.isEmpty() ? key : path + "." + key;
+      if (!known.containsKey(key)) {
+        throw new ModelException(origin + ": unknown key '" + at + "'"
+            + Suggest.didYouMean(key, known.keySet()) + "; known keys"
+            + (path.isEmpty() ? "" : " in " + path) + ": "
+            + known.keySet().stream().sorted().collect(Collectors.joining(", ")));
+      }
+      refuseUnknownKeys(table.get(key), known.get(key), at, origin);
+    }
+  }
+
+  /** A type with a creator of its own (a number or a table, say) checks its keys itself. */
+  private static boolean readsItself(Class<?> type) {
+    java.util.List<java.lang.reflect.Executable> all = new java.util.ArrayList<>(
+        java.util.List.of(type.getDeclaredConstructors()));
+    all.addAll(java.util.List.of(type.getDeclaredMethods()));
+    return all.stream().anyMatch(m -> m.isAnnotationPresent(
+        com.fasterxml.jackson.annotation.JsonCreator.class));
+  }
+
+  /** TOML has inf and nan; no value of a model may be either. */
+  private static void refuseNonFinite(JsonNode node, String path, String origin) {
+    if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
+      double v = node.doubleValue();
+      throw new ModelException(origin + ": " + path + ": must be finite, got "
+          + (Double.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf"));
+    }
+    if (node.isObject()) {
+      node.fields().forEachRemaining(e -> refuseNonFinite(e.getValue(),
+          path.isEmpty() ? e.getKey() : path + "." + e.getKey(), origin));
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        refuseNonFinite(node.get(i), path + "[" + i + "]", origin);
+      }
+    }
+  }
+
+  /**
+   * The model's text with nothing outside it: as given when it names no other file; else the model
+   * as read ({@code extends} laid out, neuron-model files put in place) as TOML, so a checkpoint
+   * or an HDF5 file that holds it still holds the whole model after the files change.
+   */
+  public static String selfContained(String toml, String origin) {
+    JsonNode tree;
+    try {
+      tree = MAPPER.readTree(toml);
+    } catch (JsonProcessingException e) {
+      return toml; // reported when it is parsed
+    }
+    if (!(tree instanceof ObjectNode root) || !namesFiles(root)) {
+      return toml;
+    }
+    ObjectNode resolved = extended(root, origin, new java.util.ArrayList<>());
+    try {
+      return "# " + origin + " with the files it names, as rewire read it\n"
+          + MAPPER.writeValueAsString(resolved);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a model read from TOML as TOML", e);
+    }
+  }
+
+  private static boolean namesFiles(ObjectNode root) {
+    if (root.has("extends")) {
+      return true;
+    }
+    for (JsonNode group : root.path("neurons")) {
+      if (group.path("model").has("file")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static TomlMapper mapper() {
@@ -117,6 +303,7 @@ public final class ModelFile {
       throw new ModelException(origin + locationOf(e) + ": TOML syntax error: "
           + e.getOriginalMessage());
     }
+    refuseUnknownKeys(tree, MAPPER.constructType(NeuronModel.class), "", origin);
     try {
       return MAPPER.treeToValue(tree, NeuronModel.class);
     } catch (JsonProcessingException e) {
@@ -269,7 +456,7 @@ public final class ModelFile {
 
   /** What Jackson says it found ("from Boolean value"), in the words of a model file. */
   private static String given(String jacksonMessage) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("from (\\w+) value")
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:from|coerce) (\\w+) value")
         .matcher(jacksonMessage);
     if (!m.find()) {
       return "something else (" + firstLine(jacksonMessage) + ")";

@@ -25,6 +25,7 @@ final class Overrides {
     String raw = assignment.substring(eq + 1).trim();
     String[] keys = path.split("\\.", -1);
     checkRuleTable(root, path);
+    checkNamedTable(root, keys, path);
     ObjectNode node = root;
     for (int i = 0; i < keys.length - 1; i++) {
       String key = keys[i];
@@ -46,6 +47,10 @@ final class Overrides {
     node.set(leaf, parseValue(raw));
     // Two keys that exclude each other: setting one replaces the other, since --set cannot
     // remove a key (a sweep over prune conditions of a model that has a threshold, say).
+    if (keys.length == 3 && keys[0].equals("projections")
+        && (leaf.equals("stdp") || leaf.equals("plasticity"))) {
+      node.remove(leaf.equals("stdp") ? "plasticity" : "stdp"); // a rule replaces the rule
+    }
     String other = ALTERNATIVES.get(leaf);
     if (other != null && keys.length >= 2 && keys[keys.length - 2].equals("structural")) {
       node.remove(other);
@@ -76,6 +81,25 @@ final class Overrides {
                   + ".stdp.lr and so on)"
               : " (its params are projections." + keys[1] + ".plasticity.params.NAME)"));
     }
+  }
+
+  /** The tables whose keys are names the model gives: what one entry is called in messages. */
+  private static final java.util.Map<String, String> NAMED = java.util.Map.of(
+      "neurons", "neuron group", "projections", "projection", "inputs", "input");
+
+  /**
+   * A path into a group, projection or input the model does not have is a misspelt name (a new
+   * one needs its required keys, which one --set path cannot give): say so, with the names known.
+   */
+  private static void checkNamedTable(ObjectNode root, String[] keys, String path) {
+    String what = NAMED.get(keys[0]);
+    if (what == null || keys.length < 3 || root.path(keys[0]).has(keys[1])) {
+      return;
+    }
+    java.util.List<String> known = iterable(root.path(keys[0]).fieldNames());
+    throw new ModelException("--set " + path + ": unknown " + what + " '" + keys[1] + "'"
+        + dev.rewire.rule.Suggest.didYouMean(keys[1], known) + " (known: "
+        + (known.isEmpty() ? "none" : String.join(", ", known)) + ")");
   }
 
   private static void checkKey(String path, String key) {

@@ -130,6 +130,13 @@ class MalformedInputTest {
       {"recording.state={neurons=[1],variables=[\"w\"],every_ms=1}", "recording.state.variables: "
           + "'w' is not a variable of the model of group net"},
       {"recording.rate_bin_ms=-10", "rate_bin_ms must be > 0"},
+      {"projections.xx.stdp.lr=0.1", "--set projections.xx.stdp.lr: unknown projection 'xx'"},
+      {"projections.xx.stdp.lr=0.1", "(known: pe, pi, ei, ii, ee, ie)"},
+      {"neurons.nett.size=3", "unknown neuron group 'nett' (did you mean 'net'?) (known: net)"},
+      {"inputs.PP.rate_hz=3", "unknown input 'PP' (did you mean 'P'?) (known: P, P2)"},
+      {"inputs.P.rate_hz=inf", "inputs.P.rate_hz: must be finite, got inf"},
+      {"projections.ee.stdp.gmax=-inf", "projections.ee.stdp.gmax: must be finite, got -inf"},
+      {"neurons.net.gl_ns=nan", "neurons.net.gl_ns: must be finite, got nan"},
     };
     for (String[] r : ranges) {
       cases.add(new Case(r[0], null, List.of("--set", r[0]), r[1]));
@@ -148,8 +155,10 @@ class MalformedInputTest {
         .replace("\"P2\"", "\"E\""), List.of(), "already used"));
     cases.add(new Case("empty file", "", List.of(), "is empty; expected a TOML model"));
     cases.add(new Case("misspelt required key (duration)", SEED.replace("duration_ms = 5000.0",
-        "duration_s = 5"), List.of(), "simulation.duration_ms is required; the table has an "
-        + "unknown key 'duration_s' (did you mean 'duration_ms'?)"));
+        "duration_s = 5"), List.of(), "unknown key 'simulation.duration_s' (did you mean "
+        + "'duration_ms'?)"));
+    cases.add(new Case("number given as a string", SEED.replace("gl_ns = 10.0", "gl_ns = \"10\""),
+        List.of(), "neurons.net.gl_ns: expected a number, got a string"));
     String[][] args = {
       {"--duration", "40"}, {"--duration", "40 s s"}, {"--duration", "-2s"}, {"--duration", "s"},
       {"--duration", "1h"}, {"--duration", "4e999s"}, {"--duration", ""}, {"--seed", "x"},

@@ -134,6 +134,33 @@ class NeuronModelInputTest {
         + "unknown name 'tauu' (did you mean 'tau'?)", o.err().strip());
   }
 
+  /**
+   * A misspelt key of a model file, required or not, is named as such, before any check of what
+   * the model means (which would blame a param that the misspelt statement was to read).
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "threshold|treshold|unknown key 'treshold' (did you mean 'threshold'?)",
+    "reset|rest|unknown key 'rest' (did you mean 'reset'?)",
+    "equations|equation|unknown key 'equation' (did you mean 'equations'?)",
+  })
+  void misspeltKeyOfAModelFile_isNamed(String key, String typo, String expected)
+      throws IOException {
+    Files.writeString(dir.resolve("neuron.toml"), """
+        params = { el = -70.0, tau = 10.0, vt = -50.0, vr = -60.0 }
+        variables = { v = -70.0 }
+        equations = "dv/dt = (el - v)/tau"
+        threshold = "v > vt"
+        reset = "v = vr"
+        """.replace(key + " =", typo + " ="));
+    Path net = file("model = { file = \"neuron.toml\" }", "v");
+    CheckpointResumeTest.Out o = CheckpointResumeTest.main("run", net.toString(), "--backend",
+        "java");
+    assertEquals(2, o.code(), o.err());
+    assertEquals(1, o.err().strip().lines().count(), o.err());
+    assertTrue(o.err().contains(dir.resolve("neuron.toml") + ": " + expected), o.err());
+  }
+
   /** A set-up value that is not finite is found before anything runs: one line, in auto too. */
   @Test
   void nonFiniteSetUp_isOneLineBeforeAnythingRuns() throws IOException {

@@ -118,4 +118,48 @@ class ModelFileTest {
     assertEquals(0, m.projections().size());
     assertEquals(0, m.inputs().size());
   }
+
+  @Test
+  void extends_laysTheFileOverItsBase_aRuleReplacesTheBasesRule(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws java.io.IOException {
+    java.nio.file.Path f = dir.resolve("rule.toml");
+    java.nio.file.Files.writeString(f, "name = \"mine\"\nextends = \"seed-ei\"\n"
+        + "[simulation]\nseed = 7\n"
+        + "[projections.ee.plasticity]\nparams = { lr = 0.01, gmax = 20.0 }\n"
+        + "pre_traces = { x = 10.0 }\non_pre = \"x += 1\\nw = clip(w + lr * x, 0, gmax)\"\n");
+    Model m = ModelFile.load(f, List.of());
+    assertEquals("mine", m.name());
+    assertEquals(7, m.simulation().seed());
+    assertEquals(0.1, m.simulation().dtMs(), "the base's, where the file says nothing");
+    assertEquals(null, m.projections().get("ee").stdp(), "the rule replaced, not merged");
+    assertTrue(m.projections().get("ie").stdp() != null, "the base's other rule kept");
+    // Comments and layout aside, a file that says what its base says is its base.
+    java.nio.file.Path same = dir.resolve("same.toml");
+    java.nio.file.Files.writeString(same, "# nothing new\nextends = \"seed-ei\"\n");
+    assertEquals(ModelFile.loadBundled("seed-ei", List.of()).contentHash(),
+        ModelFile.load(same, List.of()).contentHash());
+  }
+
+  @Test
+  void extends_ofACycle_orOfNothing_isBadInput(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws java.io.IOException {
+    java.nio.file.Files.writeString(dir.resolve("a.toml"), "extends = \"b.toml\"\n");
+    java.nio.file.Files.writeString(dir.resolve("b.toml"), "extends = \"a.toml\"\n");
+    ModelException e = assertThrows(ModelException.class,
+        () -> ModelFile.load(dir.resolve("a.toml"), List.of()));
+    assertTrue(e.getMessage().contains("which extends it again"), e.getMessage());
+    java.nio.file.Files.writeString(dir.resolve("c.toml"), "extends = \"seed-eii\"\n");
+    e = assertThrows(ModelException.class, () -> ModelFile.load(dir.resolve("c.toml"), List.of()));
+    assertTrue(e.getMessage().contains("extends = \"seed-eii\": no bundled model of that name"),
+        e.getMessage());
+  }
+
+  @Test
+  void set_choosesANeuronModelByName() {
+    String cells = "name = \"cells\"\n[simulation]\ndt_ms = 0.1\nduration_ms = 10.0\nseed = 1\n"
+        + "[neurons.c]\nsize = 2\npopulations = { C = [0, 2] }\nmodel = \"lif_curr\"\n";
+    Model m = ModelFile.parse(cells, "s", List.of("neurons.c.model=adex"));
+    assertTrue(m.neurons().get("c").model().params().containsKey("tau_w"),
+        m.neurons().get("c").model().params().toString());
+  }
 }
