@@ -67,12 +67,33 @@ public final class NumericalGuard {
    * number >= 0 in one of {@code projections} ({@link Simulation#badWeights}).
    */
   public static void checkWeights(Plan plan, java.util.List<String> projections, int step) {
-    if (!projections.isEmpty()) {
-      throw new NumericalException(String.format(java.util.Locale.ROOT,
-          "numerical guard: projection %s: the plasticity rule made a weight that is not a finite "
-              + "number >= 0 by t = %.4f s; weights are conductances (clip them in the rule)",
-          String.join(", ", projections), plan.timeSeconds(step)));
+    if (projections.isEmpty()) {
+      return;
     }
+    StringBuilder advice = new StringBuilder();
+    for (String name : projections) {
+      advice.append("; ").append(name).append(": ").append(advice(plan.projection(name)));
+    }
+    throw new NumericalException(String.format(java.util.Locale.ROOT,
+        "numerical guard: projection %s: the plasticity rule made a weight that is not a finite "
+            + "number >= 0 by t = %.4f s%s", String.join(", ", projections),
+        plan.timeSeconds(step), advice));
+  }
+
+  /**
+   * What to look at: a rule that keeps {@code w} in range with clip or max got a NaN from an
+   * operand (clip passes NaN through), so name the operations that make one; else the rule lets
+   * {@code w} leave the range, and clipping it is the fix.
+   */
+  private static String advice(dev.rewire.plan.ProjectionPlan p) {
+    dev.rewire.plan.RulePlan rule = p == null ? null : p.plasticity();
+    if (rule == null || !rule.clipsWeight()) {
+      return "weights are conductances, keep them >= 0 (w = clip(..., 0, gmax) in the rule)";
+    }
+    java.util.List<String> sources = rule.nanSources();
+    return "the rule clips w, so an operand was not a number" + (sources.isEmpty() ? ""
+        : " (the rule uses " + String.join(", ", sources) + ": look for log, sqrt or pow of a "
+            + "negative number, a division by zero, exp overflowing)");
   }
 
   /** The state of a run left the numbers; the message says where and when. */

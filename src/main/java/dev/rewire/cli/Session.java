@@ -67,18 +67,25 @@ final class Session {
     return sb.toString();
   }
 
-  /** One line: what ran, how long this process took for its part, spikes and prunes. */
+  /**
+   * One line: what ran, how long this process took for its part, spikes and prunes. After a
+   * resume, the time is the resumed part's and the counts are the whole run's, and it says so.
+   */
   static String resultLine(Summary s) {
     StringBuilder sb = new StringBuilder();
     double from = s.resumedFromS() == null ? 0 : s.resumedFromS();
     sb.append(String.format(Locale.ROOT, "%s seed=%d backend=%s: %.3f s simulated", s.model(),
         s.seed(), s.backend(), s.durationS() - from));
     if (s.resumedFromS() != null) {
-      sb.append(String.format(Locale.ROOT, " (resumed at %.3f s, to %.3f s)", from,
+      sb.append(String.format(Locale.ROOT, " in this process (resumed at %.3f s, to %.3f s)", from,
           s.durationS()));
     }
     sb.append(String.format(Locale.ROOT, " in %.3f s (%.2f ms wall per simulated s, setup "
-        + "%.3f s); spikes", s.wallS().run(), s.wallMsPerSimulatedS(), s.wallS().setup()));
+        + "%.3f s); ", s.wallS().run(), s.wallMsPerSimulatedS(), s.wallS().setup()));
+    if (s.resumedFromS() != null) {
+      sb.append(String.format(Locale.ROOT, "whole run, 0 to %.3f s: ", s.durationS()));
+    }
+    sb.append("spikes");
     s.spikeCount().forEach((pop, n) -> sb.append(' ').append(pop).append('=').append(n));
     s.structural().forEach((proj, series) -> sb.append("; ").append(proj).append(" pruned ")
         .append(series.pruned().stream().mapToInt(Integer::intValue).sum()));

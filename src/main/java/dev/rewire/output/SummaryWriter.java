@@ -15,6 +15,7 @@ public final class SummaryWriter {
   private static final ObjectMapper JSON = JsonMapper.builder()
       .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .enable(SerializationFeature.INDENT_OUTPUT)
+      .addModule(JsonNumbers.module())
       .build();
 
   private SummaryWriter() {}

@@ -125,7 +125,8 @@ public class CheckpointResumeTest {
 
     Out more = main("resume", ck.toString(), "--duration", "1.2s", "--backend", backend());
     assertEquals(0, more.code, more.err);
-    assertTrue(more.out.contains("0.500 s simulated (resumed at 0.700 s, to 1.200 s)"), more.out);
+    assertTrue(more.out.contains("0.500 s simulated in this process (resumed at 0.700 s, to "
+        + "1.200 s)") && more.out.contains("; whole run, 0 to 1.200 s: spikes E="), more.out);
     JsonNode a = SummaryWriter.read(straight.resolve("s.json"));
     JsonNode b = SummaryWriter.read(extended.resolve("s.json"));
     for (String key : List.of("digest", "structural", "rates_hz_per_second", "spike_count",

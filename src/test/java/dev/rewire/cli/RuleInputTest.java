@@ -78,9 +78,6 @@ class RuleInputTest {
         + "| 'apre' is named twice among params, pre_traces and post_traces",
     "projections.ee.plasticity.pre_traces.apre=-5"
         + "| pre_traces.apre must be > 0",
-    "projections.ee.stdp={lr=0.01,gmax=1,alpha_pre=0,alpha_post=0,a_plus=1,a_minus=1,"
-        + "tau_plus_ms=5,tau_minus_ms=5}"
-        + "| projections.ee: give stdp (the seed rule's shorthand) or plasticity, not both",
     "projections.ee.structural.prune=\"w < 0.01 and\""
         + "| structural.prune, line 1, column 13: expected an expression",
     "projections.ee.plasticity.params.a_plus=1e300"
@@ -110,9 +107,9 @@ class RuleInputTest {
   })
   void badPrune_exitsWith2(String prune, String expected) throws IOException {
     Path file = model("apre += 1\nw = clip(w - a_minus * apost, 0, gmax)");
-    String text = Files.readString(file).replace("threshold = 0.005\nmode = \"global\"       #",
-        "prune = \"" + prune + "\"\nmode = \"global\"       #");
-    Files.writeString(file, text);
+    // song-pair extends seed-ei: a prune condition of its own replaces seed-ei's threshold
+    Files.writeString(file, Files.readString(file) + "\n[projections.ee.structural]\nprune = \""
+        + prune + "\"\n");
     CheckpointResumeTest.Out o = CheckpointResumeTest.main("run", file.toString(), "--duration",
         "10ms");
     assertEquals(2, o.code(), o.err());
@@ -128,8 +125,21 @@ class RuleInputTest {
     assertEquals(2, o.code(), o.err());
     assertTrue(o.err().contains("numerical guard: projection ee: the plasticity rule made a "
         + "weight that is not a finite number >= 0 by t = "), o.err());
+    assertTrue(o.err().contains("ee: weights are conductances, keep them >= 0 (w = clip(..., 0, "
+        + "gmax) in the rule)"), o.err());
     assertEquals(false, dev.rewire.output.SummaryWriter.read(summary).get("complete")
         .asBoolean(), "the summary says the run stopped early");
+  }
+
+  @org.junit.jupiter.api.Test
+  void ruleThatClipsButTakesTheLogOfANegativeNumber_isNotToldToClip() throws IOException {
+    Path file = model("apre += 1\nw = clip(w + a_minus * log(apost - 1), 0, gmax)");
+    CheckpointResumeTest.Out o = CheckpointResumeTest.main("run", file.toString(), "--duration",
+        "1s");
+    assertEquals(2, o.code(), o.err());
+    assertTrue(o.err().contains("ee: the rule clips w, so an operand was not a number (the rule "
+        + "uses log: look for log, sqrt or pow of a negative number"), o.err());
+    assertFalse(o.err().contains("w = clip(..."), o.err());
   }
 
   @org.junit.jupiter.api.Test
