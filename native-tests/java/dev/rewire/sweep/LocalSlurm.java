@@ -73,7 +73,7 @@ final class LocalSlurm implements AutoCloseable {
         "MpiDefault=none",
         "JobAcctGatherType=jobacct_gather/none",
         "AccountingStorageType=accounting_storage/none",
-        "NodeName=" + host + " CPUs=" + cpus + " State=UNKNOWN",
+        "NodeName=" + host + " CPUs=" + cpus + " Features=rewiretest State=UNKNOWN",
         "PartitionName=test Nodes=ALL Default=YES MaxTime=INFINITE State=UP", ""));
     try {
       run(List.of("slurmctld", "-f", s.conf.toString()), s.environment());

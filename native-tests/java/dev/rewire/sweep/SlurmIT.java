@@ -1,9 +1,9 @@
 package dev.rewire.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rewire.backend.opencl.cl.SignalChaining;
 import dev.rewire.cli.CheckpointResumeTest;
 import dev.rewire.cli.Main;
 import dev.rewire.cli.SweepCommandTest;
@@ -35,12 +35,18 @@ class SlurmIT {
 
     try (LocalSlurm slurm = LocalSlurm.start(dir.resolve("slurm"))) {
       Path cluster = dir.resolve("cluster");
+      // What a real cluster asks for: an account, a QOS, a node feature, a site's set-up lines.
+      Path setup = dir.resolve("setup.sh");
+      Files.writeString(setup, "#SBATCH --comment=rewire-slurm-it\n"
+          + "export REWIRE_JAVA=" + Path.of(System.getProperty("java.home"), "bin", "java") + "\n");
       List<String> cmd = new ArrayList<>(List.of(
           Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-cp", System.getProperty("java.class.path"), Main.class.getName()));
       cmd.addAll(sweep);
       cmd.addAll(List.of("--out-dir", cluster.toString(), "--slurm", "--tasks", "4",
-          "--cpus-per-task", "1", "--time", "10:00"));
+          "--cpus-per-task", "1", "--time", "10:00", "--account", "lab42", "--qos", "normal",
+          "--constraint", "rewiretest", "--slurm-setup", setup.toString(), "--checkpoint-every",
+          "100ms", "--requeue"));
       String submitted = LocalSlurm.run(cmd, slurm.environment());
       System.out.println(submitted.strip());
       String job = submitted.replaceAll("(?s).*submitted job (\\d+):.*", "$1");
@@ -48,7 +54,11 @@ class SlurmIT {
       String script = Files.readString(cluster.resolve("sweep.sbatch"));
       assertTrue(script.contains("#SBATCH --array=0-3") && script.contains("--time=10:00")
           && script.contains("--shard \"${SLURM_ARRAY_TASK_ID}/4\"")
-          && script.contains("export LD_PRELOAD=" + SignalChaining.library()), script);
+          && script.contains("#SBATCH --account=lab42") && script.contains("#SBATCH --qos=normal")
+          && script.contains("#SBATCH --constraint=rewiretest")
+          && script.contains("#SBATCH --signal=B:TERM@120") && script.contains("#SBATCH --requeue")
+          && script.contains("export LD_PRELOAD=\"$jsig"), script);
+      assertFalse(script.contains(cluster.toString()), "no path of this machine:\n" + script);
       slurm.awaitJob(job, 300);
       try (Stream<Path> logs = Files.list(cluster.resolve("slurm"))) {
         assertEquals(4, logs.count(), "one log per array task");

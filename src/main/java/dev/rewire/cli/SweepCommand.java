@@ -17,6 +17,7 @@ import dev.rewire.sweep.SweepDefinition;
 import dev.rewire.sweep.SweepDirectory;
 import dev.rewire.sweep.SweepExecutor;
 import dev.rewire.sweep.SweepFile;
+import dev.rewire.sweep.SweepModel;
 import dev.rewire.sweep.SweepRunner;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -54,7 +55,10 @@ final class SweepCommand {
     Options o = new Options();
     o.addOption(Option.builder().longOpt("out-dir").hasArg().argName("DIR")
         .desc("the sweep's folder (made if missing): sweep.csv, sweep.json, runs/RUN_ID/; the same "
-            + "command again skips the runs that finished").build());
+            + "command again skips the runs that finished; a folder of another sweep is refused "
+            + "without --append").build());
+    o.addOption(Option.builder().longOpt("append").desc("add this sweep's runs to the sweep "
+        + "already in --out-dir (the table then covers the runs of both)").build());
     o.addOption(Option.builder().longOpt("seeds").hasArg().argName("LIST")
         .desc("seeds, e.g. 1-16 or 1,5,9 (default: the model's seed)").build());
     o.addOption(Option.builder().longOpt("grid").hasArg().argName("PATH=V1,V2,...")
@@ -76,6 +80,10 @@ final class SweepCommand {
         .build());
     o.addOption(Option.builder().longOpt("device").hasArg().argName("N|NAME")
         .desc("OpenCL device, as for run").build());
+    o.addOption(Option.builder().longOpt("checkpoint-every").hasArg().argName("TIME")
+        .desc("each run in flight writes runs/RUN_ID/checkpoint.ck every TIME of simulated time "
+            + "(e.g. 10s), and when the sweep is stopped (SIGTERM, Ctrl-C); the same command "
+            + "again continues those runs, bit-identically").build());
     o.addOption(Option.builder().longOpt("record-hdf5").desc("each run also writes results.h5")
         .build());
     o.addOption(Option.builder().longOpt("record-report").desc("each run also writes report.html")
@@ -98,6 +106,21 @@ final class SweepCommand {
             + "(default 1)").build());
     o.addOption(Option.builder().longOpt("mem").hasArg().argName("SIZE")
         .desc("with --slurm: sbatch --mem (e.g. 8G)").build());
+    o.addOption(Option.builder().longOpt("account").hasArg().argName("NAME")
+        .desc("with --slurm: sbatch --account").build());
+    o.addOption(Option.builder().longOpt("qos").hasArg().argName("NAME")
+        .desc("with --slurm: sbatch --qos").build());
+    o.addOption(Option.builder().longOpt("constraint").hasArg().argName("FEATURES")
+        .desc("with --slurm: sbatch --constraint (e.g. a100)").build());
+    o.addOption(Option.builder().longOpt("gres").hasArg().argName("SPEC")
+        .desc("with --slurm: sbatch --gres (default with --backend opencl: gpu:1; none: no "
+            + "--gres)").build());
+    o.addOption(Option.builder().longOpt("slurm-setup").hasArg().argName("FILE")
+        .desc("with --slurm: its #SBATCH lines go to the script's header, its other lines (module "
+            + "load ...) run before rewire").build());
+    o.addOption(Option.builder().longOpt("requeue").desc("with --slurm and --checkpoint-every: a "
+        + "task stopped at its time limit requeues itself and continues from its checkpoints")
+        .build());
     o.addOption(Option.builder("q").longOpt("quiet").desc("no progress and no notes on stderr")
         .build());
     o.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
@@ -105,9 +128,16 @@ final class SweepCommand {
   }
 
   /** Options that say how to run a sweep, not what it is: left out of a SLURM task's command. */
-  private static final List<String> HOW = List.of("out-dir", "jobs", "shard",
-      "slurm",
-      "slurm-script-only", "tasks", "partition", "time", "cpus-per-task", "mem", "quiet");
+  private static final List<String> SLURM_ONLY = List.of("tasks", "partition", "time",
+      "cpus-per-task", "mem", "account", "qos", "constraint", "gres", "slurm-setup", "requeue",
+      "slurm-script-only");
+
+  /** The options a SLURM task passes on: how to run, not what (that is in its sweep file). */
+  private static final List<String> PASSED_ON = List.of("backend", "device", "batch-size",
+      "checkpoint-every", "append");
+
+  /** Seconds before the time limit at which SLURM asks a task with checkpoints to stop. */
+  private static final int SIGNAL_SECONDS = 120;
 
   int execute(String[] args) {
     CommandLine cmd;
@@ -119,8 +149,9 @@ final class SweepCommand {
     if (cmd.hasOption("help")) {
       StringWriter sw = new StringWriter();
       new HelpFormatter().printHelp(new java.io.PrintWriter(sw), 100,
-          "rewire sweep [MODEL_FILE | SWEEP_FILE] --out-dir DIR [options]",
-          "\nRuns seeds x grid values of a model (the bundled seed-ei if no file is given), "
+          "rewire sweep [MODEL_FILE... | SWEEP_FILE] --out-dir DIR [options]",
+          "\nRuns seeds x grid values of a model (the bundled seed-ei if no file is given; "
+              + "several model files are compared, each with every run: the model column), "
               + "every combination checked before anything runs, in one JVM on every core. "
               + "Results: DIR/sweep.csv (one row per run), DIR/runs/RUN_ID/summary.json.\n\n",
           options(), 2, 2, "\nExample: rewire sweep --seeds 1-16 --grid "
@@ -132,31 +163,39 @@ final class SweepCommand {
     if (!cmd.hasOption("out-dir")) {
       throw new UsageException("sweep needs --out-dir DIR, the folder of its results");
     }
-    for (String o : List.of("tasks", "partition", "time", "cpus-per-task", "mem",
-        "slurm-script-only")) {
+    for (String o : SLURM_ONLY) {
       if (cmd.hasOption(o) && !cmd.hasOption("slurm")) {
         throw new UsageException("--" + o + " needs --slurm");
       }
+    }
+    if (cmd.hasOption("requeue") && !cmd.hasOption("checkpoint-every")) {
+      throw new UsageException("--requeue needs --checkpoint-every: a requeued task continues "
+          + "from its runs' checkpoints");
     }
     if (cmd.hasOption("slurm") && cmd.hasOption("shard")) {
       throw new UsageException("--slurm makes the shards itself; give --shard to one task's run");
     }
     List<String> positional = cmd.getArgList();
-    if (positional.size() > 1) {
-      throw new UsageException("sweep takes at most one MODEL_FILE or SWEEP_FILE, got "
-          + positional);
-    }
     SweepDefinition base;
-    Path file = positional.isEmpty() ? null : Path.of(positional.get(0));
-    if (file == null) {
-      base = new SweepDefinition(ModelFile.bundledText(ModelFile.DEFAULT_MODEL),
-          "bundled:" + ModelFile.DEFAULT_MODEL, List.of(), null, null, Map.of(), List.of(), false,
-          false, null);
+    if (positional.isEmpty()) {
+      base = new SweepDefinition(List.of(new SweepModel(ModelFile.DEFAULT_MODEL,
+          ModelFile.bundledText(ModelFile.DEFAULT_MODEL), "bundled:" + ModelFile.DEFAULT_MODEL)),
+          List.of(), null, null, Map.of(), List.of(), false, false, null);
+    } else if (positional.size() == 1
+        && SweepFile.isSweepFile(ModelFile.readText(Path.of(positional.get(0))))) {
+      base = SweepFile.read(Path.of(positional.get(0)));
     } else {
-      String text = ModelFile.readText(file);
-      base = SweepFile.isSweepFile(text) ? SweepFile.read(file)
-          : new SweepDefinition(text, file.toString(), List.of(), null, null, Map.of(), List.of(),
-              false, false, null);
+      List<SweepModel> models = new ArrayList<>();
+      for (String p : positional) {
+        String text = ModelFile.readText(Path.of(p));
+        if (SweepFile.isSweepFile(text)) {
+          throw new UsageException("sweep takes one SWEEP_FILE, or MODEL_FILEs to compare; " + p
+              + " is a sweep file among " + positional);
+        }
+        models.add(new SweepModel(SweepModel.nameOf(p), text, p));
+      }
+      base = new SweepDefinition(models, List.of(), null, null, Map.of(), List.of(), false, false,
+          null);
     }
     Map<String, List<GridValue>> grid = new LinkedHashMap<>();
     for (String g : cmd.hasOption("grid") ? cmd.getOptionValues("grid") : new String[0]) {
@@ -185,7 +224,7 @@ final class SweepCommand {
     boolean quiet = cmd.hasOption("quiet");
     if (cmd.hasOption("slurm")) {
       SlurmScript script = slurmScript(cmd, sweep);
-      return slurm(cmd, script, sweep, directory(cmd.getOptionValue("out-dir")));
+      return slurm(cmd, script, sweep, directory(cmd.getOptionValue("out-dir")), commandLine);
     }
     Backends.Choice choice = Backends.chooseForSweep(cmd.getOptionValue("backend", Backends.AUTO),
         cmd.getOptionValue("device"), sweep.runs().size(),
@@ -223,14 +262,15 @@ final class SweepCommand {
       }
     }
     int jobs = jobsGiven != null ? jobsGiven : Runtime.getRuntime().availableProcessors();
-    SweepRunner runner = new SweepRunner(sweep, dir, new SweepRunner.Options(shard, commandLine));
+    SweepRunner runner = new SweepRunner(sweep, dir, new SweepRunner.Options(shard, commandLine,
+        cmd.hasOption("append"), checkpointEveryMs(cmd)));
     SweepExecutor executor = backend instanceof BatchBackend batches
         ? new BatchExecutor(batches, batchSize) : new ParallelExecutor(jobs, backend);
-    return run(runner, executor, Session.progressMode(quiet), quiet);
+    return run(runner, executor, Session.progressMode(quiet), checkpointEveryMs(cmd) > 0);
   }
 
   private int run(SweepRunner runner, SweepExecutor executor, Session.ProgressMode mode,
-      boolean quiet) {
+      boolean checkpoints) {
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
       runner.cancel(); // SIGTERM or Ctrl-C: stop at the runs' next chunk, leave DIR consistent
@@ -262,7 +302,9 @@ final class SweepCommand {
           o.simulatedS(), o.wallS(), o.wallS() > 0 ? o.simulatedS() / o.wallS() : 0, o.table());
       if (o.cancelled()) {
         err.println("rewire: sweep stopped: " + line.substring("sweep: ".length())
-            + "; the same command again runs what is left");
+            + (checkpoints ? "; the runs in flight wrote their checkpoints, and the same command "
+                + "again continues them and runs what is left" : "; the same command again runs "
+                + "what is left"));
       } else {
         out.println(line);
       }
@@ -275,17 +317,41 @@ final class SweepCommand {
   private static SlurmScript slurmScript(CommandLine cmd, Sweep sweep) {
     int tasks = cmd.hasOption("tasks") ? positiveInt("--tasks", cmd.getOptionValue("tasks"))
         : Math.min(sweep.runs().size(), 100);
-    return new SlurmScript(tasks, cmd.getOptionValue("partition"), cmd.getOptionValue("time"),
-        cmd.hasOption("cpus-per-task")
-            ? positiveInt("--cpus-per-task", cmd.getOptionValue("cpus-per-task")) : 1,
-        cmd.getOptionValue("mem"));
+    Map<String, String> options = new LinkedHashMap<>();
+    for (String o : SlurmScript.OPTIONS) {
+      options.put(o, cmd.getOptionValue(o));
+    }
+    if (!cmd.hasOption("gres") && cmd.getOptionValue("backend", "").equals(OpenClBackend.NAME)) {
+      options.put("gres", "gpu:1"); // an OpenCL sweep wants its GPU
+    }
+    if ("none".equals(options.get("gres"))) {
+      options.remove("gres");
+    }
+    List<List<String>> setup = cmd.hasOption("slurm-setup")
+        ? SlurmScript.readSetup(Path.of(cmd.getOptionValue("slurm-setup")))
+        : List.of(List.of(), List.of());
+    return new SlurmScript(tasks, options, cmd.hasOption("cpus-per-task")
+        ? positiveInt("--cpus-per-task", cmd.getOptionValue("cpus-per-task")) : 1,
+        setup.get(0), setup.get(1), cmd.hasOption("checkpoint-every") ? SIGNAL_SECONDS : 0,
+        cmd.hasOption("requeue"));
   }
 
-  private int slurm(CommandLine cmd, SlurmScript script, Sweep sweep, SweepDirectory dir) {
+  private int slurm(CommandLine cmd, SlurmScript script, Sweep sweep, SweepDirectory dir,
+      String commandLine) {
     int tasks = script.tasks();
     Path written;
     try {
-      written = script.write(dir, taskArgs(cmd),
+      dir.admit(sweep, commandLine, cmd.hasOption("append"));
+      List<String> how = new ArrayList<>();
+      for (String o : PASSED_ON) {
+        if (cmd.hasOption(o)) {
+          how.add("--" + o);
+          if (options().getOption(o).hasArg()) {
+            how.add(cmd.getOptionValue(o));
+          }
+        }
+      }
+      written = script.write(dir, sweep.definition(), how,
           !cmd.getOptionValue("backend", Backends.AUTO).equals(OpenClBackend.NAME));
     } catch (IOException e) {
       throw new UsageException("cannot write the SLURM script in " + dir.root() + ": "
@@ -293,7 +359,7 @@ final class SweepCommand {
     }
     if (cmd.hasOption("slurm-script-only")) {
       out.println("wrote " + written + " (" + tasks + " array tasks, " + sweep.runs().size()
-          + " runs); submit it with: sbatch " + written);
+          + " runs); submit it from its folder: cd " + dir.root() + " && sbatch sweep.sbatch");
       return Main.OK;
     }
     try {
@@ -304,24 +370,6 @@ final class SweepCommand {
       throw new UsageException("cannot submit " + written + ": " + e.getMessage());
     }
     return Main.OK;
-  }
-
-  /** The arguments that define the sweep, with the model or sweep file made absolute. */
-  private static List<String> taskArgs(CommandLine cmd) {
-    List<String> out = new ArrayList<>();
-    for (String p : cmd.getArgList()) {
-      out.add(Path.of(p).toAbsolutePath().normalize().toString());
-    }
-    for (Option o : cmd.getOptions()) {
-      if (HOW.contains(o.getLongOpt())) {
-        continue;
-      }
-      out.add("--" + o.getLongOpt());
-      if (o.hasArg()) {
-        out.add(o.getValue());
-      }
-    }
-    return out;
   }
 
   private static SweepDirectory directory(String text) {
@@ -341,6 +389,19 @@ final class SweepCommand {
           + AtomicFile.reason(e));
     }
     return new SweepDirectory(dir);
+  }
+
+  private static double checkpointEveryMs(CommandLine cmd) {
+    if (!cmd.hasOption("checkpoint-every")) {
+      return 0;
+    }
+    String text = cmd.getOptionValue("checkpoint-every");
+    double ms = Durations.parseMs("--checkpoint-every", text);
+    if (!(ms > 0)) {
+      throw new UsageException("--checkpoint-every expects a time > 0 such as 10s, got '" + text
+          + "'");
+    }
+    return ms;
   }
 
   private static int positiveInt(String option, String text) {

@@ -32,8 +32,9 @@ public final class BatchDriver {
   private BatchDriver() {}
 
   /**
-   * Runs {@code requests} (one shape, at most the backend's batch capacity) as one batch; checks
-   * {@code cancelled} between chunks and abandons the runs then (a CancellationException).
+   * Runs {@code requests} (one shape, all starting at the same step, at most the backend's batch
+   * capacity) as one batch; checks {@code cancelled} between chunks and abandons the runs then (a
+   * CancellationException), each writing its checkpoint first where it keeps one.
    */
   public static void run(List<RunRequest> requests, BatchBackend backend, Outcomes outcomes,
       BooleanSupplier cancelled) {
@@ -70,6 +71,11 @@ public final class BatchDriver {
           break;
         }
         if (cancelled.getAsBoolean()) {
+          for (int k = 0; k < n; k++) {
+            if (running[k]) {
+              sessions.get(k).checkpointIfKept(); // resumed later, alone or in another batch
+            }
+          }
           throw new CancellationException("batch cancelled");
         }
         batch.run(chunk, listeners, running);

@@ -3,6 +3,8 @@ package dev.rewire.run;
 import dev.rewire.backend.Backend;
 import dev.rewire.backend.Simulation;
 import dev.rewire.output.Summary;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /**
  * One run from step 0 (or a checkpoint) to its outputs, the same for {@code rewire run},
@@ -29,6 +31,17 @@ public final class RunDriver {
   private RunDriver() {}
 
   public static Result run(RunRequest request, Backend backend, Progress progress) {
+    return run(request, backend, progress, () -> false);
+  }
+
+  /**
+   * As {@link #run(RunRequest, Backend, Progress)}, checking {@code stop} after every chunk: once
+   * it is true, the run writes its checkpoint (if it keeps one) and ends with a
+   * {@link CancellationException}, without outputs; resuming from the checkpoint gives the run
+   * that was never stopped.
+   */
+  public static Result run(RunRequest request, Backend backend, Progress progress,
+      BooleanSupplier stop) {
     RunSession session = new RunSession(request, backend);
     Result result;
     try (Simulation sim = session.resumeState() == null ? backend.open(request.plan())
@@ -39,6 +52,10 @@ public final class RunDriver {
         sim.run(session.nextChunk(), session.listener());
         progress.at(sim.step());
         session.afterChunk();
+        if (stop.getAsBoolean() && session.running()) {
+          session.checkpointIfKept();
+          throw new CancellationException("stopped at step " + sim.step());
+        }
       }
       result = session.summarize();
     }

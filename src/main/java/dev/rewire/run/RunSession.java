@@ -163,6 +163,13 @@ final class RunSession {
     }
   }
 
+  /** Writes the checkpoint now, where the run keeps one (a run stopped before its end). */
+  void checkpointIfKept() {
+    if (request.outputs().checkpoint() != null && stopped == null) {
+      checkpoint();
+    }
+  }
+
   private void checkpoint() {
     RunRequest r = request;
     Checkpoint ck = new Checkpoint(r.spec(), plan.model().contentHash(), backend.name(),

@@ -4,10 +4,6 @@ import dev.rewire.model.Model;
 import dev.rewire.model.ModelException;
 import dev.rewire.model.ModelFile;
 import dev.rewire.plan.Plan;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -27,13 +23,14 @@ public record RunSpec(String modelText, String origin, List<String> overrides, l
 
   /**
    * A spec whose seed and duration default to the model's own (null: take the model's). Reads the
-   * model once, so bad input is reported here.
+   * model once, so bad input is reported here. A model that names other files (extends, neuron
+   * model files) is kept with them in place ({@link ModelFile#selfContained}).
    */
   public static RunSpec of(String modelText, String origin, List<String> overrides, Long seed,
       Double durationMs) {
     Model m = ModelFile.parse(modelText, origin, with(overrides, seed, durationMs));
-    return new RunSpec(modelText, origin, overrides, m.simulation().seed(),
-        m.simulation().durationMs());
+    return new RunSpec(ModelFile.selfContained(modelText, origin), origin, overrides,
+        m.simulation().seed(), m.simulation().durationMs());
   }
 
   /**
@@ -78,21 +75,12 @@ public record RunSpec(String modelText, String origin, List<String> overrides, l
   }
 
   /**
-   * 16 hex digits of SHA-256 over the model text, the overrides, the seed and the duration (not
-   * the origin: the same text run from two places is the same run).
+   * 16 hex digits of the model's {@link Model#contentHash() content hash}: the model as read, with
+   * the overrides, the seed and the duration applied and every default filled in. Comments,
+   * formatting, the order of keys and whether a default is spelt out do not change it; the same run
+   * from two places, or given as a file and as overrides of another, has the same id.
    */
   public String id() {
-    StringBuilder sb = new StringBuilder("rewire run 1\u0000").append(modelText).append('\u0000');
-    for (String o : overrides) {
-      sb.append(o).append('\u0000');
-    }
-    sb.append("seed=").append(seed).append("\u0000duration_ms=").append(durationMs);
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256")
-          .digest(sb.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
-    }
+    return model().contentHash().substring(0, 16);
   }
 }

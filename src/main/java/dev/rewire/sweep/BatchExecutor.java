@@ -33,7 +33,9 @@ public final class BatchExecutor implements SweepExecutor {
   public void execute(List<RunTask> tasks, Outcomes outcomes, BooleanSupplier cancelled) {
     Map<Object, List<RunTask>> byShape = new LinkedHashMap<>();
     for (RunTask t : tasks) {
-      byShape.computeIfAbsent(backend.shapeKey(t.request().plan()), k -> new ArrayList<>()).add(t);
+      // A batch advances in lockstep: its runs start at the same step (resumed runs at theirs).
+      byShape.computeIfAbsent(List.of(backend.shapeKey(t.request().plan()), startStep(t)),
+          k -> new ArrayList<>()).add(t);
     }
     for (List<RunTask> group : byShape.values()) {
       int capacity = backend.batchCapacity(group.get(0).request().plan());
@@ -63,6 +65,10 @@ public final class BatchExecutor implements SweepExecutor {
     }
   }
 
+  private static int startStep(RunTask t) {
+    return t.request().resume() == null ? 0 : t.request().resume().state().step();
+  }
+
   private void batch(List<RunTask> batch, Outcomes outcomes, BooleanSupplier cancelled) {
     long t0 = System.nanoTime();
     BatchDriver.run(batch.stream().map(RunTask::request).toList(), backend,
@@ -86,15 +92,12 @@ public final class BatchExecutor implements SweepExecutor {
 
   private void one(RunTask task, Outcomes outcomes, BooleanSupplier cancelled) {
     long t0 = System.nanoTime();
-    int[] last = {0};
+    int[] last = {startStep(task)};
     try {
       RunDriver.Result r = RunDriver.run(task.request(), backend, step -> {
-        if (cancelled.getAsBoolean()) {
-          throw new CancellationException("sweep cancelled");
-        }
         outcomes.progressed(task, step - last[0]);
         last[0] = step;
-      });
+      }, cancelled);
       outcomes.finished(task, r, (System.nanoTime() - t0) / 1e9);
     } catch (CancellationException e) {
       // abandoned

@@ -15,6 +15,11 @@ import java.util.List;
 public record GridValue(String toml, String shown) {
   private static final TomlMapper TOML = new TomlMapper();
 
+  /** Whether the value is a whole table (a rule, a neuron model): named by a variant, not shown. */
+  public boolean table() {
+    return toml.startsWith("{");
+  }
+
   /** A value read from a sweep file. */
   static GridValue of(JsonNode node) {
     if (node.isTextual()) {
@@ -74,8 +79,10 @@ public record GridValue(String toml, String shown) {
     return new GridValue(quoted(v), v);
   }
 
-  private static String quoted(String s) {
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  /** A TOML basic string: one line, so newlines (a rule's statements) are escaped too. */
+  static String quoted(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")
+        .replace("\r", "\\r").replace("\t", "\\t") + "\"";
   }
 
   private static String inlineToml(JsonNode node) {

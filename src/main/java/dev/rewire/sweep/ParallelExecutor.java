@@ -14,7 +14,7 @@ import java.util.function.BooleanSupplier;
  * {@code jobs} runs at a time in one JVM, one network per thread, each single-threaded, so the JIT
  * compiles the simulation once for all of them. A run starts when a thread is free and its
  * estimated heap fits ({@link MemoryBudget}). Cancellation is checked between chunks: a cancelled
- * run is abandoned without outputs.
+ * run writes its checkpoint, if it keeps one, and is abandoned without outputs.
  */
 public final class ParallelExecutor implements SweepExecutor {
   private final int jobs;
@@ -74,12 +74,9 @@ public final class ParallelExecutor implements SweepExecutor {
     int[] last = {task.request().resume() == null ? 0 : task.request().resume().state().step()};
     try {
       RunDriver.Result result = RunDriver.run(task.request(), backend, step -> {
-        if (cancelled.getAsBoolean()) {
-          throw new CancellationException("sweep cancelled");
-        }
         outcomes.progressed(task, step - last[0]);
         last[0] = step;
-      });
+      }, cancelled);
       outcomes.finished(task, result, (System.nanoTime() - t0) / 1e9);
     } catch (CancellationException e) {
       // abandoned: no result, so the next invocation runs it again

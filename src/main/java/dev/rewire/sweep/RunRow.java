@@ -1,6 +1,7 @@
 package dev.rewire.sweep;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.rewire.output.BuildInfo;
 import dev.rewire.output.Summary;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,18 +15,20 @@ import java.util.Map;
  *     only in collected tables, for a run without a result
  * @param error why it diverged or failed, or null
  * @param simulatedS simulated seconds
- * @param wallS wall seconds of the run (set-up and simulation)
+ * @param wallS wall seconds of the run (set-up and simulation); null for a missing run
  * @param rateHz per population, the mean rate over the run
  * @param rateHzLastS per population, the mean rate in the last (possibly partial) simulated second
  * @param pruned per rewired projection, synapses pruned over the run
  * @param active per rewired projection, active synapses at the end
  * @param meanWActive per rewired projection, their mean weight at the end [nS]
+ * @param rewireVersion the rewire that ran it: version and git commit ({@link BuildInfo})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunRow(String runId, long seed, Map<String, String> parameters, String status,
-    String error, Double simulatedS, double wallS, Map<String, Double> rateHz,
+    String error, Double simulatedS, Double wallS, Map<String, Double> rateHz,
     Map<String, Double> rateHzLastS, Map<String, Long> pruned, Map<String, Integer> active,
-    Map<String, Double> meanWActive, String digestSpikes, String digestWeights) {
+    Map<String, Double> meanWActive, String digestSpikes, String digestWeights,
+    String rewireVersion) {
 
   public static final String OK = "ok";
   public static final String DIVERGED = "diverged";
@@ -49,19 +52,19 @@ public record RunRow(String runId, long seed, Map<String, String> parameters, St
     });
     return new RunRow(run.id(), run.seed(), run.parameters(), s.complete() ? OK : DIVERGED,
         s.error(), s.durationS(), wallS, rate, last, pruned, active, meanW, s.digest().spikes(),
-        s.digest().weights());
+        s.digest().weights(), BuildInfo.version());
   }
 
   /** A run that an exception stopped. */
   static RunRow failed(SweepRun run, String error, double wallS) {
     return new RunRow(run.id(), run.seed(), run.parameters(), FAILED, error, null, wallS, null,
-        null, null, null, null, null, null);
+        null, null, null, null, null, null, BuildInfo.version());
   }
 
   /** A row for a run that has no result (collected from an incomplete sweep). */
   static RunRow missing(SweepRun run) {
-    return new RunRow(run.id(), run.seed(), run.parameters(), MISSING, null, null, 0.0, null,
-        null, null, null, null, null, null);
+    return new RunRow(run.id(), run.seed(), run.parameters(), MISSING, null, null, null, null,
+        null, null, null, null, null, null, null);
   }
 
   /** Whether the run needs no further work: ok, or diverged (which a rerun would repeat). */

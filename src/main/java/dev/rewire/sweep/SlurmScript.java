@@ -1,29 +1,46 @@
 package dev.rewire.sweep;
 
-import dev.rewire.backend.opencl.cl.SignalChaining;
 import dev.rewire.output.AtomicFile;
+import dev.rewire.output.BuildInfo;
+import dev.rewire.run.RunSpec;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * A sweep as a SLURM job array: {@code DIR/sweep.sbatch} runs task K of N as
- * {@code rewire sweep ... --shard K/N --jobs <cpus-per-task> --quiet} into the same folder, with
- * this Java and this rewire (absolute paths: the cluster's nodes must see the same files), and
- * logs in {@code DIR/slurm/}. {@code rewire collect DIR} merges the tasks' results afterwards.
+ * A sweep as a SLURM job array, in a folder that needs nothing outside it: {@code DIR/rewire/}
+ * holds this rewire (its jars, so tasks still queued after a rebuild run the build that was
+ * submitted), the sweep as a sweep file and its models with every file they name in place;
+ * {@code DIR/sweep.sbatch} runs task K of N as {@code rewire sweep rewire/sweep.toml --out-dir .
+ * --shard K/N} from the folder, with the Java of {@code $REWIRE_JAVA}, {@code $JAVA_HOME} or the
+ * {@code PATH} (after the set-up lines), and logs in {@code DIR/slurm/}. No path of the machine that
+ * wrote it appears in it. {@code rewire collect DIR} merges the tasks' results afterwards.
  *
  * @param tasks the number of array tasks (shards)
- * @param partition {@code --partition}, or null for the cluster's default
- * @param time {@code --time} (e.g. 1:00:00), or null
+ * @param options {@code #SBATCH} options by name (partition, time, mem, account, qos, constraint,
+ *     gres), each given or absent
  * @param cpusPerTask {@code --cpus-per-task}: each task runs that many networks at a time
- * @param mem {@code --mem} (e.g. 8G), or null
+ * @param extraSbatch more {@code #SBATCH} lines, as given
+ * @param setup shell lines run before rewire ({@code module load java/17})
+ * @param signalSeconds with checkpoints: SLURM sends SIGTERM this long before the time limit, and
+ *     the runs in flight write their checkpoints (0: not asked)
+ * @param requeue a task stopped by the signal requeues itself, to continue from its checkpoints
  */
-public record SlurmScript(int tasks, String partition, String time, int cpusPerTask, String mem) {
+public record SlurmScript(int tasks, Map<String, String> options, int cpusPerTask,
+    List<String> extraSbatch, List<String> setup, int signalSeconds, boolean requeue) {
+
+  /** The sbatch options rewire sweep takes as --NAME VALUE. */
+  public static final List<String> OPTIONS = List.of("partition", "time", "mem", "account", "qos",
+      "constraint", "gres");
+
   public SlurmScript {
     if (tasks < 1) {
       throw new SweepException("--tasks must be at least 1, got " + tasks);
@@ -31,72 +48,141 @@ public record SlurmScript(int tasks, String partition, String time, int cpusPerT
     if (cpusPerTask < 1) {
       throw new SweepException("--cpus-per-task must be at least 1, got " + cpusPerTask);
     }
-    for (String v : new String[] {partition, time, mem}) {
-      if (v != null && !v.matches("[A-Za-z0-9_:.,=+-]+")) {
-        throw new SweepException("a SLURM option value may hold letters, digits and _:.,=+- only, "
-            + "got '" + v + "'");
+    options = new LinkedHashMap<>(options);
+    options.values().removeIf(v -> v == null);
+    for (Map.Entry<String, String> o : options.entrySet()) {
+      if (!OPTIONS.contains(o.getKey())) {
+        throw new IllegalArgumentException("not an sbatch option of rewire: " + o.getKey());
+      }
+      if (!o.getValue().matches("[A-Za-z0-9_:.,=+&|*\\[\\]()@/-]+")) {
+        throw new SweepException("--" + o.getKey() + " '" + o.getValue() + "': an sbatch value "
+            + "may hold letters, digits and _:.,=+&|*[]()@/- only (no spaces)");
       }
     }
+    options = java.util.Collections.unmodifiableMap(options);
+    extraSbatch = List.copyOf(extraSbatch);
+    setup = List.copyOf(setup);
   }
 
   /**
-   * Writes the script into the sweep's folder. {@code sweepArgs} are the arguments of
-   * {@code rewire sweep} that define the sweep (files already absolute), without the out-dir,
-   * --jobs and --shard; {@code jobs}: each task runs its cpus-per-task networks at a time (the
-   * java backend, or auto), else the backend runs batches.
+   * Reads {@code --slurm-setup FILE}: its {@code #SBATCH} lines go to the script's header, every
+   * other line (module loads, exports) runs before rewire.
    */
-  public Path write(SweepDirectory dir, List<String> sweepArgs, boolean jobs) throws IOException {
-    Path logs = Files.createDirectories(dir.root().resolve("slurm"));
-    List<String> cmd = new ArrayList<>(launcher());
-    cmd.add("sweep");
-    cmd.addAll(sweepArgs);
-    cmd.addAll(List.of("--out-dir", dir.root().toString()));
-    if (jobs) {
-      cmd.addAll(List.of("--jobs", "${SLURM_CPUS_PER_TASK:-1}"));
+  public static List<List<String>> readSetup(Path file) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new SweepException("--slurm-setup " + file + ": cannot read it: "
+          + AtomicFile.reason(e));
     }
-    cmd.add("--quiet");
+    List<String> sbatch = new ArrayList<>();
+    List<String> shell = new ArrayList<>();
+    for (String line : lines) {
+      if (line.strip().startsWith("#SBATCH")) {
+        sbatch.add(line.strip());
+      } else if (!line.strip().startsWith("#!")) {
+        shell.add(line);
+      }
+    }
+    return List.of(sbatch, shell);
+  }
+
+  /**
+   * Writes the folder's copy of rewire, the sweep file and its models, and the script.
+   * {@code how}: the options of {@code rewire sweep} that say how to run (backend, device,
+   * batch size, checkpoints, --append), passed to every task; {@code jobs}: each task runs its
+   * cpus-per-task networks at a time (the java backend, or auto), else the backend runs batches.
+   */
+  public Path write(SweepDirectory dir, SweepDefinition definition, List<String> how,
+      boolean jobs) throws IOException {
+    Path home = dir.root().resolve("rewire");
+    Files.createDirectories(dir.root().resolve("slurm"));
+    List<String> classPath = copyRewire(home.resolve("lib"));
+    Map<String, String> modelFiles = new LinkedHashMap<>();
+    Path models = Files.createDirectories(home.resolve("models"));
+    for (SweepModel m : definition.models()) {
+      String file = "models/" + m.name() + ".toml";
+      String text = RunSpec.of(m.text(), m.origin(), List.of(), null, null).modelText();
+      AtomicFile.write(models.resolve(m.name() + ".toml"),
+          tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
+      modelFiles.put(m.name(), file);
+    }
+    String sweepFile = SweepFile.text(definition, modelFiles);
+    AtomicFile.write(home.resolve("sweep.toml"),
+        tmp -> Files.writeString(tmp, sweepFile, StandardCharsets.UTF_8));
+
     StringBuilder sb = new StringBuilder("#!/bin/bash\n");
     sb.append("# rewire sweep as a SLURM job array: task K runs share K of ").append(tasks)
         .append(" (--shard K/").append(tasks).append(").\n");
-    sb.append("# Submit with: sbatch ").append(dir.root().resolve("sweep.sbatch")).append('\n');
-    sb.append("# Afterwards: rewire collect ").append(dir.root()).append('\n');
+    sb.append("# Written by rewire ").append(BuildInfo.version()).append(" on Java ")
+        .append(Runtime.version().feature()).append("; everything it runs is in rewire/.\n");
+    sb.append("# Submit from this folder: sbatch sweep.sbatch. Afterwards: rewire collect .\n");
     sb.append("#SBATCH --job-name=rewire-sweep\n");
     sb.append(String.format(Locale.ROOT, "#SBATCH --array=0-%d%n", tasks - 1));
-    sb.append("#SBATCH --output=").append(logs).append("/%A_%a.log\n");
+    sb.append("#SBATCH --output=slurm/%A_%a.log\n");
     sb.append("#SBATCH --cpus-per-task=").append(cpusPerTask).append('\n');
-    sb.append("#SBATCH --chdir=").append(Path.of("").toAbsolutePath()).append('\n');
-    if (partition != null) {
-      sb.append("#SBATCH --partition=").append(partition).append('\n');
+    options.forEach((k, v) -> sb.append("#SBATCH --").append(k).append('=').append(v)
+        .append('\n'));
+    if (signalSeconds > 0) {
+      // To the batch shell, which passes it on to rewire: the runs in flight checkpoint.
+      sb.append("#SBATCH --signal=B:TERM@").append(signalSeconds).append('\n');
     }
-    if (time != null) {
-      sb.append("#SBATCH --time=").append(time).append('\n');
+    if (requeue) {
+      sb.append("#SBATCH --requeue\n");
     }
-    if (mem != null) {
-      sb.append("#SBATCH --mem=").append(mem).append('\n');
+    extraSbatch.forEach(l -> sb.append(l).append('\n'));
+    sb.append("set -uo pipefail\n");
+    sb.append("cd \"${SLURM_SUBMIT_DIR:-.}\" || exit 2\n");
+    sb.append("if [ ! -f sweep.json ] || [ ! -d rewire/lib ]; then\n");
+    sb.append("  echo \"rewire: submit sweep.sbatch from its sweep's folder (cd DIR && sbatch "
+        + "sweep.sbatch)\" >&2\n  exit 2\nfi\n");
+    if (!setup.isEmpty()) {
+      sb.append("# set-up (--slurm-setup)\n");
+      setup.forEach(l -> sb.append(l).append('\n'));
     }
-    sb.append("set -euo pipefail\n");
-    Path jsig = SignalChaining.library();
-    if (Files.exists(jsig)) {
-      // As the rewire launcher does (backend.opencl.SignalChaining).
-      sb.append("export LD_PRELOAD=").append(quote(jsig.toString()))
-          .append("${LD_PRELOAD:+:$LD_PRELOAD}\n");
+    sb.append("JAVA=\"${REWIRE_JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}\"\n");
+    sb.append("if ! command -v \"$JAVA\" > /dev/null; then\n");
+    sb.append("  echo \"rewire: no java here; set REWIRE_JAVA or JAVA_HOME, or load one in "
+        + "--slurm-setup (Java 17 or newer)\" >&2\n  exit 2\nfi\n");
+    sb.append("# As the rewire launcher does (backend.opencl.SignalChaining).\n");
+    sb.append("jsig=\"$(dirname \"$(dirname \"$(readlink -f \"$(command -v \"$JAVA\")\")\")\")"
+        + "/lib/libjsig.so\"\n");
+    sb.append("[ -f \"$jsig\" ] && export LD_PRELOAD=\"$jsig${LD_PRELOAD:+:$LD_PRELOAD}\"\n");
+    List<String> cmd = new ArrayList<>(List.of("\"$JAVA\""));
+    cmd.add("${REWIRE_JAVA_OPTS:-}");
+    cmd.addAll(List.of("-cp", quote(String.join(File.pathSeparator, classPath)),
+        "dev.rewire.cli.Main", "sweep", "rewire/sweep.toml", "--out-dir", "."));
+    how.forEach(h -> cmd.add(quote(h)));
+    if (jobs) {
+      cmd.addAll(List.of("--jobs", "\"${SLURM_CPUS_PER_TASK:-1}\""));
     }
-    sb.append("exec");
-    for (String c : cmd) {
-      sb.append(' ').append(c.startsWith("${") ? "\"" + c + "\"" : quote(c));
+    cmd.addAll(List.of("--quiet", "--shard", "\"${SLURM_ARRAY_TASK_ID}/" + tasks + "\""));
+    sb.append("# shellcheck disable=SC2086\n");
+    sb.append(String.join(" ", cmd)).append(" &\n");
+    sb.append("pid=$!\n");
+    sb.append("trap 'kill -TERM \"$pid\" 2> /dev/null' TERM\n");
+    sb.append("wait \"$pid\"; rc=$?\n");
+    sb.append("if [ \"$rc\" -gt 128 ] && kill -0 \"$pid\" 2> /dev/null; then\n");
+    sb.append("  wait \"$pid\"; rc=$?  # the trap interrupted the first wait\nfi\n");
+    if (requeue) {
+      sb.append("if [ \"$rc\" -eq 143 ]; then\n");
+      sb.append("  echo \"rewire: stopped by SLURM; requeued to continue from the checkpoints\""
+          + " >&2\n");
+      sb.append("  scontrol requeue \"${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID}\"\nfi\n");
     }
-    sb.append(" --shard \"${SLURM_ARRAY_TASK_ID}/").append(tasks).append("\"\n");
+    sb.append("exit \"$rc\"\n");
     Path script = dir.root().resolve("sweep.sbatch");
     AtomicFile.write(script, tmp -> Files.writeString(tmp, sb, StandardCharsets.UTF_8));
     return script;
   }
 
-  /** Submits the script with sbatch; returns the job id. */
+  /** Submits the script with sbatch from the sweep's folder; returns the job id. */
   public static String submit(Path script) throws IOException, InterruptedException {
     Process p;
     try {
-      ProcessBuilder pb = new ProcessBuilder("sbatch", "--parsable", script.toString())
-          .redirectErrorStream(true);
+      ProcessBuilder pb = new ProcessBuilder("sbatch", "--parsable", script.getFileName()
+          .toString()).directory(script.getParent().toFile()).redirectErrorStream(true);
       pb.environment().remove("LD_PRELOAD"); // libjsig is for the JVM; it warns in sbatch
       p = pb.start();
     } catch (IOException e) {
@@ -114,20 +200,44 @@ public record SlurmScript(int tasks, String partition, String time, int cpusPerT
     return id;
   }
 
-  /** This Java and this rewire: the jar, or the class path when not running from a jar. */
-  private static List<String> launcher() {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> out = new ArrayList<>(List.of(java));
-    String opts = System.getenv("REWIRE_JAVA_OPTS");
-    if (opts != null && !opts.isBlank()) {
-      out.addAll(List.of(opts.strip().split("\\s+")));
-    }
-    List<String> cp = new ArrayList<>();
+  /**
+   * Copies this rewire's class path into {@code lib} (copies, not links: a rebuild may rewrite a
+   * jar in place); returns the class path relative to the sweep's folder.
+   */
+  private static List<String> copyRewire(Path lib) throws IOException {
+    Files.createDirectories(lib);
+    List<String> out = new ArrayList<>();
+    int n = 0;
     for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      cp.add(Path.of(e).toAbsolutePath().normalize().toString());
+      Path from = Path.of(e).toAbsolutePath().normalize();
+      if (Files.isDirectory(from)) {
+        Path to = lib.resolve("classes-" + n++);
+        copyTree(from, to);
+        out.add("rewire/lib/" + to.getFileName());
+      } else if (Files.isRegularFile(from)) {
+        String name = String.format(Locale.ROOT, "%03d-%s", n++, from.getFileName());
+        copy(from, lib.resolve(name));
+        out.add("rewire/lib/" + name);
+      }
     }
-    out.addAll(List.of("-cp", String.join(File.pathSeparator, cp), "dev.rewire.cli.Main"));
     return out;
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Path t = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(t);
+        } else {
+          copy(f, t);
+        }
+      }
+    }
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
   private static String quote(String s) {

@@ -2,7 +2,6 @@ package dev.rewire.sweep;
 
 import dev.rewire.model.ModelException;
 import dev.rewire.plan.Plan;
-import dev.rewire.plan.ProjectionPlan;
 import dev.rewire.run.RunSpec;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,13 +10,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A sweep made concrete: every run, in order (parameter combinations in the order given, the first
- * grid path varying slowest; within a combination, the seeds in the order given), each checked
+ * A sweep made concrete: every run, in order (the models in the order given; for each, parameter
+ * combinations in the order given, the first grid path varying slowest; within a combination, the
+ * seeds in the order given), each checked
  * before anything runs. Also the populations and rewired projections the results table has
  * columns for.
  *
- * @param populations populations of the model (the first combination's), for rate columns
- * @param rewired projections with structural plasticity, for structural columns
+ * @param populations populations of the models (all of them), for rate columns
+ * @param rewired projections with structural plasticity (of any model), for structural columns
  */
 public record Sweep(SweepDefinition definition, List<SweepRun> runs, List<String> populations,
     List<String> rewired) {
@@ -27,36 +27,54 @@ public record Sweep(SweepDefinition definition, List<SweepRun> runs, List<String
     List<Map<String, GridValue>> combinations = d.grid().isEmpty() && d.runs().isEmpty()
         ? List.of(Map.of()) : !d.runs().isEmpty() ? d.runs() : product(d.grid());
     List<SweepRun> runs = new ArrayList<>();
-    List<String> populations = null;
-    List<String> rewired = null;
-    for (Map<String, GridValue> combination : combinations) {
-      List<String> overrides = new ArrayList<>(d.sets());
-      Map<String, String> shown = new LinkedHashMap<>();
-      combination.forEach((path, v) -> {
-        overrides.add(path + "=" + v.toml());
-        shown.put(path, v.shown());
-      });
-      RunSpec first;
-      try {
-        first = RunSpec.of(d.modelText(), d.modelOrigin(), overrides,
-            d.seeds() == null ? null : d.seeds().get(0), d.durationMs());
-        Plan plan = first.plan();
-        if (populations == null) {
-          populations = List.copyOf(plan.populations().keySet());
-          rewired = plan.structuralProjections().stream().map(ProjectionPlan::name).toList();
+    Map<String, SweepRun> byId = new java.util.HashMap<>();
+    java.util.LinkedHashSet<String> populations = new java.util.LinkedHashSet<>();
+    java.util.LinkedHashSet<String> rewired = new java.util.LinkedHashSet<>();
+    for (SweepModel model : d.models()) {
+      for (Map<String, GridValue> combination : combinations) {
+        List<String> overrides = new ArrayList<>(d.sets());
+        Map<String, String> shown = new LinkedHashMap<>();
+        if (d.models().size() > 1) {
+          shown.put(SweepDefinition.MODEL, model.name());
         }
-      } catch (ModelException e) {
-        throw new SweepException("the run with " + describe(shown) + " is not a valid model: "
-            + e.getMessage());
-      }
-      List<Long> seeds = d.seeds() != null ? d.seeds() : List.of(first.seed());
-      for (long seed : seeds) {
-        RunSpec spec = first.withSeed(seed);
-        runs.add(new SweepRun(runs.size(), spec.id(), seed, Collections.unmodifiableMap(shown),
-            spec));
+        combination.forEach((path, v) -> {
+          if (path.equals(SweepDefinition.VARIANT)) {
+            shown.put(path, v.shown());
+            return;
+          }
+          overrides.add(path + "=" + v.toml());
+          if (!v.table()) {
+            shown.put(path, v.shown());
+          }
+        });
+        RunSpec first;
+        try {
+          first = RunSpec.of(model.text(), model.origin(), overrides,
+              d.seeds() == null ? null : d.seeds().get(0), d.durationMs());
+          Plan plan = first.plan();
+          populations.addAll(plan.populations().keySet());
+          plan.structuralProjections().forEach(p -> rewired.add(p.name()));
+        } catch (ModelException e) {
+          throw new SweepException("the run with " + describe(shown) + " is not a valid model: "
+              + e.getMessage());
+        }
+        List<Long> seeds = d.seeds() != null ? d.seeds() : List.of(first.seed());
+        for (long seed : seeds) {
+          RunSpec spec = first.withSeed(seed);
+          SweepRun same = byId.get(spec.id());
+          if (same != null) {
+            throw new SweepException("the run with " + describe(shown) + ", seed " + seed
+                + " is the same run as the one with " + describe(same.parameters()) + ", seed "
+                + same.seed() + " (the same model after overrides, seed and duration); a sweep "
+                + "runs each run once");
+          }
+          runs.add(new SweepRun(runs.size(), spec.id(), seed, Collections.unmodifiableMap(shown),
+              spec));
+          byId.put(spec.id(), runs.get(runs.size() - 1));
+        }
       }
     }
-    return new Sweep(d, List.copyOf(runs), populations, rewired);
+    return new Sweep(d, List.copyOf(runs), List.copyOf(populations), List.copyOf(rewired));
   }
 
   /** The varied paths, in order: the table's parameter columns. */

@@ -23,10 +23,12 @@ import java.util.Map;
  *
  * <pre>
  * DIR/sweep.json                 the sweep as given, its runs, the rewire version, the machine
- * DIR/sweep.csv                  the results table (SweepTable), rewritten as runs finish
+ *                                (a folder holds one sweep, or several added with --append)
+ * DIR/sweep.csv                  the results table (SweepTable), rewritten as each run ends
  * DIR/shards/K-of-N.csv          the table of one shard (--shard K/N); rewire collect merges
  * DIR/runs/RUN_ID/summary.json   each run's summary (and results.h5, report.html if asked for)
  * DIR/runs/RUN_ID/result.json    its row, written last: a run with one is finished
+ * DIR/runs/RUN_ID/checkpoint.ck  with --checkpoint-every, while it runs or after it was stopped
  * DIR/sweep.sbatch, DIR/slurm/   the SLURM job array (--slurm) and its logs
  * </pre>
  *
@@ -37,6 +39,7 @@ public final class SweepDirectory {
   private static final ObjectMapper JSON = JsonMapper.builder()
       .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .enable(SerializationFeature.INDENT_OUTPUT)
+      .addModule(dev.rewire.output.JsonNumbers.module())
       .build();
 
   private final Path root;
@@ -63,6 +66,32 @@ public final class SweepDirectory {
 
   public Path report(String id) {
     return runDir(id).resolve("report.html");
+  }
+
+  public Path checkpoint(String id) {
+    return runDir(id).resolve("checkpoint.ck");
+  }
+
+  /**
+   * The checkpoint a stopped run of this sweep left, to continue from; null when there is none,
+   * or it is not this run's (another rewire, another model), holds no record where the run now
+   * writes results or a report, or is unreadable: the run then starts
+   * from zero, as it would have without one.
+   */
+  dev.rewire.run.Checkpoint checkpointOf(SweepRun run, dev.rewire.plan.Plan plan,
+      boolean needsRecord) {
+    Path f = checkpoint(run.id());
+    if (!Files.isRegularFile(f)) {
+      return null;
+    }
+    try {
+      dev.rewire.run.Checkpoint ck = dev.rewire.run.Checkpoint.read(f);
+      boolean same = ck.modelHash().equals(plan.model().contentHash())
+          && ck.state().step() < plan.steps() && (ck.hasRecord() || !needsRecord);
+      return same ? ck : null;
+    } catch (RuntimeException unreadable) {
+      return null;
+    }
   }
 
   public Path table() {
@@ -107,23 +136,58 @@ public final class SweepDirectory {
     return dir;
   }
 
-  /** Writes sweep.json: how the sweep was given, its runs, the rewire version and the machine. */
-  void writeDescription(Sweep sweep, String commandLine) throws IOException {
+  /**
+   * Makes this folder the home of {@code sweep} and writes sweep.json: a new folder takes it as it
+   * is; a folder that holds the same runs (the same command again, resuming) keeps them; a folder
+   * that holds other runs is refused unless {@code append}, which adds this sweep's runs after the
+   * folder's (the union of their columns; no run is ever dropped). Returns the folder's sweep: every
+   * run the table covers.
+   */
+  public Description admit(Sweep sweep, String commandLine, boolean append) throws IOException {
+    Description before = Files.exists(sweepJson()) ? description() : null;
+    List<SweepRun> runs = new ArrayList<>(sweep.runs());
+    List<String> parameters = new ArrayList<>(sweep.parameters());
+    List<String> populations = new ArrayList<>(sweep.populations());
+    List<String> rewired = new ArrayList<>(sweep.rewired());
+    List<String> appended = new ArrayList<>();
+    String firstCommand = commandLine;
+    if (before != null) {
+      List<String> had = before.runs().stream().map(SweepRun::id).toList();
+      List<String> has = sweep.runs().stream().map(SweepRun::id).toList();
+      if (!had.equals(has) && !append) {
+        throw new SweepException(differs(before, sweep));
+      }
+      if (!had.equals(has)) {
+        java.util.Set<String> known = new java.util.HashSet<>(had);
+        runs = new ArrayList<>(before.runs());
+        sweep.runs().stream().filter(r -> !known.contains(r.id())).forEach(runs::add);
+        parameters = union(before.parameters(), sweep.parameters());
+        populations = union(before.populations(), sweep.populations());
+        rewired = union(before.rewired(), sweep.rewired());
+        before.document().path("appended").forEach(n -> appended.add(n.asText()));
+        appended.add(commandLine);
+      } else {
+        before.document().path("appended").forEach(n -> appended.add(n.asText()));
+      }
+      firstCommand = before.document().path("command_line").asText(commandLine);
+    }
     ObjectNode doc = JSON.createObjectNode();
     doc.put("rewire_version", BuildInfo.version());
-    doc.put("command_line", commandLine);
+    doc.put("command_line", firstCommand);
+    ArrayNode more = doc.putArray("appended");
+    appended.forEach(more::add);
     doc.put("sweep_file", sweep.definition().sweepFileText());
     doc.put("model_origin", sweep.definition().modelOrigin());
     doc.set("machine", machine());
     ArrayNode params = doc.putArray("parameters");
-    sweep.parameters().forEach(params::add);
+    parameters.forEach(params::add);
     ArrayNode pops = doc.putArray("populations");
-    sweep.populations().forEach(pops::add);
-    ArrayNode rewired = doc.putArray("rewired_projections");
-    sweep.rewired().forEach(rewired::add);
-    ArrayNode runs = doc.putArray("runs");
-    for (SweepRun r : sweep.runs()) {
-      ObjectNode n = runs.addObject();
+    populations.forEach(pops::add);
+    ArrayNode rew = doc.putArray("rewired_projections");
+    rewired.forEach(rew::add);
+    ArrayNode list = doc.putArray("runs");
+    for (SweepRun r : runs) {
+      ObjectNode n = list.addObject();
       n.put("run_id", r.id());
       n.put("seed", r.seed());
       ObjectNode p = n.putObject("parameters");
@@ -131,9 +195,44 @@ public final class SweepDirectory {
     }
     Files.createDirectories(root);
     AtomicFile.write(sweepJson(), tmp -> JSON.writeValue(tmp.toFile(), doc));
+    return new Description(List.copyOf(parameters), List.copyOf(populations),
+        List.copyOf(rewired), List.copyOf(runs), doc);
   }
 
-  /** What {@link #writeDescription} wrote, enough to make the table of any folder. */
+  /** Why a folder's sweep is not this one: how many runs each has, and how many they share. */
+  private String differs(Description before, Sweep sweep) {
+    java.util.Set<String> had = new java.util.HashSet<>();
+    before.runs().forEach(r -> had.add(r.id()));
+    long shared = sweep.runs().stream().filter(r -> had.contains(r.id())).count();
+    List<String> newParams = sweep.parameters().stream()
+        .filter(p -> !before.parameters().contains(p)).toList();
+    List<String> oldParams = before.parameters().stream()
+        .filter(p -> !sweep.parameters().contains(p)).toList();
+    StringBuilder why = new StringBuilder();
+    if (!newParams.isEmpty() || !oldParams.isEmpty()) {
+      why.append("; it varies ").append(before.parameters().isEmpty() ? "only seeds"
+          : String.join(", ", before.parameters())).append(", this one ")
+          .append(sweep.parameters().isEmpty() ? "only seeds"
+              : String.join(", ", sweep.parameters()));
+    }
+    return "--out-dir " + root + " holds another sweep: " + runs(before.runs().size()) + " ("
+        + before.document().path("command_line").asText("?") + "); this sweep has "
+        + runs(sweep.runs().size()) + ", " + shared + " of them among those" + why
+        + ". Give --append to add this sweep's runs to the folder (its table then covers all of "
+        + "them), or another --out-dir";
+  }
+
+  private static String runs(int n) {
+    return n + (n == 1 ? " run" : " runs");
+  }
+
+  private static List<String> union(List<String> a, List<String> b) {
+    java.util.LinkedHashSet<String> u = new java.util.LinkedHashSet<>(a);
+    u.addAll(b);
+    return new ArrayList<>(u);
+  }
+
+  /** What {@link #admit} wrote, enough to make the table of any folder. */
   public record Description(List<String> parameters, List<String> populations,
       List<String> rewired, List<SweepRun> runs, JsonNode document) {}
 

@@ -19,7 +19,9 @@ import java.util.Set;
  * Reads a sweep file (TOML; {@code examples/sweep-lr.toml}):
  *
  * <pre>
- * model = "seed-ei"          # a bundled model, or a model file (relative to this file)
+ * model = "seed-ei"          # a bundled model, or a model file (relative to this file); or a
+ *                            # list of them, or a table name = model: each runs every run
+ *                            # (the table's model column)
  * duration = "5s"            # optional: the model's own
  * seeds = "1-8"              # or [1, 2, 3]; optional: the model's own seed
  * set = ["projections.ie.structural.mode=per-source"]   # optional, for every run
@@ -28,7 +30,9 @@ import java.util.Set;
  * "projections.ee.stdp.lr" = [0.005, 0.01, 0.02]
  *
  * [[runs]]                   # or an explicit list of runs instead of a grid
+ * variant = "faster"         # optional: its name in the table's variant column
  * "projections.ee.stdp.lr" = 0.01
+ * [runs.projections.ee.plasticity]   # a rule (or neuron model) table replaces the model's
  *
  * [record]                   # optional: what each run writes besides its summary
  * hdf5 = true
@@ -71,21 +75,7 @@ public final class SweepFile {
             + new java.util.TreeSet<>(KEYS));
       }
     }
-    JsonNode model = root.get("model");
-    if (model == null || !model.isTextual()) {
-      throw new SweepException(where + ": model must name a bundled model (\"seed-ei\") or a model "
-          + "file, got " + (model == null ? "nothing" : model));
-    }
-    String modelText;
-    String origin;
-    Path modelPath = file.toAbsolutePath().getParent().resolve(model.asText());
-    if (!model.asText().endsWith(".toml")) {
-      origin = "bundled:" + model.asText();
-      modelText = ModelFile.bundledText(model.asText());
-    } else {
-      origin = modelPath.toString();
-      modelText = ModelFile.readText(modelPath);
-    }
+    List<SweepModel> models = models(root.get("model"), file, where);
     Double duration = null;
     if (root.has("duration")) {
       if (!root.get("duration").isTextual()) {
@@ -145,7 +135,13 @@ public final class SweepFile {
         Map<String, JsonNode> leaves = new LinkedHashMap<>();
         flatten(r, "", leaves);
         Map<String, GridValue> run = new LinkedHashMap<>();
-        leaves.forEach((path, node) -> run.put(path, GridValue.of(node)));
+        leaves.forEach((path, node) -> {
+          if (path.equals(SweepDefinition.VARIANT) && !node.isTextual()) {
+            throw new SweepException(where + ": runs: variant names the run, expected a string, "
+                + "got " + node);
+          }
+          run.put(path, GridValue.of(node));
+        });
         runs.add(run);
       }
     }
@@ -163,13 +159,113 @@ public final class SweepFile {
       hdf5 = rec.path("hdf5").asBoolean(false);
       report = rec.path("report").asBoolean(false);
     }
-    return new SweepDefinition(modelText, origin, sets, seeds, duration, grid, runs, hdf5, report,
-        text);
+    return new SweepDefinition(models, sets, seeds, duration, grid, runs, hdf5, report, text);
   }
 
-  /** Dotted paths of the leaves (tables are walked into: a run's table value is its leaves). */
+  /**
+   * A sweep file that defines {@code d} again, its models named by {@code modelFiles} (name → path
+   * relative to the sweep file): what a SLURM task reads, so that it needs no file outside the
+   * sweep's folder.
+   */
+  public static String text(SweepDefinition d, Map<String, String> modelFiles) {
+    StringBuilder sb = new StringBuilder("# written by rewire sweep --slurm: the sweep each array "
+        + "task runs\n");
+    sb.append("model = { ");
+    int i = 0;
+    for (SweepModel m : d.models()) {
+      sb.append(i++ > 0 ? ", " : "").append(GridValue.quoted(m.name())).append(" = ")
+          .append(GridValue.quoted(modelFiles.get(m.name())));
+    }
+    sb.append(" }\n");
+    if (d.durationMs() != null) {
+      sb.append("duration = ").append(GridValue.quoted(d.durationMs() + "ms")).append('\n');
+    }
+    if (d.seeds() != null) {
+      sb.append("seeds = ").append(d.seeds()).append('\n');
+    }
+    if (!d.sets().isEmpty()) {
+      sb.append("set = [").append(String.join(", ", d.sets().stream().map(GridValue::quoted)
+          .toList())).append("]\n");
+    }
+    sb.append("\n[record]\nhdf5 = ").append(d.recordHdf5()).append("\nreport = ")
+        .append(d.recordReport()).append('\n');
+    if (!d.grid().isEmpty()) {
+      sb.append("\n[grid]\n");
+      d.grid().forEach((path, values) -> sb.append(GridValue.quoted(path)).append(" = [")
+          .append(String.join(", ", values.stream().map(GridValue::toml).toList()))
+          .append("]\n"));
+    }
+    for (Map<String, GridValue> run : d.runs()) {
+      sb.append("\n[[runs]]\n");
+      run.forEach((path, v) -> sb.append(GridValue.quoted(path)).append(" = ").append(v.toml())
+          .append('\n'));
+    }
+    return sb.toString();
+  }
+
+  /**
+   * {@code model = "seed-ei"} (bundled) or a file relative to the sweep file; a list of them, each
+   * named by its file name; or a table name → model, to name them.
+   */
+  private static List<SweepModel> models(JsonNode model, Path file, String where) {
+    String expected = "model must name a bundled model (\"seed-ei\") or a model file, a list of "
+        + "them, or a table name = model";
+    Map<String, String> given = new LinkedHashMap<>();
+    if (model != null && model.isTextual()) {
+      given.put(null, model.asText());
+    } else if (model != null && model.isArray() && !model.isEmpty()) {
+      for (JsonNode n : model) {
+        if (!n.isTextual()) {
+          throw new SweepException(where + ": " + expected + ", got " + n + " in the list");
+        }
+        given.put(n.asText(), n.asText());
+      }
+    } else if (model != null && model.isObject() && !model.isEmpty()) {
+      model.fields().forEachRemaining(e -> {
+        if (!e.getValue().isTextual()) {
+          throw new SweepException(where + ": model." + e.getKey() + ": " + expected + ", got "
+              + e.getValue());
+        }
+        given.put("=" + e.getKey(), e.getValue().asText());
+      });
+    } else {
+      throw new SweepException(where + ": " + expected + ", got "
+          + (model == null ? "nothing" : model));
+    }
+    List<SweepModel> out = new ArrayList<>();
+    for (Map.Entry<String, String> e : given.entrySet()) {
+      String ref = e.getValue();
+      String origin;
+      String modelText;
+      if (!ref.endsWith(".toml")) {
+        origin = "bundled:" + ref;
+        try {
+          modelText = ModelFile.bundledText(ref);
+        } catch (ModelException ex) {
+          throw new SweepException(where + ": model: " + ex.getMessage() + " (a model file's name "
+              + "ends in .toml)");
+        }
+      } else {
+        Path modelPath = file.toAbsolutePath().getParent().resolve(ref);
+        origin = modelPath.toString();
+        modelText = ModelFile.readText(modelPath);
+      }
+      String name = e.getKey() != null && e.getKey().startsWith("=") ? e.getKey().substring(1)
+          : SweepModel.nameOf(origin);
+      out.add(new SweepModel(name, modelText, origin));
+    }
+    return out;
+  }
+
+  /**
+   * Dotted paths of the leaves: tables are walked into (a run's table value is its leaves), except
+   * a projection's rule and a group's neuron model, which are values as a whole: they replace the
+   * model's (a rule is not merged into another).
+   */
   private static void flatten(JsonNode node, String path, Map<String, JsonNode> out) {
-    if (node.isObject()) {
+    boolean whole = path.matches("projections\\.[^.]+\\.(stdp|plasticity)")
+        || path.matches("neurons\\.[^.]+\\.model");
+    if (node.isObject() && !whole) {
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         flatten(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), out);

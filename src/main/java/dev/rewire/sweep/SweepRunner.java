@@ -23,11 +23,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * left consistent.
  */
 public final class SweepRunner {
-  /** The results table is rewritten at most this often while runs finish (and at the end). */
-  private static final long TABLE_EVERY_NANOS = 2_000_000_000L;
-
-  /** How to run: the shard (null: every run), what each run writes, the command line. */
-  public record Options(Shard shard, String commandLine) {}
+  /**
+   * How to run: the shard (null: every run), the command line, whether the sweep may be added to
+   * a folder that holds another ({@code --append}), and how often each run in flight writes its
+   * checkpoint [simulated ms] (0: never; then a stopped run starts again from zero).
+   */
+  public record Options(Shard shard, String commandLine, boolean append,
+      double checkpointEveryMs) {}
 
   /** Told how a sweep goes. */
   public interface Listener {
@@ -68,14 +70,26 @@ public final class SweepRunner {
 
   public Outcome run(SweepExecutor executor, Listener listener) throws InterruptedException {
     long t0 = System.nanoTime();
+    SweepDirectory.Description folder;
     try {
-      dir.writeDescription(sweep, options.commandLine());
+      folder = dir.admit(sweep, options.commandLine(), options.append());
     } catch (IOException e) {
       throw new SweepException("cannot write " + dir.sweepJson() + ": " + AtomicFile.reason(e));
     }
     List<SweepRun> selected = options.shard() == null ? sweep.runs()
         : options.shard().select(sweep.runs());
     Map<String, RunRow> rows = new HashMap<>();
+    // The table covers every run of the folder (a shard's, its own): earlier results from disk.
+    List<SweepRun> tabled = options.shard() == null ? folder.runs() : selected;
+    java.util.Set<String> mine = new java.util.HashSet<>();
+    selected.forEach(r -> mine.add(r.id()));
+    Map<String, RunRow> others = new HashMap<>();
+    for (SweepRun run : tabled) {
+      RunRow r = mine.contains(run.id()) ? null : dir.result(run.id());
+      if (r != null) {
+        others.put(run.id(), r);
+      }
+    }
     List<RunTask> tasks = new ArrayList<>();
     double toSimulate = 0;
     for (SweepRun run : selected) {
@@ -85,12 +99,16 @@ public final class SweepRunner {
       } else {
         RunTask task = task(run);
         tasks.add(task);
-        toSimulate += task.request().plan().steps() * task.request().plan().dtMs() / 1000.0;
+        int from = task.request().resume() == null ? 0 : task.request().resume().state().step();
+        toSimulate += (task.request().plan().steps() - from) * task.request().plan().dtMs()
+            / 1000.0;
       }
     }
     int skipped = selected.size() - tasks.size();
     listener.started(tasks.size(), skipped, toSimulate);
-    Progress progress = new Progress(selected, rows, listener, t0);
+    Progress progress = new Progress(tabled, folder.parameters(), folder.populations(),
+        folder.rewired(), rows, others, listener, t0);
+    progress.writeTable(); // a table an earlier invocation left behind its results is current now
     executor.execute(tasks, progress, cancelled::get);
     progress.writeTable();
     int ok = 0;
@@ -125,10 +143,14 @@ public final class SweepRunner {
       throw new SweepException("cannot make " + dir.runDir(run.id()) + ": " + AtomicFile.reason(e));
     }
     SweepDefinition d = sweep.definition();
+    boolean kept = options.checkpointEveryMs() > 0;
     Outputs outputs = new Outputs(dir.summary(run.id()), d.recordHdf5() ? dir.results(run.id())
-        : null, d.recordReport() ? dir.report(run.id()) : null, null, 0);
+        : null, d.recordReport() ? dir.report(run.id()) : null,
+        kept ? dir.checkpoint(run.id()) : null,
+        kept ? (int) Math.max(1, Math.min(plan.steps(),
+            Math.round(options.checkpointEveryMs() / plan.dtMs()))) : 0);
     RunRequest request = new RunRequest(run.spec(), plan, run.id(), options.commandLine(),
-        outputs, null);
+        outputs, kept ? dir.checkpointOf(run, plan, outputs.recordsEverything()) : null);
     return new RunTask(run, request, outputs.recordsEverything() ? recordBytes(plan) : 0);
   }
 
@@ -146,18 +168,25 @@ public final class SweepRunner {
 
   /** Collects outcomes from the executor's threads; writes results and the table. */
   private final class Progress implements SweepExecutor.Outcomes {
-    private final List<SweepRun> selected;
+    private final List<SweepRun> tabled;
+    private final List<String> parameters;
+    private final List<String> columns;
     private final Map<String, RunRow> rows;
+    private final Map<String, RunRow> others;
     private final Listener listener;
     private final long t0;
     private double simulated;
     private int done;
     private int failed;
-    private long lastTable;
 
-    Progress(List<SweepRun> selected, Map<String, RunRow> rows, Listener listener, long t0) {
-      this.selected = selected;
+    Progress(List<SweepRun> tabled, List<String> parameters, List<String> populations,
+        List<String> rewired, Map<String, RunRow> rows, Map<String, RunRow> others,
+        Listener listener, long t0) {
+      this.tabled = tabled;
+      this.parameters = parameters;
+      this.columns = SweepTable.columns(parameters, populations, rewired);
       this.rows = rows;
+      this.others = others;
       this.listener = listener;
       this.t0 = t0;
     }
@@ -187,6 +216,7 @@ public final class SweepRunner {
     private void record(RunRow row) {
       try {
         dir.writeResult(row);
+        java.nio.file.Files.deleteIfExists(dir.checkpoint(row.runId())); // the result replaces it
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write the result of run " + row.runId(), e);
       }
@@ -197,9 +227,7 @@ public final class SweepRunner {
           failed++;
         }
         listener.progress(done, failed, simulated, (System.nanoTime() - t0) / 1e9);
-        if (System.nanoTime() - lastTable > TABLE_EVERY_NANOS) {
-          writeTable();
-        }
+        writeTable();
       }
     }
 
@@ -209,17 +237,16 @@ public final class SweepRunner {
 
     synchronized void writeTable() {
       List<RunRow> ordered = new ArrayList<>();
-      for (SweepRun r : selected) {
-        ordered.add(rows.getOrDefault(r.id(), RunRow.missing(r)));
+      for (SweepRun r : tabled) {
+        RunRow row = rows.get(r.id());
+        ordered.add(row != null ? row : others.getOrDefault(r.id(), RunRow.missing(r)));
       }
       try {
         java.nio.file.Files.createDirectories(table().getParent());
-        SweepTable.write(table(), SweepTable.columns(sweep.parameters(), sweep.populations(),
-            sweep.rewired()), sweep.parameters(), ordered);
+        SweepTable.write(table(), columns, parameters, ordered);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write " + table(), e);
       }
-      lastTable = System.nanoTime();
     }
   }
 }

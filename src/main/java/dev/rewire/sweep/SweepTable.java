@@ -16,7 +16,8 @@ import java.util.Map;
  * {@code run_id}, {@code seed}, one per varied path (named by the path), {@code status},
  * {@code error}, {@code simulated_s}, {@code wall_s}, per population {@code rate_hz_<pop>} and
  * {@code rate_hz_last_s_<pop>}, per rewired projection {@code pruned_<proj>}, {@code active_<proj>},
- * {@code mean_w_active_<proj>}, then {@code digest_spikes} and {@code digest_weights}. Written with
+ * {@code mean_w_active_<proj>}, then {@code digest_spikes}, {@code digest_weights} and
+ * {@code rewire_version} (the version and commit that ran the run). Written with
  * Jackson's CSV module (quoting as RFC 4180), atomically.
  */
 public final class SweepTable {
@@ -35,7 +36,7 @@ public final class SweepTable {
     rewired.forEach(p -> c.add("pruned_" + p));
     rewired.forEach(p -> c.add("active_" + p));
     rewired.forEach(p -> c.add("mean_w_active_" + p));
-    c.addAll(List.of("digest_spikes", "digest_weights"));
+    c.addAll(List.of("digest_spikes", "digest_weights", "rewire_version"));
     return c;
   }
 
@@ -55,13 +56,19 @@ public final class SweepTable {
     put(m, "mean_w_active_", r.meanWActive());
     m.put("digest_spikes", r.digestSpikes());
     m.put("digest_weights", r.digestWeights());
+    m.put("rewire_version", r.rewireVersion());
     return m;
   }
 
   private static void put(Map<String, Object> m, String prefix, Map<String, ?> values) {
     if (values != null) {
-      values.forEach((k, v) -> m.put(prefix + k, v));
+      values.forEach((k, v) -> m.put(prefix + k, finite(v)));
     }
+  }
+
+  /** An empty cell, not "NaN", where a number is undefined (a mean over no synapses). */
+  private static Object finite(Object v) {
+    return v instanceof Double d && !Double.isFinite(d) ? null : v;
   }
 
   /** Writes {@code rows} under {@code columns} to {@code file}, atomically. */

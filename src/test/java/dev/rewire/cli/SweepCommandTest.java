@@ -177,6 +177,51 @@ public class SweepCommandTest {
   }
 
   @Test
+  void sigtermWithCheckpoints_theSameCommandContinuesTheStoppedRuns_bitIdentically()
+      throws Exception {
+    List<String> sweep = List.of("sweep", "--seeds", "1-2", "--duration", "60s", "--jobs", "1",
+        "--quiet");
+    Path straight = dir.resolve("straight");
+    assertEquals(0, main(concat(sweep, "--out-dir", straight.toString())).code());
+
+    Path out = dir.resolve("stopped");
+    List<String> stoppable = List.of(concat(sweep, "--checkpoint-every", "1s", "--out-dir",
+        out.toString()));
+    Process child = child(stoppable);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (checkpoints(out).isEmpty() && child.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertFalse(checkpoints(out).isEmpty(), Files.readString(dir.resolve("child.log")));
+    child.destroy(); // SIGTERM
+    assertTrue(child.waitFor(60, TimeUnit.SECONDS), "stopped");
+    assertEquals(143, child.exitValue(), Files.readString(dir.resolve("child.log")));
+    String log = Files.readString(dir.resolve("child.log"));
+    assertTrue(log.contains("the runs in flight wrote their checkpoints"), log);
+    List<Path> stoppedAt = checkpoints(out);
+    assertEquals(1, stoppedAt.size(), "one run in flight (--jobs 1): " + stoppedAt);
+    String resumedId = stoppedAt.get(0).getParent().getFileName().toString();
+
+    CheckpointResumeTest.Out again = main(stoppable.toArray(new String[0]));
+    assertEquals(0, again.code(), again.err());
+    assertSameTable(straight.resolve("sweep.csv"), out.resolve("sweep.csv"));
+    JsonNode summary = SummaryWriter.read(out.resolve("runs").resolve(resumedId)
+        .resolve("summary.json"));
+    assertTrue(summary.path("resumed_from_s").asDouble() > 0, "continued, not started again: "
+        + summary.path("resumed_from_s"));
+    assertEquals(List.of(), checkpoints(out), "a finished run's checkpoint is removed");
+  }
+
+  private static List<Path> checkpoints(Path out) throws IOException {
+    if (!Files.isDirectory(out.resolve("runs"))) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.walk(out.resolve("runs"))) {
+      return s.filter(p -> p.getFileName().toString().equals("checkpoint.ck")).toList();
+    }
+  }
+
+  @Test
   void slurmScript_runsBatchesForOpenCl_andJobsForJava() throws IOException {
     Path cl = dir.resolve("cl");
     CheckpointResumeTest.Out o = main("sweep", "--seeds", "1-4", "--duration", "100ms",

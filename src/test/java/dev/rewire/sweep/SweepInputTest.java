@@ -78,13 +78,21 @@ class SweepInputTest {
   }
 
   @Test
-  void runIds_dependOnWhatRuns_notOnWhereTheModelCameFrom() {
-    RunSpec a = new RunSpec(SEED_EI, "bundled:seed-ei", List.of("x.y=1"), 1, 5000);
-    assertEquals(a.id(), new RunSpec(SEED_EI, "elsewhere.toml", List.of("x.y=1"), 1, 5000).id());
-    assertNotEquals(a.id(), new RunSpec(SEED_EI, "o", List.of("x.y=1"), 2, 5000).id());
-    assertNotEquals(a.id(), new RunSpec(SEED_EI, "o", List.of("x.y=2"), 1, 5000).id());
-    assertNotEquals(a.id(), new RunSpec(SEED_EI, "o", List.of("x.y=1"), 1, 5001).id());
-    assertNotEquals(a.id(), new RunSpec(SEED_EI + "\n", "o", List.of("x.y=1"), 1, 5000).id());
+  void runIds_dependOnWhatRuns_notOnWhereTheModelCameFromNorHowItIsWritten() {
+    List<String> lr = List.of("projections.ee.stdp.lr=0.02");
+    RunSpec a = new RunSpec(SEED_EI, "bundled:seed-ei", lr, 1, 5000);
+    assertEquals(a.id(), new RunSpec(SEED_EI, "elsewhere.toml", lr, 1, 5000).id());
+    assertNotEquals(a.id(), new RunSpec(SEED_EI, "o", lr, 2, 5000).id());
+    assertNotEquals(a.id(), new RunSpec(SEED_EI, "o", List.of("projections.ee.stdp.lr=0.03"), 1,
+        5000).id());
+    assertNotEquals(a.id(), new RunSpec(SEED_EI, "o", lr, 1, 5001).id());
+    // Comments, layout and a default spelt out are the same model: the same run.
+    assertEquals(a.id(), new RunSpec(SEED_EI + "\n# a note\n\n", "o", lr, 1, 5000).id());
+    assertEquals(a.id(), new RunSpec(SEED_EI.replaceFirst("lr = 0\\.01", "lr = 0.02"), "o", List.of(), 1,
+        5000).id(), "the override written into the file");
+    assertEquals(a.id(), new RunSpec(SEED_EI, "o", List.of("projections.ee.stdp.lr=0.02",
+        "projections.pe.connectivity.exclude_same_index=false"), 1, 5000).id(),
+        "a default spelt out");
     assertTrue(a.id().matches("[0-9a-f]{16}"), a.id());
   }
 
@@ -192,7 +200,7 @@ class SweepInputTest {
   }
 
   private static SweepDefinition definition(Map<String, List<GridValue>> grid) {
-    return new SweepDefinition(SEED_EI, "bundled:seed-ei", List.of(), List.of(1L), 200.0, grid,
-        List.of(), false, false, null);
+    return new SweepDefinition(List.of(new SweepModel("seed-ei", SEED_EI, "bundled:seed-ei")),
+        List.of(), List.of(1L), 200.0, grid, List.of(), false, false, null);
   }
 }
