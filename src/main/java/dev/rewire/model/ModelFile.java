@@ -136,27 +136,15 @@ public final class ModelFile {
       throw new ModelException(origin + ": extends expects a bundled model (\"" + DEFAULT_MODEL
           + "\") or a model file (\"base.toml\"), got " + ext);
     }
-    String name = ext.asText();
-    String baseOrigin;
-    String text;
-    if (!name.endsWith(".toml")) {
-      baseOrigin = "bundled:" + name;
-      try {
-        text = bundledText(name);
-      } catch (ModelException e) {
-        throw new ModelException(origin + ": extends = \"" + name + "\": no bundled model of "
-            + "that name; a model file's name ends in .toml");
-      }
-    } else {
-      Path dir = origin.startsWith("bundled:") ? null : Path.of(origin).getParent();
-      Path file = dir == null ? Path.of(name) : dir.resolve(name);
-      baseOrigin = file.toString();
-      try {
-        text = readText(file);
-      } catch (ModelException e) {
-        throw new ModelException(origin + ": extends: " + e.getMessage());
-      }
+    Reference ref;
+    try {
+      ref = reference(ext.asText(), origin.startsWith("bundled:") ? null
+          : Path.of(origin).getParent());
+    } catch (ModelException e) {
+      throw new ModelException(origin + ": extends = \"" + ext.asText() + "\": " + e.getMessage());
     }
+    String baseOrigin = ref.origin();
+    String text = ref.text();
     chain.add(origin);
     if (chain.contains(baseOrigin)) {
       throw new ModelException(origin + ": extends " + baseOrigin + ", which extends it again ("
@@ -168,6 +156,26 @@ public final class ModelFile {
     ObjectNode merged = extended(base, baseOrigin, chain);
     merge(merged, root, "");
     return merged;
+  }
+
+  /** A model named by a reference: its text and where it came from ("bundled:NAME", a path). */
+  public record Reference(String text, String origin) {}
+
+  /**
+   * A bundled model ({@code "seed-ei"}) or a model file ({@code "base.toml"}, relative to
+   * {@code dir}, or as given when that is null): a name that ends in .toml is a file.
+   */
+  public static Reference reference(String ref, Path dir) {
+    if (!ref.endsWith(".toml")) {
+      try {
+        return new Reference(bundledText(ref), "bundled:" + ref);
+      } catch (ModelException e) {
+        throw new ModelException("no bundled model named '" + ref + "' (a model file's name ends "
+            + "in .toml)");
+      }
+    }
+    Path file = dir == null ? Path.of(ref) : dir.resolve(ref);
+    return new Reference(readText(file), file.toString());
   }
 
   /** Lays {@code over} onto {@code base} (see {@link #extended}). */

@@ -234,22 +234,14 @@ public final class SweepFile {
     }
     List<SweepModel> out = new ArrayList<>();
     for (Map.Entry<String, String> e : given.entrySet()) {
-      String ref = e.getValue();
-      String origin;
-      String modelText;
-      if (!ref.endsWith(".toml")) {
-        origin = "bundled:" + ref;
-        try {
-          modelText = ModelFile.bundledText(ref);
-        } catch (ModelException ex) {
-          throw new SweepException(where + ": model: " + ex.getMessage() + " (a model file's name "
-              + "ends in .toml)");
-        }
-      } else {
-        Path modelPath = file.toAbsolutePath().getParent().resolve(ref);
-        origin = modelPath.toString();
-        modelText = ModelFile.readText(modelPath);
+      ModelFile.Reference ref;
+      try {
+        ref = ModelFile.reference(e.getValue(), file.toAbsolutePath().getParent());
+      } catch (ModelException ex) {
+        throw new SweepException(where + ": model: " + ex.getMessage());
       }
+      String origin = ref.origin();
+      String modelText = ref.text();
       String name = e.getKey() != null && e.getKey().startsWith("=") ? e.getKey().substring(1)
           : SweepModel.nameOf(origin);
       out.add(new SweepModel(name, modelText, origin));

@@ -150,7 +150,7 @@ class ModelFileTest {
     assertTrue(e.getMessage().contains("which extends it again"), e.getMessage());
     java.nio.file.Files.writeString(dir.resolve("c.toml"), "extends = \"seed-eii\"\n");
     e = assertThrows(ModelException.class, () -> ModelFile.load(dir.resolve("c.toml"), List.of()));
-    assertTrue(e.getMessage().contains("extends = \"seed-eii\": no bundled model of that name"),
+    assertTrue(e.getMessage().contains("extends = \"seed-eii\": no bundled model named 'seed-eii'"),
         e.getMessage());
   }
 
