@@ -58,6 +58,9 @@ public record NeuronSelection(String population, Integer from, Integer to,
         }
         list.add(n.asInt());
       }
+      if (list.isEmpty()) {
+        throw new ModelException(": an empty list selects no neuron; expected " + EXPECTED);
+      }
       return new NeuronSelection(null, null, null, list);
     }
     if (node.isObject()) {

@@ -202,7 +202,9 @@ public final class Hdf5Writer {
       return;
     }
     WritableGroup g = h5.putGroup("state");
-    double[] time = record.stateSteps().stream().mapToDouble(plan::timeSeconds).toArray();
+    // A sample is the state after its step's update: its time is the end of that step.
+    double[] time = record.stateSteps().stream().mapToDouble(s -> plan.timeSeconds(s + 1))
+        .toArray();
     unit(put(g, "time_s", time), "s");
     meaning(put(g, "neuron", rec.stateNeurons()), "global neuron index of each column");
     GroupPlan first = plan.groupOf(rec.stateNeurons()[0]);

@@ -127,6 +127,8 @@ class MalformedInputTest {
       {"recording.state={neurons={population=\"I\",to=200},every_ms=1}",
           "to = 200 lies beyond the 100 neurons of population I"},
       {"recording.state={neurons=true,every_ms=1}", "expected a population name, a table"},
+      {"recording.state={neurons=[],every_ms=1}",
+          "recording.state.neurons: an empty list selects no neuron"},
       {"recording.state={neurons=[1],variables=[\"w\"],every_ms=1}", "recording.state.variables: "
           + "'w' is not a variable of the model of group net"},
       {"recording.rate_bin_ms=-10", "rate_bin_ms must be > 0"},

@@ -104,6 +104,8 @@ class Hdf5WriterTest {
       double[] t = (double[]) f.getDatasetByPath("/state/time_s").getData();
       float[][] v = (float[][]) f.getDatasetByPath("/state/v").getData();
       assertEquals(100, t.length, "every 0.5 ms for 50 ms");
+      assertEquals(0.0001, t[0], 1e-12, "the state after the first step, at its end");
+      assertEquals(0.0006, t[1], 1e-12);
       assertEquals(100, v.length);
       assertEquals(2, v[0].length);
       assertEquals(-60f, v[0][0], "v(0) = el");
