@@ -56,7 +56,7 @@ class SlurmIT {
           && script.contains("--shard \"${SLURM_ARRAY_TASK_ID}/4\"")
           && script.contains("#SBATCH --account=lab42") && script.contains("#SBATCH --qos=normal")
           && script.contains("#SBATCH --constraint=rewiretest")
-          && script.contains("#SBATCH --signal=B:TERM@120") && script.contains("#SBATCH --requeue")
+          && script.contains("#SBATCH --signal=B:USR1@120") && script.contains("#SBATCH --requeue")
           && script.contains("export LD_PRELOAD=\"$jsig"), script);
       assertFalse(script.contains(cluster.toString()), "no path of this machine:\n" + script);
       slurm.awaitJob(job, 300);

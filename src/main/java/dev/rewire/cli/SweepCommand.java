@@ -298,7 +298,7 @@ final class SweepCommand {
       String line = String.format(Locale.ROOT, "sweep: %d runs: %d ok, %d diverged, %d failed%s%s; "
           + "%.1f network-s in %.1f s wall (%.2f network-s per wall s); table %s", o.runs(), o.ok(),
           o.diverged(), o.failed(), o.skipped() > 0 ? " (" + o.skipped() + " finished before)"
-              : "", o.abandoned() > 0 ? ", " + o.abandoned() + " not run" : "",
+              : "", o.abandoned() > 0 ? ", " + o.abandoned() + " not finished" : "",
           o.simulatedS(), o.wallS(), o.wallS() > 0 ? o.simulatedS() / o.wallS() : 0, o.table());
       if (o.cancelled()) {
         err.println("rewire: sweep stopped: " + line.substring("sweep: ".length())

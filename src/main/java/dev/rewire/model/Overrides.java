@@ -44,7 +44,11 @@ final class Overrides {
     }
     String leaf = keys[keys.length - 1];
     checkKey(path, leaf);
-    node.set(leaf, parseValue(raw));
+    JsonNode value = parseValue(raw);
+    if (value.isNumber() && !Double.isFinite(value.doubleValue())) {
+      throw new ModelException("--set " + path + ": must be finite, got " + raw);
+    }
+    node.set(leaf, value);
     // Two keys that exclude each other: setting one replaces the other, since --set cannot
     // remove a key (a sweep over prune conditions of a model that has a threshold, say).
     if (keys.length == 3 && keys[0].equals("projections")

@@ -20,7 +20,9 @@ public final class Suggest {
         best = candidate;
       }
     }
+    // A "suggestion" that replaces every letter of what was given is no suggestion.
     return best != null && bestDistance <= Math.max(2, given.length() / 3)
+        && bestDistance < given.length()
         ? " (did you mean '" + best + "'?)" : "";
   }
 

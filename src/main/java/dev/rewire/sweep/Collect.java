@@ -36,7 +36,7 @@ public final class Collect {
       } else {
         failed++;
       }
-      rows.add(r);
+      rows.add(r.withParameters(run.parameters()));
     }
     try {
       SweepTable.write(dir.table(), SweepTable.columns(d.parameters(), d.populations(),

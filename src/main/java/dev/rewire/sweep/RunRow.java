@@ -27,7 +27,9 @@ import java.util.Map;
 public record RunRow(String runId, long seed, Map<String, String> parameters, String status,
     String error, Double simulatedS, Double wallS, Map<String, Double> rateHz,
     Map<String, Double> rateHzLastS, Map<String, Long> pruned, Map<String, Integer> active,
-    Map<String, Double> meanWActive, String digestSpikes, String digestWeights,
+    @com.fasterxml.jackson.annotation.JsonProperty("mean_w_active")
+    @com.fasterxml.jackson.annotation.JsonAlias("mean_wactive") Map<String, Double> meanWActive,
+    String digestSpikes, String digestWeights,
     String rewireVersion) {
 
   public static final String OK = "ok";
@@ -65,6 +67,12 @@ public record RunRow(String runId, long seed, Map<String, String> parameters, St
   static RunRow missing(SweepRun run) {
     return new RunRow(run.id(), run.seed(), run.parameters(), MISSING, null, null, null, null,
         null, null, null, null, null, null, null);
+  }
+
+  /** The same row with the folder's parameters of its run. */
+  RunRow withParameters(Map<String, String> p) {
+    return new RunRow(runId, seed, p, status, error, simulatedS, wallS, rateHz, rateHzLastS,
+        pruned, active, meanWActive, digestSpikes, digestWeights, rewireVersion);
   }
 
   /** Whether the run needs no further work: ok, or diverged (which a rerun would repeat). */

@@ -30,9 +30,10 @@ import java.util.stream.Stream;
  * @param cpusPerTask {@code --cpus-per-task}: each task runs that many networks at a time
  * @param extraSbatch more {@code #SBATCH} lines, as given
  * @param setup shell lines run before rewire ({@code module load java/17})
- * @param signalSeconds with checkpoints: SLURM sends SIGTERM this long before the time limit, and
- *     the runs in flight write their checkpoints (0: not asked)
- * @param requeue a task stopped by the signal requeues itself, to continue from its checkpoints
+ * @param signalSeconds with checkpoints: SLURM signals the task this long before the time limit,
+ *     and the runs in flight write their checkpoints (0: not asked)
+ * @param requeue a task stopped by that signal (not by scancel) requeues itself, to continue from
+ *     its checkpoints
  */
 public record SlurmScript(int tasks, Map<String, String> options, int cpusPerTask,
     List<String> extraSbatch, List<String> setup, int signalSeconds, boolean requeue) {
@@ -125,11 +126,13 @@ public record SlurmScript(int tasks, Map<String, String> options, int cpusPerTas
     options.forEach((k, v) -> sb.append("#SBATCH --").append(k).append('=').append(v)
         .append('\n'));
     if (signalSeconds > 0) {
-      // To the batch shell, which passes it on to rewire: the runs in flight checkpoint.
-      sb.append("#SBATCH --signal=B:TERM@").append(signalSeconds).append('\n');
+      // USR1 to the batch shell, which stops rewire with SIGTERM (the runs in flight checkpoint);
+      // not TERM, which scancel sends too: a cancelled task must not requeue itself.
+      sb.append("#SBATCH --signal=B:USR1@").append(signalSeconds).append('\n');
     }
     if (requeue) {
       sb.append("#SBATCH --requeue\n");
+      sb.append("#SBATCH --open-mode=append\n"); // a requeued task's log follows its first's
     }
     extraSbatch.forEach(l -> sb.append(l).append('\n'));
     sb.append("set -uo pipefail\n");
@@ -161,12 +164,14 @@ public record SlurmScript(int tasks, Map<String, String> options, int cpusPerTas
     sb.append("# shellcheck disable=SC2086\n");
     sb.append(String.join(" ", cmd)).append(" &\n");
     sb.append("pid=$!\n");
+    sb.append("limit=0\n");
     sb.append("trap 'kill -TERM \"$pid\" 2> /dev/null' TERM\n");
+    sb.append("trap 'limit=1; kill -TERM \"$pid\" 2> /dev/null' USR1  # the time limit is near\n");
     sb.append("wait \"$pid\"; rc=$?\n");
-    sb.append("if [ \"$rc\" -gt 128 ] && kill -0 \"$pid\" 2> /dev/null; then\n");
-    sb.append("  wait \"$pid\"; rc=$?  # the trap interrupted the first wait\nfi\n");
+    // A trap ends the first wait early; bash keeps the child's status for the second.
+    sb.append("if [ \"$rc\" -gt 128 ]; then wait \"$pid\"; rc=$?; fi\n");
     if (requeue) {
-      sb.append("if [ \"$rc\" -eq 143 ]; then\n");
+      sb.append("if [ \"$limit\" -eq 1 ] && [ \"$rc\" -eq 143 ]; then\n");
       sb.append("  echo \"rewire: stopped by SLURM; requeued to continue from the checkpoints\""
           + " >&2\n");
       sb.append("  scontrol requeue \"${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID}\"\nfi\n");

@@ -68,7 +68,8 @@ public record Sweep(SweepDefinition definition, List<SweepRun> runs, List<String
                 + same.seed() + " (the same model after overrides, seed and duration); a sweep "
                 + "runs each run once");
           }
-          runs.add(new SweepRun(runs.size(), spec.id(), seed, Collections.unmodifiableMap(shown),
+          runs.add(new SweepRun(runs.size(), spec.id(), seed, model.name(),
+              Collections.unmodifiableMap(shown),
               spec));
           byId.put(spec.id(), runs.get(runs.size() - 1));
         }

@@ -53,8 +53,13 @@ public record SweepDefinition(List<SweepModel> models, List<String> sets,
     if (!grid.isEmpty() && !runs.isEmpty()) {
       throw new SweepException("a sweep takes either a grid or a list of runs ([[runs]]), not both");
     }
+    java.util.Set<String> variants = new java.util.HashSet<>();
     for (int i = 0; i < runs.size(); i++) {
       Map<String, GridValue> r = runs.get(i);
+      if (r.containsKey(VARIANT) && !variants.add(r.get(VARIANT).shown())) {
+        throw new SweepException("runs: two runs are named variant = \"" + r.get(VARIANT).shown()
+            + "\"; a variant names one run");
+      }
       r.forEach((path, v) -> {
         if (v.table() && !r.containsKey(VARIANT)) {
           throw new SweepException("runs: the run that sets " + path + " to a table replaces "

@@ -42,6 +42,9 @@ public final class SweepDirectory {
       .addModule(dev.rewire.output.JsonNumbers.module())
       .build();
 
+  /** The column that numbers the sweeps of a folder that --append gave more than one. */
+  public static final String SWEEP = "sweep";
+
   private final Path root;
 
   public SweepDirectory(Path root) {
@@ -151,23 +154,47 @@ public final class SweepDirectory {
     List<String> rewired = new ArrayList<>(sweep.rewired());
     List<String> appended = new ArrayList<>();
     String firstCommand = commandLine;
+    String origin = sweep.definition().modelOrigin();
     if (before != null) {
       List<String> had = before.runs().stream().map(SweepRun::id).toList();
       List<String> has = sweep.runs().stream().map(SweepRun::id).toList();
       if (!had.equals(has) && !append) {
         throw new SweepException(differs(before, sweep));
       }
-      if (!had.equals(has)) {
-        java.util.Set<String> known = new java.util.HashSet<>(had);
-        runs = new ArrayList<>(before.runs());
-        sweep.runs().stream().filter(r -> !known.contains(r.id())).forEach(runs::add);
-        parameters = union(before.parameters(), sweep.parameters());
-        populations = union(before.populations(), sweep.populations());
-        rewired = union(before.rewired(), sweep.rewired());
+      java.util.Set<String> known = new java.util.HashSet<>(had);
+      if (sweep.runs().stream().anyMatch(r -> !known.contains(r.id()))) {
         before.document().path("appended").forEach(n -> appended.add(n.asText()));
         appended.add(commandLine);
-      } else {
+        // Each sweep of the folder gets its number in a column of its own, so that runs of sweeps
+        // that differ in what no column shows (a duration, an edited value) are never pooled.
+        String number = String.valueOf(appended.size() + 1);
+        runs = new ArrayList<>();
+        for (SweepRun r : before.runs()) {
+          runs.add(r.parameters().containsKey(SWEEP) ? r : r.with(SWEEP, "1"));
+        }
+        for (SweepRun r : sweep.runs()) {
+          if (!known.contains(r.id())) {
+            runs.add(r.with(SWEEP, number));
+          }
+        }
+        parameters = new ArrayList<>(List.of(SWEEP));
+        if (runs.stream().map(SweepRun::model).distinct().count() > 1) {
+          parameters.add(SweepDefinition.MODEL); // every run named, also those of one-model sweeps
+          runs.replaceAll(r -> r.parameters().containsKey(SweepDefinition.MODEL) ? r
+              : r.with(SweepDefinition.MODEL, r.model()));
+        }
+        parameters = union(parameters, union(before.parameters(), sweep.parameters()));
+        populations = union(before.populations(), sweep.populations());
+        rewired = union(before.rewired(), sweep.rewired());
+        origin = before.document().path("model_origin").asText() + "; then "
+            + sweep.definition().modelOrigin();
+      } else { // this sweep again, or a part of the folder's (a SLURM task of an appended one)
         before.document().path("appended").forEach(n -> appended.add(n.asText()));
+        runs = new ArrayList<>(before.runs()); // their parameters, sweep numbers included
+        parameters = new ArrayList<>(before.parameters());
+        populations = new ArrayList<>(before.populations());
+        rewired = new ArrayList<>(before.rewired());
+        origin = before.document().path("model_origin").asText(origin);
       }
       firstCommand = before.document().path("command_line").asText(commandLine);
     }
@@ -177,7 +204,7 @@ public final class SweepDirectory {
     ArrayNode more = doc.putArray("appended");
     appended.forEach(more::add);
     doc.put("sweep_file", sweep.definition().sweepFileText());
-    doc.put("model_origin", sweep.definition().modelOrigin());
+    doc.put("model_origin", origin);
     doc.set("machine", machine());
     ArrayNode params = doc.putArray("parameters");
     parameters.forEach(params::add);
@@ -190,6 +217,7 @@ public final class SweepDirectory {
       ObjectNode n = list.addObject();
       n.put("run_id", r.id());
       n.put("seed", r.seed());
+      n.put("model", r.model());
       ObjectNode p = n.putObject("parameters");
       r.parameters().forEach(p::put);
     }
@@ -218,8 +246,10 @@ public final class SweepDirectory {
     return "--out-dir " + root + " holds another sweep: " + runs(before.runs().size()) + " ("
         + before.document().path("command_line").asText("?") + "); this sweep has "
         + runs(sweep.runs().size()) + ", " + shared + " of them among those" + why
+        + (shared == 0 ? " (a run's id is the hash of its model as read, so a model file edited "
+            + "since makes new runs)" : "")
         + ". Give --append to add this sweep's runs to the folder (its table then covers all of "
-        + "them), or another --out-dir";
+        + "them, with a sweep column), or another --out-dir";
   }
 
   private static String runs(int n) {
@@ -249,7 +279,8 @@ public final class SweepDirectory {
       for (JsonNode n : doc.get("runs")) {
         Map<String, String> p = new LinkedHashMap<>();
         n.get("parameters").fields().forEachRemaining(e -> p.put(e.getKey(), e.getValue().asText()));
-        runs.add(new SweepRun(runs.size(), n.get("run_id").asText(), n.get("seed").asLong(), p,
+        runs.add(new SweepRun(runs.size(), n.get("run_id").asText(), n.get("seed").asLong(),
+            n.path("model").asText(""), p,
             null));
       }
       return new Description(strings(doc.get("parameters")), strings(doc.get("populations")),

@@ -29,6 +29,9 @@ public final class SweepReport {
   /** At most this many lines (combinations of the other parameters) per plot; beyond, pooled. */
   private static final int MAX_SERIES = 8;
 
+  /** The value shown for a parameter a run does not set. */
+  private static final String NOT_SET = "(not set)";
+
   private SweepReport() {}
 
   public static void write(SweepDirectory dir, Path html) throws IOException {
@@ -37,7 +40,13 @@ public final class SweepReport {
       throw new SweepException(dir.root() + " has no sweep.csv yet (run rewire collect "
           + dir.root() + " after a sharded sweep)");
     }
-    List<Map<String, String>> rows = SweepTable.read(dir.table());
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (Map<String, String> r : SweepTable.read(dir.table())) {
+      Map<String, String> m = new LinkedHashMap<>(r);
+      // A run of an appended sweep that did not vary a parameter: a category of its own.
+      d.parameters().forEach(p -> m.merge(p, NOT_SET, (a, b) -> a.isEmpty() ? b : a));
+      rows.add(m);
+    }
     List<Map<String, String>> ok = rows.stream().filter(r -> RunRow.OK.equals(r.get("status")))
         .toList();
     List<String> outcomes = SweepTable.columns(List.of(), d.populations(), d.rewired()).stream()
@@ -67,6 +76,7 @@ public final class SweepReport {
         r -> r.get("status"), TreeMap::new, Collectors.counting()));
     StringBuilder sb = new StringBuilder("<table>\n");
     row(sb, "command line", d.document().path("command_line").asText());
+    d.document().path("appended").forEach(n -> row(sb, "appended", n.asText()));
     row(sb, "rewire", d.document().path("rewire_version").asText());
     row(sb, "model", d.document().path("model_origin").asText());
     row(sb, "parameters", d.parameters().isEmpty() ? "(seeds only)"

@@ -76,16 +76,20 @@ public final class SweepRunner {
     } catch (IOException e) {
       throw new SweepException("cannot write " + dir.sweepJson() + ": " + AtomicFile.reason(e));
     }
-    List<SweepRun> selected = options.shard() == null ? sweep.runs()
-        : options.shard().select(sweep.runs());
+    // The folder's parameters of each run (a sweep number where --append made several).
+    Map<String, SweepRun> inFolder = new HashMap<>();
+    folder.runs().forEach(r -> inFolder.put(r.id(), r));
+    List<SweepRun> mine = sweep.runs().stream()
+        .map(r -> r.withParameters(inFolder.get(r.id()).parameters())).toList();
+    List<SweepRun> selected = options.shard() == null ? mine : options.shard().select(mine);
     Map<String, RunRow> rows = new HashMap<>();
     // The table covers every run of the folder (a shard's, its own): earlier results from disk.
     List<SweepRun> tabled = options.shard() == null ? folder.runs() : selected;
-    java.util.Set<String> mine = new java.util.HashSet<>();
-    selected.forEach(r -> mine.add(r.id()));
+    java.util.Set<String> ours = new java.util.HashSet<>();
+    selected.forEach(r -> ours.add(r.id()));
     Map<String, RunRow> others = new HashMap<>();
     for (SweepRun run : tabled) {
-      RunRow r = mine.contains(run.id()) ? null : dir.result(run.id());
+      RunRow r = ours.contains(run.id()) ? null : dir.result(run.id());
       if (r != null) {
         others.put(run.id(), r);
       }
@@ -239,7 +243,8 @@ public final class SweepRunner {
       List<RunRow> ordered = new ArrayList<>();
       for (SweepRun r : tabled) {
         RunRow row = rows.get(r.id());
-        ordered.add(row != null ? row : others.getOrDefault(r.id(), RunRow.missing(r)));
+        row = row != null ? row : others.getOrDefault(r.id(), RunRow.missing(r));
+        ordered.add(row.withParameters(r.parameters())); // the folder's, sweep numbers included
       }
       try {
         java.nio.file.Files.createDirectories(table().getParent());

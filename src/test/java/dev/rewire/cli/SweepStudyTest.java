@@ -55,6 +55,88 @@ class SweepStudyTest {
     assertTrue(c.out().startsWith("collected 4 of 4 runs (4 ok"), c.out());
     assertEquals(2, SummaryWriter.read(out.resolve("sweep.json")).path("appended").size() + 1,
         "the folder records both command lines");
+    assertEquals(List.of("1", "1", "1", "2"), rows.stream().map(r -> r.get("sweep")).toList(),
+        "runs of different sweeps are told apart");
+
+    // A third sweep that varies what the others did not: its own column, empty in their rows.
+    CheckpointResumeTest.Out third = main("sweep", "--seeds", "5", "--grid",
+        "projections.ee.stdp.lr=0.02", "--duration", "100ms", "--quiet", "--append", "--out-dir",
+        out.toString());
+    assertEquals(0, third.code(), third.err());
+    rows = SweepTable.read(out.resolve("sweep.csv"));
+    assertEquals(List.of("1", "1", "1", "2", "3"), rows.stream().map(r -> r.get("sweep"))
+        .toList());
+    assertEquals(List.of("", "", "", "", "0.02"), rows.stream()
+        .map(r -> r.get("projections.ee.stdp.lr")).toList());
+    // Another model: the model column appears, and names the earlier runs' model too.
+    assertEquals(0, main("sweep", "examples/rules/triplet.toml", "--seeds", "1", "--duration",
+        "50ms", "--quiet", "--append", "--out-dir", out.toString()).code());
+    rows = SweepTable.read(out.resolve("sweep.csv"));
+    assertEquals(List.of("seed-ei", "seed-ei", "seed-ei", "seed-ei", "seed-ei", "triplet"),
+        rows.stream().map(r -> r.get("model")).toList());
+    CheckpointResumeTest.Out report = main("report", out.toString());
+    assertEquals(0, report.code(), report.err());
+    assertTrue(Files.readString(out.resolve("sweep.html")).contains("against sweep"));
+    assertTrue(Files.readString(out.resolve("runs").resolve(rows.get(0).get("run_id"))
+        .resolve("result.json")).contains("\"mean_w_active\""), "the table's name for it");
+  }
+
+  /**
+   * The SLURM script stops rewire on the time-limit signal (USR1) and on scancel's SIGTERM alike,
+   * but requeues the task only after the first. Run here with bash, a fake scontrol, and the
+   * variables SLURM would set.
+   */
+  @Test
+  void slurmScript_requeuesOnTheTimeLimitSignal_notOnScancel() throws Exception {
+    Path out = dir.resolve("cluster");
+    assertEquals(0, main("sweep", "--seeds", "1", "--duration", "600s", "--slurm",
+        "--slurm-script-only", "--tasks", "1", "--checkpoint-every", "100ms", "--requeue",
+        "--out-dir", out.toString()).code());
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path scontrol = bin.resolve("scontrol");
+    Files.writeString(scontrol, "#!/bin/sh\necho \"$@\" >> " + dir.resolve("requeued") + "\n");
+    assertTrue(scontrol.toFile().setExecutable(true));
+    for (String signal : List.of("TERM", "USR1")) {
+      deleteCheckpoints(out); // a fresh one says that this task's trap is set
+      ProcessBuilder pb = new ProcessBuilder("bash", "sweep.sbatch").directory(out.toFile())
+          .redirectErrorStream(true).redirectOutput(dir.resolve(signal + ".log").toFile());
+      pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+      pb.environment().put("REWIRE_JAVA", Path.of(System.getProperty("java.home"), "bin",
+          "java").toString());
+      pb.environment().put("SLURM_SUBMIT_DIR", out.toString());
+      pb.environment().put("SLURM_ARRAY_TASK_ID", "0");
+      pb.environment().put("SLURM_ARRAY_JOB_ID", "42");
+      Process p = pb.start();
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+      while (!hasCheckpoint(out) && p.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertTrue(hasCheckpoint(out), Files.readString(dir.resolve(signal + ".log")));
+      new ProcessBuilder("kill", "-" + signal, String.valueOf(p.pid())).start().waitFor();
+      assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), signal);
+      assertEquals(143, p.exitValue(), Files.readString(dir.resolve(signal + ".log")));
+    }
+    assertEquals("requeue 42_0\n", Files.readString(dir.resolve("requeued")),
+        "requeued once, after the time-limit signal only");
+  }
+
+  private static void deleteCheckpoints(Path out) throws IOException {
+    if (Files.isDirectory(out.resolve("runs"))) {
+      try (var s = Files.walk(out.resolve("runs"))) {
+        for (Path p : s.filter(f -> f.getFileName().toString().equals("checkpoint.ck")).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+
+  private static boolean hasCheckpoint(Path out) throws IOException {
+    if (!Files.isDirectory(out.resolve("runs"))) {
+      return false;
+    }
+    try (var s = Files.walk(out.resolve("runs"))) {
+      return s.anyMatch(p -> p.getFileName().toString().equals("checkpoint.ck"));
+    }
   }
 
   @Test
@@ -138,7 +220,7 @@ class SweepStudyTest {
     String script = Files.readString(out.resolve("sweep.sbatch"));
     for (String line : List.of("#SBATCH --account=lab42", "#SBATCH --qos=short",
         "#SBATCH --constraint=a100|h100", "#SBATCH --time=1:00:00", "#SBATCH --comment=rewire-test",
-        "#SBATCH --signal=B:TERM@120", "#SBATCH --requeue", "module load java/17",
+        "#SBATCH --signal=B:USR1@120", "#SBATCH --requeue", "module load java/17",
         "--checkpoint-every 10ms", "scontrol requeue")) {
       assertTrue(script.contains(line), line + " in\n" + script);
     }
