@@ -29,16 +29,31 @@ public record RunSpec(String modelText, String origin, List<String> overrides, l
   public static RunSpec of(String modelText, String origin, List<String> overrides, Long seed,
       Double durationMs) {
     Model m = ModelFile.parse(modelText, origin, with(overrides, seed, durationMs));
-    return new RunSpec(ModelFile.selfContained(modelText, origin), origin, overrides,
+    RunSpec spec = new RunSpec(ModelFile.selfContained(modelText, origin), origin, overrides,
         m.simulation().seed(), m.simulation().durationMs());
+    PARSED.put(spec, m);
+    return spec;
   }
+
+  /**
+   * Models read, by spec: a run reads its model several times (its plan, its id, its checkpoints),
+   * and reading one costs milliseconds; a Model is immutable. Weak keys: a spec no longer used
+   * takes its model with it.
+   */
+  private static final java.util.Map<RunSpec, Model> PARSED =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
   /**
    * The model this spec runs: the text with the overrides, the seed and the duration, all applied
    * before the model is validated (so a model's own duration never matters when it is replaced).
    */
   public Model model() {
-    return ModelFile.parse(modelText, origin, with(overrides, seed, durationMs));
+    Model m = PARSED.get(this);
+    if (m == null) {
+      m = ModelFile.parse(modelText, origin, with(overrides, seed, durationMs));
+      PARSED.put(this, m);
+    }
+    return m;
   }
 
   /** The compiled model; a problem found in compiling names where the model came from. */
