@@ -11,6 +11,7 @@ RUN mvn -B -q dependency:go-offline
 COPY src src
 COPY examples examples
 COPY kernels kernels
+COPY models models
 RUN mvn -B -q package -DskipTests
 
 FROM eclipse-temurin:17-jre
