@@ -57,7 +57,7 @@ public class SweepBenchmark {
     List<RunTask> tasks = new ArrayList<>();
     for (int seed = 1; seed <= RUNS; seed++) {
       RunSpec spec = new RunSpec(text, "bundled:seed-ei", List.of(), seed, SECONDS * 1000.0);
-      tasks.add(new RunTask(new SweepRun(seed - 1, spec.id(), seed, Map.of(), spec),
+      tasks.add(new RunTask(new SweepRun(seed - 1, spec.id(), seed, "seed-ei", Map.of(), spec),
           RunRequest.fresh(spec, spec.id(), "bench", Outputs.NONE), 0));
     }
     AtomicInteger done = new AtomicInteger();
