@@ -105,6 +105,9 @@ public final class ModelFile {
       Overrides.apply(root, override);
     }
     resolveNeuronModels(root, origin); // a model an override names (--set neurons.E.model=adex)
+    for (String override : overrides) {
+      refuseShadowedParam(root, override);
+    }
     refuseNonFinite(root, "", origin);
     refuseUnknownKeys(root, MAPPER.constructType(Model.class), "", origin);
     try {
@@ -233,6 +236,30 @@ public final class ModelFile {
             + known.keySet().stream().sorted().collect(Collectors.joining(", ")));
       }
       refuseUnknownKeys(table.get(key), known.get(key), at, origin);
+    }
+  }
+
+  /**
+   * {@code --set neurons.G.params.x=...} (or {@code .model.params.x}) where the group or its model
+   * gives x per neuron: the per-neuron values replace the param, so the override would change
+   * nothing (and a sweep over it would run one model many times).
+   */
+  private static void refuseShadowedParam(ObjectNode root, String override) {
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("neurons\\.([^.=]+)\\.(?:model\\.)?params\\.([^.=]+)=.*").matcher(override.strip());
+    if (!m.matches()) {
+      return;
+    }
+    JsonNode group = root.path("neurons").path(m.group(1));
+    for (String table : List.of("per_neuron", "model.per_neuron")) {
+      JsonNode perNeuron = table.equals("per_neuron") ? group.path("per_neuron")
+          : group.path("model").path("per_neuron");
+      if (perNeuron.has(m.group(2))) {
+        String path = override.substring(0, override.indexOf('=')).strip();
+        throw new ModelException("--set " + path + ": " + m.group(2) + " is given per neuron ("
+            + "neurons." + m.group(1) + "." + table + "." + m.group(2) + "), which replaces this "
+            + "value; set that instead");
+      }
     }
   }
 

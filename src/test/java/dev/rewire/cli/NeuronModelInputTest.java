@@ -161,6 +161,17 @@ class NeuronModelInputTest {
     assertTrue(o.err().contains(dir.resolve("neuron.toml") + ": " + expected), o.err());
   }
 
+  /** --set of a param that the group gives per neuron would change nothing: refused, pointing on. */
+  @Test
+  void setOfAParamGivenPerNeuron_namesThePerNeuronValues() {
+    CheckpointResumeTest.Out o = CheckpointResumeTest.main("run", "examples/adex-patterns.toml",
+        "--duration", "10ms", "--set", "neurons.cells.params.c=100");
+    assertEquals(2, o.code(), o.err());
+    assertEquals("rewire: --set neurons.cells.params.c: c is given per neuron "
+        + "(neurons.cells.per_neuron.c), which replaces this value; set that instead",
+        o.err().strip());
+  }
+
   /** A set-up value that is not finite is found before anything runs: one line, in auto too. */
   @Test
   void nonFiniteSetUp_isOneLineBeforeAnythingRuns() throws IOException {
