@@ -1,16 +1,10 @@
 package dev.rewire.model;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.rewire.rule.Suggest;
@@ -21,12 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
- * Reads models from TOML (comments allowed) through Jackson, applies {@code --set path=value}
- * overrides to the parsed tree, and turns every problem into a {@link ModelException} whose message
- * names the file, the dotted path of the field, the value and what was expected.
+ * Reads models from TOML (comments allowed) through Jackson: lays {@code extends} out, resolves
+ * neuron models, applies {@code --set path=value} overrides to the parsed tree, checks the tree
+ * ({@link TreeChecks}) and binds it to records, turning every problem into a {@link ModelException}
+ * that names the file, the dotted path of the field, the value and what was expected
+ * ({@link ModelMessages}).
  */
 public final class ModelFile {
   /** Name of the model bundled in the jar and run when no model file is given. */
@@ -93,7 +88,7 @@ public final class ModelFile {
     try {
       tree = MAPPER.readTree(toml);
     } catch (JsonProcessingException e) {
-      throw new ModelException(origin + locationOf(e) + ": TOML syntax error: "
+      throw new ModelException(origin + ModelMessages.locationOf(e) + ": TOML syntax error: "
           + e.getOriginalMessage());
     }
     if (!(tree instanceof ObjectNode root) || root.isEmpty()) {
@@ -106,17 +101,18 @@ public final class ModelFile {
     }
     resolveNeuronModels(root, origin); // a model an override names (--set neurons.E.model=adex)
     for (String override : overrides) {
-      refuseShadowedParam(root, override);
+      TreeChecks.refuseShadowedParam(root, override);
     }
-    refuseNonFinite(root, "", origin);
-    refuseUnknownKeys(root, MAPPER.constructType(Model.class), "", origin);
+    TreeChecks.refuseNonFinite(root, "", origin);
+    TreeChecks.refuseUnknownKeys(root, MAPPER.constructType(Model.class), "", origin);
     try {
       return MAPPER.treeToValue(root, Model.class);
     } catch (JsonProcessingException e) {
-      throw new ModelException(origin + ": " + describe(e, root), e);
+      throw new ModelException(origin + ": " + ModelMessages.describe(e, root), e);
     } catch (IllegalArgumentException e) {
-      throw new ModelException(origin + ": " + describe(e.getCause() instanceof JsonMappingException m
-          ? m : new JsonMappingException(null, e.getMessage()), root), e);
+      throw new ModelException(origin + ": " + ModelMessages.describe(
+          e.getCause() instanceof JsonMappingException m ? m
+              : new JsonMappingException(null, e.getMessage()), root), e);
     }
   }
 
@@ -206,90 +202,6 @@ public final class ModelFile {
   }
 
   /**
-   * Names a misspelt key before anything reads the tables: Jackson builds a record as soon as it has
-   * its required keys, so a check of its meaning would otherwise speak first (a misspelt
-   * {@code reset} read as "params.vr is read by no equation"). Walks the tables of records and
-   * maps of records; the rest is Jackson's.
-   */
-  private static void refuseUnknownKeys(JsonNode node, com.fasterxml.jackson.databind.JavaType type,
-      String path, String origin) {
-    if (!(node instanceof ObjectNode table) || type == null) {
-      return;
-    }
-    if (type.isMapLikeType()) {
-      com.fasterxml.jackson.databind.JavaType content = type.getContentType();
-      table.fields().forEachRemaining(e -> refuseUnknownKeys(e.getValue(), content,
-          path.isEmpty() ? e.getKey() : path + "." + e.getKey(), origin));
-      return;
-    }
-    if (!type.getRawClass().isRecord() || readsItself(type.getRawClass())) {
-      return;
-    }
-    java.util.Map<String, com.fasterxml.jackson.databind.JavaType> known = knownKeys(type);
-    for (java.util.Iterator<String> it = table.fieldNames(); it.hasNext(); ) {
-      String key = it.next();
-      String at = path.isEmpty() ? key : path + "." + key;
-      if (!known.containsKey(key)) {
-        throw new ModelException(origin + ": unknown key '" + at + "'"
-            + Suggest.didYouMean(key, known.keySet()) + "; known keys"
-            + (path.isEmpty() ? "" : " in " + path) + ": "
-            + known.keySet().stream().sorted().collect(Collectors.joining(", ")));
-      }
-      refuseUnknownKeys(table.get(key), known.get(key), at, origin);
-    }
-  }
-
-  /**
-   * {@code --set neurons.G.params.x=...} (or {@code .model.params.x}) where the group or its model
-   * gives x per neuron: the per-neuron values replace the param, so the override would change
-   * nothing (and a sweep over it would run one model many times).
-   */
-  private static void refuseShadowedParam(ObjectNode root, String override) {
-    java.util.regex.Matcher m = java.util.regex.Pattern
-        .compile("neurons\\.([^.=]+)\\.(?:model\\.)?params\\.([^.=]+)=.*").matcher(override.strip());
-    if (!m.matches()) {
-      return;
-    }
-    JsonNode group = root.path("neurons").path(m.group(1));
-    for (String table : List.of("per_neuron", "model.per_neuron")) {
-      JsonNode perNeuron = table.equals("per_neuron") ? group.path("per_neuron")
-          : group.path("model").path("per_neuron");
-      if (perNeuron.has(m.group(2))) {
-        String path = override.substring(0, override.indexOf('=')).strip();
-        throw new ModelException("--set " + path + ": " + m.group(2) + " is given per neuron ("
-            + "neurons." + m.group(1) + "." + table + "." + m.group(2) + "), which replaces this "
-            + "value; set that instead");
-      }
-    }
-  }
-
-  /** A type with a creator of its own (a number or a table, say) checks its keys itself. */
-  private static boolean readsItself(Class<?> type) {
-    java.util.List<java.lang.reflect.Executable> all = new java.util.ArrayList<>(
-        java.util.List.of(type.getDeclaredConstructors()));
-    all.addAll(java.util.List.of(type.getDeclaredMethods()));
-    return all.stream().anyMatch(m -> m.isAnnotationPresent(
-        com.fasterxml.jackson.annotation.JsonCreator.class));
-  }
-
-  /** TOML has inf and nan; no value of a model may be either. */
-  private static void refuseNonFinite(JsonNode node, String path, String origin) {
-    if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
-      double v = node.doubleValue();
-      throw new ModelException(origin + ": " + path + ": must be finite, got "
-          + (Double.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf"));
-    }
-    if (node.isObject()) {
-      node.fields().forEachRemaining(e -> refuseNonFinite(e.getValue(),
-          path.isEmpty() ? e.getKey() : path + "." + e.getKey(), origin));
-    } else if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        refuseNonFinite(node.get(i), path + "[" + i + "]", origin);
-      }
-    }
-  }
-
-  /**
    * The model's text with nothing outside it: as given when it names no other file; else the model
    * as read ({@code extends} laid out, neuron-model files put in place) as TOML, so a checkpoint
    * or an HDF5 file that holds it still holds the whole model after the files change.
@@ -335,14 +247,14 @@ public final class ModelFile {
     try {
       tree = MAPPER.readTree(toml);
     } catch (JsonProcessingException e) {
-      throw new ModelException(origin + locationOf(e) + ": TOML syntax error: "
+      throw new ModelException(origin + ModelMessages.locationOf(e) + ": TOML syntax error: "
           + e.getOriginalMessage());
     }
-    refuseUnknownKeys(tree, MAPPER.constructType(NeuronModel.class), "", origin);
+    TreeChecks.refuseUnknownKeys(tree, MAPPER.constructType(NeuronModel.class), "", origin);
     try {
       return MAPPER.treeToValue(tree, NeuronModel.class);
     } catch (JsonProcessingException e) {
-      throw new ModelException(origin + ": " + describe(e, tree), e);
+      throw new ModelException(origin + ": " + ModelMessages.describe(e, tree), e);
     }
   }
 
@@ -407,181 +319,9 @@ public final class ModelFile {
     try {
       return MAPPER.readTree(toml);
     } catch (JsonProcessingException e) {
-      throw new ModelException(origin + locationOf(e) + ": TOML syntax error: "
+      throw new ModelException(origin + ModelMessages.locationOf(e) + ": TOML syntax error: "
           + e.getOriginalMessage());
     }
   }
 
-  private static String describe(JsonProcessingException e, JsonNode root) {
-    String path = e instanceof JsonMappingException m ? pathOf(m) : "";
-    if (e instanceof ValueInstantiationException && e.getCause() instanceof ModelException cause) {
-      return prefixed(path, cause.getMessage());
-    }
-    if (e instanceof UnrecognizedPropertyException u) {
-      String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
-          .map(Object::toString).sorted().collect(Collectors.joining(", "));
-      String parent = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : "";
-      return "unknown key '" + path + "'" + Suggest.didYouMean(u.getPropertyName(),
-          u.getKnownPropertyIds()) + "; known keys" + (parent.isEmpty() ? "" : " in " + parent)
-          + ": " + known;
-    }
-    if (e instanceof InvalidFormatException f) {
-      return path + ": expected " + typeName(f.getTargetType()) + ", got " + quote(f.getValue());
-    }
-    if (e instanceof MismatchedInputException m) {
-      String msg = m.getOriginalMessage();
-      if (msg.startsWith("Missing required creator property")) {
-        String field = msg.replaceAll(".*'([^']*)'.*", "$1");
-        String parent = path.equals(field) ? ""
-            : path.endsWith("." + field) ? path.substring(0, path.length() - field.length() - 1)
-            : path;
-        return prefixed(parent, field + " is required") + unknownKeys(root, parent);
-      }
-      if (m.getTargetType() != null) {
-        return path + ": expected " + typeName(m.getTargetType()) + ", got " + given(msg);
-      }
-      return path + ": " + firstLine(msg);
-    }
-    if (e.getCause() instanceof ModelException cause) {
-      return prefixed(path, cause.getMessage());
-    }
-    return prefixed(path, firstLine(e.getOriginalMessage()));
-  }
-
-  /**
-   * A required key is missing: often it was misspelt, and Jackson reports the missing key before
-   * the unknown one. Names the unknown keys of that table, with the closest known key.
-   */
-  private static String unknownKeys(JsonNode root, String path) {
-    JsonNode table = root;
-    com.fasterxml.jackson.databind.JavaType type = MAPPER.constructType(Model.class);
-    for (String key : path.isEmpty() ? new String[0] : path.split("\\.")) {
-      table = table == null ? null : table.get(key);
-      type = type == null ? null : type.isMapLikeType() ? type.getContentType()
-          : knownKeys(type).getOrDefault(key, null);
-    }
-    if (type == null || type.isMapLikeType() || table == null || !table.isObject()) {
-      return "";
-    }
-    java.util.Set<String> known = knownKeys(type).keySet();
-    StringBuilder sb = new StringBuilder();
-    for (java.util.Iterator<String> it = table.fieldNames(); it.hasNext(); ) {
-      String key = it.next();
-      if (!known.contains(key)) {
-        sb.append(sb.length() == 0 ? "; the table has an unknown key '" : ", and '").append(key)
-            .append("'").append(Suggest.didYouMean(key, known));
-      }
-    }
-    return sb.toString();
-  }
-
-  /** The keys a model-file table of {@code type} may have, with the type of each value. */
-  private static java.util.Map<String, com.fasterxml.jackson.databind.JavaType> knownKeys(
-      com.fasterxml.jackson.databind.JavaType type) {
-    PropertyNamingStrategies.NamingBase snake =
-        (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
-    java.util.Map<String, com.fasterxml.jackson.databind.JavaType> out =
-        new java.util.LinkedHashMap<>();
-    for (var p : MAPPER.getDeserializationConfig().introspect(type).findProperties()) {
-      out.put(p.isExplicitlyNamed() ? p.getName() : snake.translate(p.getName()),
-          p.getPrimaryType());
-    }
-    return out;
-  }
-
-  /** What Jackson says it found ("from Boolean value"), in the words of a model file. */
-  private static String given(String jacksonMessage) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:from|coerce) (\\w+) value")
-        .matcher(jacksonMessage);
-    if (!m.find()) {
-      return "something else (" + firstLine(jacksonMessage) + ")";
-    }
-    return switch (m.group(1)) {
-      case "Boolean" -> "true or false";
-      case "Array" -> "an array";
-      case "Object" -> "a table";
-      case "String" -> "a string";
-      case "Integer", "Floating-point" -> "a number";
-      default -> m.group(1).toLowerCase(java.util.Locale.ROOT) + " value";
-    };
-  }
-
-  /** path.message, or path: message where the message is about the value itself (": ..."). */
-  private static String prefixed(String path, String message) {
-    if (message.startsWith(":") || message.startsWith(".")) {
-      return path + message;
-    }
-    return path.isEmpty() ? message : path + "." + message;
-  }
-
-  private static String pathOf(JsonMappingException e) {
-    StringBuilder sb = new StringBuilder();
-    for (JsonMappingException.Reference r : e.getPath()) {
-      if (r.getFieldName() != null) {
-        if (sb.length() > 0) {
-          sb.append('.');
-        }
-        sb.append(r.getFieldName());
-      } else if (r.getIndex() >= 0) {
-        sb.append('[').append(r.getIndex()).append(']');
-      }
-    }
-    return sb.toString();
-  }
-
-  private static String locationOf(JacksonException e) {
-    JsonLocation loc = e.getLocation();
-    if (loc == null || loc.getLineNr() < 0) {
-      return "";
-    }
-    return ":" + loc.getLineNr() + ":" + loc.getColumnNr();
-  }
-
-  private static String typeName(Class<?> type) {
-    if (type == null) {
-      return "a value";
-    }
-    if (type == double.class || type == Double.class) {
-      return "a number";
-    }
-    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
-      return "an integer";
-    }
-    if (type == boolean.class || type == Boolean.class) {
-      return "true or false";
-    }
-    if (type == String.class) {
-      return "a string";
-    }
-    if (type == Weight.class) {
-      return "a number or a table { low = ..., high = ... }";
-    }
-    if (type.isEnum()) {
-      return "one of " + enumNames(type);
-    }
-    if (type.isRecord() || java.util.Map.class.isAssignableFrom(type)) {
-      return "a table";
-    }
-    return "a " + type.getSimpleName();
-  }
-
-  private static String enumNames(Class<?> type) {
-    return java.util.Arrays.stream(type.getFields())
-        .filter(java.lang.reflect.Field::isEnumConstant)
-        .map(f -> {
-          com.fasterxml.jackson.annotation.JsonProperty p =
-              f.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
-          return "\"" + (p != null ? p.value() : f.getName()) + "\"";
-        })
-        .collect(Collectors.joining(", "));
-  }
-
-  private static String quote(Object value) {
-    return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
-  }
-
-  private static String firstLine(String s) {
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
-  }
 }
