@@ -16,27 +16,8 @@ public final class JsonNumbers {
 
   /** The module that writes non-finite doubles and floats as null. */
   public static SimpleModule module() {
-    SimpleModule m = new SimpleModule("rewire-finite-numbers");
-    JsonSerializer<Double> doubles = new JsonSerializer<>() {
-      @Override
-      public void serialize(Double v, JsonGenerator g, SerializerProvider p) throws IOException {
-        if (Double.isFinite(v)) {
-          g.writeNumber(v);
-        } else {
-          g.writeNull();
-        }
-      }
-    };
-    JsonSerializer<Float> floats = new JsonSerializer<>() {
-      @Override
-      public void serialize(Float v, JsonGenerator g, SerializerProvider p) throws IOException {
-        if (Float.isFinite(v)) {
-          g.writeNumber(v);
-        } else {
-          g.writeNull();
-        }
-      }
-    };
+    JsonSerializer<Double> doubles = finiteOrNull(JsonGenerator::writeNumber);
+    JsonSerializer<Float> floats = finiteOrNull(JsonGenerator::writeNumber);
     JsonSerializer<double[]> arrays = new JsonSerializer<>() {
       @Override
       public void serialize(double[] a, JsonGenerator g, SerializerProvider p) throws IOException {
@@ -47,11 +28,29 @@ public final class JsonNumbers {
         g.writeEndArray();
       }
     };
-    m.addSerializer(double[].class, arrays);
-    m.addSerializer(Double.class, doubles);
-    m.addSerializer(double.class, doubles);
-    m.addSerializer(Float.class, floats);
-    m.addSerializer(float.class, floats);
-    return m;
+    return new SimpleModule("rewire-finite-numbers")
+        .addSerializer(double[].class, arrays)
+        .addSerializer(Double.class, doubles)
+        .addSerializer(double.class, doubles)
+        .addSerializer(Float.class, floats)
+        .addSerializer(float.class, floats);
+  }
+
+  /** How a finite value of one type is written (writeNumber of its own width). */
+  private interface Writer<T> {
+    void write(JsonGenerator g, T value) throws IOException;
+  }
+
+  private static <T extends Number> JsonSerializer<T> finiteOrNull(Writer<T> writer) {
+    return new JsonSerializer<>() {
+      @Override
+      public void serialize(T v, JsonGenerator g, SerializerProvider p) throws IOException {
+        if (Double.isFinite(v.doubleValue())) {
+          writer.write(g, v);
+        } else {
+          g.writeNull();
+        }
+      }
+    };
   }
 }

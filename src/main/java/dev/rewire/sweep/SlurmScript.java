@@ -97,8 +97,19 @@ public record SlurmScript(int tasks, Map<String, String> options, int cpusPerTas
    */
   public Path write(SweepDirectory dir, SweepDefinition definition, List<String> how,
       boolean jobs) throws IOException {
-    Path home = dir.root().resolve("rewire");
     Files.createDirectories(dir.root().resolve("slurm"));
+    List<String> classPath = bundle(dir.root().resolve("rewire"), definition);
+    String text = header() + body(classPath, how, jobs);
+    Path script = dir.root().resolve("sweep.sbatch");
+    AtomicFile.write(script, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
+    return script;
+  }
+
+  /**
+   * Fills {@code home} with this rewire's jars, the sweep as a sweep file and its models with the
+   * files they name in place; returns the class path, relative to the sweep's folder.
+   */
+  private static List<String> bundle(Path home, SweepDefinition definition) throws IOException {
     List<String> classPath = copyRewire(home.resolve("lib"));
     Map<String, String> modelFiles = new LinkedHashMap<>();
     Path models = Files.createDirectories(home.resolve("models"));
@@ -112,7 +123,11 @@ public record SlurmScript(int tasks, Map<String, String> options, int cpusPerTas
     String sweepFile = SweepFile.text(definition, modelFiles);
     AtomicFile.write(home.resolve("sweep.toml"),
         tmp -> Files.writeString(tmp, sweepFile, StandardCharsets.UTF_8));
+    return classPath;
+  }
 
+  /** The #SBATCH header: the array, the log, the options, the signal and requeue. */
+  private String header() {
     StringBuilder sb = new StringBuilder("#!/bin/bash\n");
     sb.append("# rewire sweep as a SLURM job array: task K runs share K of ").append(tasks)
         .append(" (--shard K/").append(tasks).append(").\n");
@@ -135,7 +150,15 @@ public record SlurmScript(int tasks, Map<String, String> options, int cpusPerTas
       sb.append("#SBATCH --open-mode=append\n"); // a requeued task's log follows its first's
     }
     extraSbatch.forEach(l -> sb.append(l).append('\n'));
-    sb.append("set -uo pipefail\n");
+    return sb.toString();
+  }
+
+  /**
+   * The task: into the folder, the set-up lines, a Java, then rewire in the background with
+   * signals passed on to it, and the requeue after the time-limit signal.
+   */
+  private String body(List<String> classPath, List<String> how, boolean jobs) {
+    StringBuilder sb = new StringBuilder("set -uo pipefail\n");
     sb.append("cd \"${SLURM_SUBMIT_DIR:-.}\" || exit 2\n");
     sb.append("if [ ! -f sweep.json ] || [ ! -d rewire/lib ]; then\n");
     sb.append("  echo \"rewire: submit sweep.sbatch from its sweep's folder (cd DIR && sbatch "
@@ -177,9 +200,7 @@ public record SlurmScript(int tasks, Map<String, String> options, int cpusPerTas
       sb.append("  scontrol requeue \"${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID}\"\nfi\n");
     }
     sb.append("exit \"$rc\"\n");
-    Path script = dir.root().resolve("sweep.sbatch");
-    AtomicFile.write(script, tmp -> Files.writeString(tmp, sb, StandardCharsets.UTF_8));
-    return script;
+    return sb.toString();
   }
 
   /** Submits the script with sbatch from the sweep's folder; returns the job id. */

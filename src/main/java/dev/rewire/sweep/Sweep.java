@@ -61,17 +61,18 @@ public record Sweep(SweepDefinition definition, List<SweepRun> runs, List<String
         List<Long> seeds = d.seeds() != null ? d.seeds() : List.of(first.seed());
         for (long seed : seeds) {
           RunSpec spec = first.withSeed(seed);
-          SweepRun same = byId.get(spec.id());
+          String id = spec.id(); // the model's hash: computed once
+          SweepRun same = byId.get(id);
           if (same != null) {
             throw new SweepException("the run with " + describe(shown) + ", seed " + seed
                 + " is the same run as the one with " + describe(same.parameters()) + ", seed "
                 + same.seed() + " (the same model after overrides, seed and duration); a sweep "
                 + "runs each run once");
           }
-          runs.add(new SweepRun(runs.size(), spec.id(), seed, model.name(),
-              Collections.unmodifiableMap(shown),
-              spec));
-          byId.put(spec.id(), runs.get(runs.size() - 1));
+          SweepRun run = new SweepRun(runs.size(), id, seed, model.name(),
+              Collections.unmodifiableMap(shown), spec);
+          runs.add(run);
+          byId.put(id, run);
         }
       }
     }
