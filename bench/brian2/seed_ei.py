@@ -10,8 +10,9 @@ import sys
 import time
 
 import numpy as np
-from brian2 import (NeuronGroup, PoissonGroup, Synapses, SpikeMonitor, Network, network_operation,
-                    defaultclock, prefs, seed, ms, mV, nS, pF, Hz, second, __version__)
+from seed_network import inputs_and_static
+from brian2 import (NeuronGroup, Synapses, SpikeMonitor, Network, network_operation,
+                    defaultclock, prefs, seed, ms, mV, nS, pF, second, __version__)
 
 duration_s = float(sys.argv[1]) if len(sys.argv) > 1 else 5.0
 seed_value = int(sys.argv[2]) if len(sys.argv) > 2 else 1
@@ -32,19 +33,7 @@ G = NeuronGroup(NE + NI, eqs, threshold='v > vt', reset='v = el', refractory=5 *
                 method='euler')
 G.v = el
 Pe, Pi = G[:NE], G[NE:]
-P = PoissonGroup(500, 30 * Hz)
-P2 = PoissonGroup(500, 30 * Hz)  # simulated, connected to nothing, as in the seed
-
-s_pe = Synapses(P, Pe, on_pre='g_ampa += 0.4*nS')
-s_pe.connect(p=0.05)
-s_pi = Synapses(P, Pi, on_pre='g_ampa += 0.4*nS')
-s_pi.connect(p=0.05)
-s_ei = Synapses(Pe, Pi, 'w : 1', on_pre='g_ampa += w*nS')
-s_ei.connect(condition='i != j', p=0.1)
-s_ei.w = '0.4 + 0.4*rand()'
-s_ii = Synapses(Pi, Pi, 'w : 1', on_pre='g_gaba += w*nS')
-s_ii.connect(condition='i != j', p=0.1)
-s_ii.w = '0.4 + 0.4*rand()'
+static = inputs_and_static(G, NE)  # P, P2 and the static projections
 
 stdp = '''
 w : 1
@@ -110,7 +99,7 @@ def rewire():
 
 
 spikes = SpikeMonitor(G)
-net = Network(G, P, P2, s_pe, s_pi, s_ei, s_ii, s_ee, s_ie, rewire, spikes)
+net = Network(G, *static, s_ee, s_ie, rewire, spikes)
 net.run(10 * ms)  # build and compile outside the timed run
 t0 = time.perf_counter()
 net.run(duration_s * second)

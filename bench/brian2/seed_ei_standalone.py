@@ -19,8 +19,9 @@ import sys
 import time
 
 import numpy as np
-from brian2 import (NeuronGroup, PoissonGroup, Synapses, SpikeMonitor, Network, defaultclock,
-                    set_device, device, seed, implementation, check_units, ms, mV, nS, pF, Hz,
+from seed_network import inputs_and_static
+from brian2 import (NeuronGroup, Synapses, SpikeMonitor, Network, defaultclock,
+                    set_device, device, seed, implementation, check_units, ms, mV, nS, pF,
                     second, __version__)
 
 duration_s = float(sys.argv[1]) if len(sys.argv) > 1 else 5.0
@@ -56,19 +57,7 @@ G.v = el
 Pe, Pi = G[:NE], G[NE:]
 Pe.tau_xp, Pe.tau_xm = 5 * ms, 20 * ms
 Pi.tau_xp, Pi.tau_xm = 15 * ms, 3 * ms
-P = PoissonGroup(500, 30 * Hz)
-P2 = PoissonGroup(500, 30 * Hz)  # simulated, connected to nothing, as in the seed
-
-s_pe = Synapses(P, Pe, on_pre='g_ampa += 0.4*nS')
-s_pe.connect(p=0.05)
-s_pi = Synapses(P, Pi, on_pre='g_ampa += 0.4*nS')
-s_pi.connect(p=0.05)
-s_ei = Synapses(Pe, Pi, 'w : 1', on_pre='g_ampa += w*nS')
-s_ei.connect(condition='i != j', p=0.1)
-s_ei.w = '0.4 + 0.4*rand()'
-s_ii = Synapses(Pi, Pi, 'w : 1', on_pre='g_gaba += w*nS')
-s_ii.connect(condition='i != j', p=0.1)
-s_ii.w = '0.4 + 0.4*rand()'
+static = inputs_and_static(G, NE)  # P, P2 and the static projections
 
 STRUCTURAL = '''
 // Exact "as many as pruned" regrowth, per projection P: begin starts a period; scan counts the
@@ -177,7 +166,7 @@ counts.run_regularly('started = ee_begin(0) + ie_begin(0)', dt=50 * ms, when='st
 counts.run_regularly('pruned_ee = ee_total(0)\npruned_ie = ie_total(0)', dt=50 * ms, when='end')
 
 spikes = SpikeMonitor(G)
-net = Network(G, P, P2, s_pe, s_pi, s_ei, s_ii, s_ee, s_ie, counts, spikes)
+net = Network(G, *static, s_ee, s_ie, counts, spikes)
 net.run(duration_s * second)
 device.build(directory=build_dir, compile=True, run=False)
 t0 = time.perf_counter()

@@ -12,8 +12,9 @@ import json
 import sys
 
 import numpy as np
-from brian2 import (NeuronGroup, PoissonGroup, Synapses, SpikeMonitor, Network, network_operation,
-                    defaultclock, seed, ms, mV, nS, pF, Hz, second, __version__, start_scope)
+from seed_network import inputs_and_static
+from brian2 import (NeuronGroup, Synapses, SpikeMonitor, Network, network_operation,
+                    defaultclock, seed, ms, mV, nS, pF, second, __version__, start_scope)
 
 duration_s = float(sys.argv[1]) if len(sys.argv) > 1 else 5.0
 first = int(sys.argv[2]) if len(sys.argv) > 2 else 1
@@ -53,18 +54,7 @@ def run(seed_value):
                     method='euler')
     G.v = el
     Pe, Pi = G[:NE], G[NE:]
-    P = PoissonGroup(500, 30 * Hz)
-    P2 = PoissonGroup(500, 30 * Hz)  # simulated, connected to nothing, as in the seed
-    s_pe = Synapses(P, Pe, on_pre='g_ampa += 0.4*nS')
-    s_pe.connect(p=0.05)
-    s_pi = Synapses(P, Pi, on_pre='g_ampa += 0.4*nS')
-    s_pi.connect(p=0.05)
-    s_ei = Synapses(Pe, Pi, 'w : 1', on_pre='g_ampa += w*nS')
-    s_ei.connect(condition='i != j', p=0.1)
-    s_ei.w = '0.4 + 0.4*rand()'
-    s_ii = Synapses(Pi, Pi, 'w : 1', on_pre='g_gaba += w*nS')
-    s_ii.connect(condition='i != j', p=0.1)
-    s_ii.w = '0.4 + 0.4*rand()'
+    static = inputs_and_static(G, NE)  # P, P2 and the static projections
     s_ee = Synapses(Pe, Pe, seed_rule, on_pre='''
         g_ampa += w*syn_status*nS
         pre_plus += 1
@@ -108,7 +98,7 @@ def run(seed_value):
             calls['pruned_' + name].append(int(len(prune)))
 
     spikes = SpikeMonitor(G)
-    net = Network(G, P, P2, s_pe, s_pi, s_ei, s_ii, s_ee, s_ie, rewire, spikes)
+    net = Network(G, *static, s_ee, s_ie, rewire, spikes)
     net.run(duration_s * second)
     i = np.asarray(spikes.i)
     t = np.asarray(spikes.t / second)
