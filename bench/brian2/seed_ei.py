@@ -10,9 +10,10 @@ import sys
 import time
 
 import numpy as np
-from seed_network import inputs_and_static
+from seed_network import (inputs_and_static, NE, NI, gl, el, er, vt, C, tau_ampa, tau_gaba,
+                          NEURON_EQS)
 from brian2 import (NeuronGroup, Synapses, SpikeMonitor, Network, network_operation,
-                    defaultclock, prefs, seed, ms, mV, nS, pF, second, __version__)
+                    defaultclock, prefs, seed, ms, nS, second, __version__)
 
 duration_s = float(sys.argv[1]) if len(sys.argv) > 1 else 5.0
 seed_value = int(sys.argv[2]) if len(sys.argv) > 2 else 1
@@ -21,14 +22,7 @@ defaultclock.dt = 0.1 * ms
 seed(seed_value)
 np.random.seed(seed_value)
 
-NE, NI = 400, 100
-gl, el, er, vt, C = 10 * nS, -60 * mV, -80 * mV, -50 * mV, 200 * pF
-tau_ampa, tau_gaba = 5 * ms, 10 * ms
-eqs = '''
-dv/dt = (-gl*(v-el) - (g_ampa*v + g_gaba*(v-er)))/C : volt (unless refractory)
-dg_ampa/dt = -g_ampa/tau_ampa : siemens
-dg_gaba/dt = -g_gaba/tau_gaba : siemens
-'''
+eqs = NEURON_EQS
 G = NeuronGroup(NE + NI, eqs, threshold='v > vt', reset='v = el', refractory=5 * ms,
                 method='euler')
 G.v = el

@@ -19,9 +19,10 @@ import sys
 import time
 
 import numpy as np
-from seed_network import inputs_and_static
+from seed_network import (inputs_and_static, NE, NI, gl, el, er, vt, C, tau_ampa, tau_gaba,
+                          NEURON_EQS)
 from brian2 import (NeuronGroup, Synapses, SpikeMonitor, Network, defaultclock,
-                    set_device, device, seed, implementation, check_units, ms, mV, nS, pF,
+                    set_device, device, seed, implementation, check_units, ms, nS,
                     second, __version__)
 
 duration_s = float(sys.argv[1]) if len(sys.argv) > 1 else 5.0
@@ -33,14 +34,8 @@ defaultclock.dt = 0.1 * ms
 seed(seed_value)
 np.random.seed(seed_value)
 
-NE, NI = 400, 100
-gl, el, er, vt, C = 10 * nS, -60 * mV, -80 * mV, -50 * mV, 200 * pF
-tau_ampa, tau_gaba = 5 * ms, 10 * ms
 # Traces per neuron: E→E pre (on E) and post (on E), I→E pre (on I) and post (on E).
-eqs = '''
-dv/dt = (-gl*(v-el) - (g_ampa*v + g_gaba*(v-er)))/C : volt (unless refractory)
-dg_ampa/dt = -g_ampa/tau_ampa : siemens
-dg_gaba/dt = -g_gaba/tau_gaba : siemens
+eqs = NEURON_EQS + '''
 dx_plus/dt = -x_plus/tau_xp : 1
 dx_minus/dt = -x_minus/tau_xm : 1
 dy_plus/dt = -y_plus/(15*ms) : 1

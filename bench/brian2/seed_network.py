@@ -1,5 +1,17 @@
-"""seed-ei's Poisson inputs and static projections, shared by the Brian2 scripts of bench/brian2/."""
-from brian2 import PoissonGroup, Synapses, Hz
+"""seed-ei's neurons, Poisson inputs and static projections, shared by the Brian2 scripts of
+bench/brian2/ (each adds its plastic projections and its structural plasticity)."""
+from brian2 import PoissonGroup, Synapses, Hz, ms, mV, nS, pF
+
+NE, NI = 400, 100
+gl, el, er, vt, C = 10 * nS, -60 * mV, -80 * mV, -50 * mV, 200 * pF
+tau_ampa, tau_gaba = 5 * ms, 10 * ms
+# The neuron: conductance-based LIF, reading the constants above from the script's namespace
+# (import them with the equations).
+NEURON_EQS = '''
+dv/dt = (-gl*(v-el) - (g_ampa*v + g_gaba*(v-er)))/C : volt (unless refractory)
+dg_ampa/dt = -g_ampa/tau_ampa : siemens
+dg_gaba/dt = -g_gaba/tau_gaba : siemens
+'''
 
 
 def inputs_and_static(G, NE):

@@ -12,22 +12,16 @@ import json
 import sys
 
 import numpy as np
-from seed_network import inputs_and_static
+from seed_network import (inputs_and_static, NE, NI, gl, el, er, vt, C, tau_ampa, tau_gaba,
+                          NEURON_EQS)
 from brian2 import (NeuronGroup, Synapses, SpikeMonitor, Network, network_operation,
-                    defaultclock, seed, ms, mV, nS, pF, second, __version__, start_scope)
+                    defaultclock, seed, ms, nS, second, __version__, start_scope)
 
 duration_s = float(sys.argv[1]) if len(sys.argv) > 1 else 5.0
 first = int(sys.argv[2]) if len(sys.argv) > 2 else 1
 last = int(sys.argv[3]) if len(sys.argv) > 3 else first
 
-NE, NI = 400, 100
-gl, el, er, vt, C = 10 * nS, -60 * mV, -80 * mV, -50 * mV, 200 * pF
-tau_ampa, tau_gaba = 5 * ms, 10 * ms
-eqs = '''
-dv/dt = (-gl*(v-el) - (g_ampa*v + g_gaba*(v-er)))/C : volt (unless refractory)
-dg_ampa/dt = -g_ampa/tau_ampa : siemens
-dg_gaba/dt = -g_gaba/tau_gaba : siemens
-'''
+eqs = NEURON_EQS
 seed_rule = '''
 w : 1
 syn_status : integer
