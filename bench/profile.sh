@@ -14,8 +14,12 @@ mkdir -p "$out"
 "$here/rewire" version > /dev/null
 : > "$out/samples.txt"
 for s in $seeds; do
-  REWIRE_JAVA_OPTS="-XX:StartFlightRecording=filename=$out/seed$s.jfr,settings=profile" \
-    "$here/rewire" run --duration "$duration" --seed "$s" --quiet --profile 2> "$out/seed$s.phases"
+  if ! REWIRE_JAVA_OPTS="-XX:StartFlightRecording=filename=$out/seed$s.jfr,settings=profile" \
+      "$here/rewire" run --duration "$duration" --seed "$s" --quiet --profile \
+      > "$out/seed$s.out" 2> "$out/seed$s.phases"; then
+    grep -v jfr "$out/seed$s.phases" >&2
+    exit 1
+  fi
   jfr print --events jdk.ExecutionSample "$out/seed$s.jfr" >> "$out/samples.txt"
 done
 python3 "$here/bench/profile/jfr_top.py" --folded "$out/stacks.folded" "$out/samples.txt"

@@ -13,10 +13,14 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 "$here/rewire" version > /dev/null # build, if needed
 
-wall() { # prints the wall seconds of "$@"
+wall() { # prints the wall seconds of "$@"; a failing command stops the script with its output
   local t0 t1
   t0=$(date +%s%N)
-  "$@" > /dev/null 2>&1
+  if ! "$@" > "$tmp/out" 2>&1; then
+    echo "bench/startup.sh: this failed: $*" >&2
+    cat "$tmp/out" >&2
+    exit 1
+  fi
   t1=$(date +%s%N)
   awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f\n", (b - a) / 1e9 }'
 }
@@ -24,6 +28,8 @@ wall() { # prints the wall seconds of "$@"
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
 for home in $homes; do
+  [ -x "$home/bin/java" ] || { echo "bench/startup.sh: $home/bin/java does not exist; JAVA_HOMES" \
+      "names JDK folders, e.g. /usr/lib/jvm/java-17-openjdk-amd64" >&2; exit 2; }
   export PATH="$home/bin:$PATH"
   "$here/rewire" version > /dev/null 2>&1 # trains the archive for this Java
   : > "$tmp/plain"

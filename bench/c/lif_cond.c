@@ -2,7 +2,7 @@
  * neuron_update phase: per neuron and step, the Euler step of v, g_ampa and g_gaba in float32 in
  * the model's order (with dt/c, dt/tau folded to constants as rewire folds them), the refractory
  * clamp, pending input added to the conductances, and the threshold flag.
- *   gcc -O3 -march=native -o lif_cond bench/c/lif_cond.c && ./lif_cond 500 400000
+ *   gcc -O3 -march=native -o target/lif_cond bench/c/lif_cond.c && target/lif_cond 500 400000
  * prints nanoseconds per neuron update. Input arrives as in seed-ei: a few percent of neurons get
  * some each step (a pseudo-random pattern, the same on every run). */
 #include <stdio.h>
