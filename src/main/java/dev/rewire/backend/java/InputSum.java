@@ -121,6 +121,73 @@ final class InputSum {
     touchedCount = 0;
   }
 
+  /**
+   * With several threads, each delivers into a copy of the ring of its own ({@code producers},
+   * the first over the state's array). Folds neurons [lo, hi) of every producer's slot: x += the
+   * sum of their inputs, in fixed point, so the result is the same as with one ring; clears those
+   * inputs. Each member folds its own range of neurons, all at once; {@link #forget} then ends it.
+   */
+  static void fold(InputSum[] producers, float[] x, int lo, int hi) {
+    for (InputSum p : producers) {
+      final int[] list = p.touched;
+      for (int k = 0, n = p.touchedCount; k < n; k++) {
+        int i = list[k];
+        if (i < lo || i >= hi) {
+          continue;
+        }
+        long sum = 0;
+        for (InputSum q : producers) { // a neuron listed by several producers: the first sums all
+          long v = q.value[q.base + i];
+          if (v != 0) { // a store to another thread's ring only where it has input
+            sum += v;
+            q.value[q.base + i] = 0;
+          }
+        }
+        if (sum != 0) {
+          x[i] = x[i] + FixedPoint.toFloat(sum);
+        }
+        if (p.listed != null) {
+          p.listed[i] = false;
+        }
+      }
+    }
+  }
+
+  /** After every member's {@link #fold}: the lists are empty. */
+  void forget() {
+    touchedCount = 0;
+  }
+
+  /**
+   * Moves every other producer's input into the first's (the state's array), so that the state
+   * holds all pending input: before a snapshot of the state.
+   */
+  static void gather(InputSum[] producers) {
+    InputSum into = producers[0];
+    for (int u = 1; u < producers.length; u++) {
+      InputSum p = producers[u];
+      for (int k = 0; k < p.touchedCount; k++) {
+        int i = p.touched[k];
+        long v = p.value[p.base + i];
+        if (v == 0) {
+          continue;
+        }
+        p.value[p.base + i] = 0;
+        if (into.listed == null) {
+          into.addFixed(i, v);
+        } else {
+          into.addFixedSigned(i, v);
+        }
+      }
+      if (p.listed != null) {
+        for (int k = 0; k < p.touchedCount; k++) {
+          p.listed[p.touched[k]] = false;
+        }
+      }
+      p.touchedCount = 0;
+    }
+  }
+
   /** Lists the neurons whose input is not 0 (after a restore). */
   private void relist() {
     touchedCount = 0;

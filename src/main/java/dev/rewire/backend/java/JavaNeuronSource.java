@@ -77,7 +77,7 @@ final class JavaNeuronSource {
   private static void integrate(StringBuilder b, NeuronCode code) {
     int vars = code.variables().size();
     boolean refr = code.readsRefractory();
-    b.append("  void integrate(int n, int step, float t_ms, float[] above) {\n");
+    b.append("  void integrate(int from, int to, int step, float t_ms, float[] above) {\n");
     for (int k = 0; k < vars; k++) {
       b.append("    final float[] a").append(k).append(" = this.a").append(k).append(";\n");
     }
@@ -87,7 +87,7 @@ final class JavaNeuronSource {
     for (int k = 0; k < code.constantCount(); k++) {
       b.append("    final float k").append(k).append(" = this.k").append(k).append(";\n");
     }
-    b.append("    final float[] out = above;\n    for (int i = 0; i < n; i++) {\n");
+    b.append("    final float[] out = above;\n    for (int i = from; i < to; i++) {\n");
     for (int k = 0; k < vars; k++) {
       b.append("      final float y").append(k).append(" = a").append(k).append("[i];\n");
     }

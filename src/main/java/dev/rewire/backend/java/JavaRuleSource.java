@@ -29,9 +29,9 @@ final class JavaRuleSource {
     b.append("  }\n");
     boolean lowList = structural != null && structural.threshold();
     if (rule == null) {
-      b.append("  void onPre(PotentialSynapses s, int i, int step, InputSum input) {\n"
+      b.append("  void onPre(PotentialSynapses s, LowList lows, int i, int step, InputSum input) {\n"
           + "    throw new UnsupportedOperationException();\n  }\n");
-      b.append("  void onPost(PotentialSynapses s, int j, int step) {\n"
+      b.append("  void onPost(PotentialSynapses s, LowList lows, int j, int step) {\n"
           + "    throw new UnsupportedOperationException();\n  }\n");
     } else {
       pathway(b, true, rule.onPre(), lowList, signedInput);
@@ -46,8 +46,9 @@ final class JavaRuleSource {
   private static void pathway(StringBuilder b, boolean pre, Event e, boolean lowList,
       boolean signedInput) {
     String n = pre ? "i" : "j";
-    b.append(pre ? "  void onPre(PotentialSynapses s, int i, int step, InputSum input) {\n"
-        : "  void onPost(PotentialSynapses s, int j, int step) {\n");
+    b.append(pre
+        ? "  void onPre(PotentialSynapses s, LowList lows, int i, int step, InputSum input) {\n"
+        : "  void onPost(PotentialSynapses s, LowList lows, int j, int step) {\n");
     b.append("    final Traces own = s.").append(pre ? "pre" : "post").append(";\n");
     boolean readsOwn = Emit.usesOwnTraces(e);
     if (readsOwn) {
@@ -84,8 +85,8 @@ final class JavaRuleSource {
             .append("];\n");
       }
       if (lowList) {
-        b.append("    final float low = s.pruneBelow;\n    final int[] lows = s.low;\n"
-            + "    final int full = s.lowCapacity;\n    int lowCount = s.lowCount;\n");
+        b.append("    final float low = s.pruneBelow;\n    final int[] lowSlots = lows.slot;\n"
+            + "    final int full = lows.capacity;\n    int lowCount = lows.count;\n");
       }
     }
     if (pre) {
@@ -142,8 +143,8 @@ final class JavaRuleSource {
           + "      weight[r] = w;\n");
       if (lowList) {
         // Listed when w < low, without a branch: the sign bit of w - low (exact for floats); the
-        // count stops when the list is full (see PotentialSynapses#low).
-        b.append("      lows[lowCount] = syn[k];\n"
+        // count stops when the list is full (see LowList).
+        b.append("      lowSlots[lowCount] = syn[k];\n"
             + "      lowCount = Math.min(lowCount + (Float.floatToRawIntBits(w - low) >>> 31), "
             + "full);\n");
       }
@@ -153,7 +154,7 @@ final class JavaRuleSource {
       b.append("    input.touchedCount = inCount;\n");
     }
     if (weights && lowList) {
-      b.append("    s.lowCount = lowCount;\n");
+      b.append("    lows.count = lowCount;\n");
     }
     b.append("  }\n");
   }

@@ -33,6 +33,10 @@ final class JavaSimulation implements Simulation {
   private final Object[] synapses;
   /** The phases of a step, in order. */
   private final StepPhase[] phases;
+  /** The threads that run the step; one: the caller alone. */
+  private final Team team;
+  /** Per thread, per receptor, its ring's slots: each thread delivers into its own copy. */
+  private final InputSum[][][] rings;
   private int step;
   /** State sampling: per variable and chosen neuron, the array and the index in it. */
   private float[][] sampledArray;
@@ -44,27 +48,34 @@ final class JavaSimulation implements Simulation {
 
   /** {@code arrays}: every array of the layout, as at {@code step} (taken over, not copied). */
   JavaSimulation(Plan plan, Map<String, Object> arrays, int step, boolean profile) {
+    this(plan, arrays, step, profile, 1);
+  }
+
+  /**
+   * On {@code threads} threads: the neuron update, the Poisson inputs and the synapse pathways of
+   * a step are shared among them (see the phases), structural plasticity runs on the caller.
+   */
+  JavaSimulation(Plan plan, Map<String, Object> arrays, int step, boolean profile, int threads) {
     this.plan = plan;
     this.arrays = arrays;
     this.step = step;
     this.phaseNanos = profile ? new long[Phase.values().length] : null;
+    this.team = new Team(threads, "rewire-" + plan.name());
     int seed = plan.seed();
     this.spikes = new SpikeList(plan.neuronCount());
-    InputSum[][] rings = rings(plan, arrays);
-    NeuronUpdate neuronUpdate = new NeuronUpdate(plan, arrays, rings, spikes, step);
-    PoissonInput[] inputs = new PoissonInput[plan.inputs().size()];
-    List<PoissonInput> stepped = new ArrayList<>();
-    for (InputPlan in : plan.steppedInputs()) {
-      inputs[in.index()] = new PoissonInput(in, seed,
-          (int[]) arrays.get("inputs." + in.name() + ".next_spike"));
-      stepped.add(inputs[in.index()]);
+    // Each thread delivers into a ring of its own; the first is the state's.
+    this.rings = new InputSum[threads][][];
+    rings[0] = rings(plan, arrays);
+    for (int m = 1; m < threads; m++) {
+      rings[m] = rings(plan, copies(plan));
     }
     List<ProjectionPlan> projections = plan.projections();
     this.synapses = new Object[projections.size()];
     List<PotentialSynapses> withRule = new ArrayList<>();
     for (ProjectionPlan p : projections) {
       if (p.hasPotentialSet()) {
-        PotentialSynapses ps = new PotentialSynapses(p, arrays, plan.receptorOf(p).signed());
+        PotentialSynapses ps = new PotentialSynapses(p, arrays, plan.receptorOf(p).signed(),
+            threads);
         synapses[p.index()] = ps;
         if (p.plasticity() != null) {
           withRule.add(ps);
@@ -73,6 +84,7 @@ final class JavaSimulation implements Simulation {
         synapses[p.index()] = InitialSynapses.staticSynapses(p, seed);
       }
     }
+    PotentialSynapses[] plastic = withRule.toArray(new PotentialSynapses[0]);
     List<ProjectionPlan> structural = plan.structuralProjections();
     PotentialSynapses[] structuralSets = new PotentialSynapses[structural.size()];
     for (int k = 0; k < structuralSets.length; k++) {
@@ -80,20 +92,85 @@ final class JavaSimulation implements Simulation {
     }
     this.structuralPlasticity = new StructuralPlasticity(
         structural.toArray(new ProjectionPlan[0]), structuralSets, seed);
-    SynapsePre synapsePre = new SynapsePre(plan, synapses, rings, spikes, inputs);
-    SynapsePost synapsePost = new SynapsePost(withRule.toArray(new PotentialSynapses[0]), spikes);
+    NeuronUpdate[] neuronUpdate = new NeuronUpdate[threads];
+    PoissonInput[][] stepped = new PoissonInput[threads][];
+    PoissonInput[][] inputs = new PoissonInput[threads][];
+    SynapsePre[] synapsePre = new SynapsePre[threads];
+    SynapsePost[] synapsePost = new SynapsePost[threads];
+    for (int m = 0; m < threads; m++) {
+      neuronUpdate[m] = new NeuronUpdate(plan, arrays, rings,
+          threads == 1 ? spikes : new SpikeList(plan.neuronCount()), step, m, threads);
+      inputs[m] = new PoissonInput[plan.inputs().size()];
+      List<PoissonInput> own = new ArrayList<>();
+      for (InputPlan in : plan.steppedInputs()) {
+        inputs[m][in.index()] = new PoissonInput(in, seed,
+            (int[]) arrays.get("inputs." + in.name() + ".next_spike"),
+            NeuronUpdate.share(in.size(), m, threads), NeuronUpdate.share(in.size(), m + 1, threads));
+        own.add(inputs[m][in.index()]);
+      }
+      stepped[m] = own.toArray(new PoissonInput[0]);
+    }
+    for (int m = 0; m < threads; m++) {
+      synapsePre[m] = new SynapsePre(plan, synapses, rings[m], spikes, inputs, m, threads);
+      synapsePost[m] = new SynapsePost(plastic, spikes, m, threads);
+    }
     List<StepPhase> steps = new ArrayList<>();
     for (Phase phase : plan.stepOrder()) {
       switch (phase) {
         case STRUCTURAL_PLASTICITY -> steps.add(structuralPlasticity);
-        case NEURON_UPDATE -> steps.add(neuronUpdate);
-        case POISSON_INPUT -> steps.addAll(stepped);
-        case SYNAPSE_PRE -> steps.add(synapsePre);
-        case SYNAPSE_POST -> steps.add(synapsePost);
+        case NEURON_UPDATE -> {
+          if (threads == 1) {
+            steps.add(neuronUpdate[0]);
+          } else {
+            // Fused: each thread steps its Poisson sources in the same round as its neurons (they
+            // do not interact within a step), which saves a round of the team per step.
+            StepPhase[] each = new StepPhase[threads];
+            for (int m = 0; m < threads; m++) {
+              List<StepPhase> parts = new ArrayList<>(List.of(neuronUpdate[m]));
+              parts.addAll(List.of(stepped[m]));
+              each[m] = new Sequence(Phase.NEURON_UPDATE, parts.toArray(new StepPhase[0]));
+            }
+            steps.add(new Together(team, each, n -> NeuronUpdate.finish(neuronUpdate, n, spikes)));
+          }
+        }
+        case POISSON_INPUT -> {
+          if (threads == 1) {
+            steps.addAll(List.of(stepped[0]));
+          } // else stepped with the neurons
+        }
+        case SYNAPSE_PRE -> steps.add(threads == 1 ? synapsePre[0]
+            : new Together(team, synapsePre, null,
+                new SynapsePre(plan, synapses, rings[0], spikes, inputs, 0, 1),
+                () -> spikes.count + spikeCount(stepped)));
+        case SYNAPSE_POST -> steps.add(threads == 1 || plastic.length == 0 ? synapsePost[0]
+            : new Together(team, synapsePost, null, new SynapsePost(plastic, spikes),
+                () -> spikes.count));
         default -> throw new IllegalStateException("unknown phase " + phase);
       }
     }
     this.phases = steps.toArray(new StepPhase[0]);
+  }
+
+  /** The spikes of this step of every thread's Poisson sources. */
+  private static int spikeCount(PoissonInput[][] stepped) {
+    int n = 0;
+    for (PoissonInput[] member : stepped) {
+      for (PoissonInput in : member) {
+        n += in.spikes.count;
+      }
+    }
+    return n;
+  }
+
+  /** Fresh pending-input arrays of the layout, all 0: a thread's own copy of the rings. */
+  private static Map<String, Object> copies(Plan plan) {
+    Map<String, Object> out = new java.util.HashMap<>();
+    for (ReceptorPlan r : plan.receptors()) {
+      GroupPlan g = plan.groups().get(r.group());
+      String name = g.array("input." + g.variables().get(r.variable()));
+      out.computeIfAbsent(name, k -> new long[plan.layout().entry(k).length()]);
+    }
+    return out;
   }
 
   /** Per receptor, its ring's slots over the state's pending-input arrays. */
@@ -194,6 +271,17 @@ final class JavaSimulation implements Simulation {
 
   @Override
   public SimulationState state() {
+    if (rings.length > 1) { // all pending input into the state's rings
+      for (int r = 0; r < rings[0].length; r++) {
+        for (int slot = 0; slot < rings[0][r].length; slot++) {
+          InputSum[] producers = new InputSum[rings.length];
+          for (int m = 0; m < rings.length; m++) {
+            producers[m] = rings[m][r][slot];
+          }
+          InputSum.gather(producers);
+        }
+      }
+    }
     return SimulationState.of(step, plan.layout(), arrays);
   }
 
@@ -241,6 +329,6 @@ final class JavaSimulation implements Simulation {
 
   @Override
   public void close() {
-    // Nothing native to release.
+    team.close();
   }
 }

@@ -19,13 +19,13 @@ abstract class NeuronModelCode {
   private static int classes;
 
   /**
-   * Updates neurons [0, n) of the group (after their input was added), clamped variables of
+   * Updates neurons [from, to) of the group (after their input was added), clamped variables of
    * refractory neurons included (see {@link NeuronUpdate}), and writes for each neuron i a spike
    * candidate flag to {@code above[i]}: +0 when its threshold cannot hold, anything else when it
    * may. Every array of the loop is indexed by i alone: with an offset on one of them, C2 (JDK 17)
    * does not vectorise it.
    */
-  abstract void integrate(int n, int step, float tMs, float[] above);
+  abstract void integrate(int from, int to, int step, float tMs, float[] above);
 
   /** Whether neuron i's threshold holds on its variables as they are. */
   abstract boolean fires(int i, int step, float tMs);

@@ -40,14 +40,24 @@ import java.util.Map;
  */
 final class NeuronUpdate implements StepPhase {
   private final GroupPlan[] groups;
+  /** Per group, the neurons [from, to) this instance updates: all, or one thread's share. */
+  private final int[] from;
+  private final int[] to;
+  /** Whether the input is in one ring (one thread) or in every thread's copy. */
+  private final boolean oneRing;
+  /** Per group, the end of its spikes in {@link #spikes}. */
+  final int[] groupEnd;
   private final NeuronModelCode[] code;
   private final int[][] last;
-  /** Per group, its receptors' rings (slot by slot) and the variables they add to. */
-  private final InputSum[][][] inputs;
+  /**
+   * Per group, its receptors' rings (slot by slot, each slot in every thread's copy of the ring)
+   * and the variables they add to.
+   */
+  private final InputSum[][][][] inputs;
   private final float[][][] inputTargets;
   /** Per group, its refractory neurons; null when its refractory period is under two steps. */
   private final RefractoryQueue[] refractory;
-  /** The neurons that spiked in the current step, ascending: the output of this phase. */
+  /** This instance's neurons that spiked in the current step, ascending: its output. */
   private final SpikeList spikes;
   /**
    * Per group, the candidate flags of its neurons after the update, plus one slot; +0 outside the
@@ -65,13 +75,26 @@ final class NeuronUpdate implements StepPhase {
    */
   NeuronUpdate(Plan plan, Map<String, Object> arrays, InputSum[][] rings, SpikeList spikes,
       int step) {
+    this(plan, arrays, new InputSum[][][] {rings}, spikes, step, 0, 1);
+  }
+
+  /**
+   * Member {@code member} of {@code members} threads, which updates its share of every group's
+   * neurons ({@link #share}); {@code rings}: per thread, per receptor, its slots' sums.
+   */
+  NeuronUpdate(Plan plan, Map<String, Object> arrays, InputSum[][][] rings, SpikeList spikes,
+      int step, int member, int members) {
     this.groups = plan.groups().toArray(new GroupPlan[0]);
     this.spikes = spikes;
     this.dt = (float) plan.dtMs();
     int n = groups.length;
+    from = new int[n];
+    to = new int[n];
+    groupEnd = new int[n];
+    oneRing = rings.length == 1;
     code = new NeuronModelCode[n];
     last = new int[n][];
-    inputs = new InputSum[n][][];
+    inputs = new InputSum[n][][][];
     inputTargets = new float[n][][];
     refractory = new RefractoryQueue[n];
     above = new float[n][];
@@ -79,6 +102,8 @@ final class NeuronUpdate implements StepPhase {
     int largest = 0;
     for (int k = 0; k < n; k++) {
       GroupPlan g = groups[k];
+      from[k] = share(g.size(), member, members);
+      to[k] = share(g.size(), member + 1, members);
       NeuronCode c = g.code();
       List<String> vars = g.variables();
       float[][] variables = new float[vars.size()][];
@@ -94,14 +119,20 @@ final class NeuronUpdate implements StepPhase {
           g.refractorySteps(), plan.seed(), g.noiseKey());
       List<ReceptorPlan> rs = plan.receptors().stream().filter(r -> r.group() == g.index())
           .toList();
-      inputs[k] = new InputSum[rs.size()][];
+      inputs[k] = new InputSum[rs.size()][][];
       inputTargets[k] = new float[rs.size()][];
       for (int q = 0; q < rs.size(); q++) {
-        inputs[k][q] = rings[rs.get(q).index()];
+        int r = rs.get(q).index();
+        inputs[k][q] = new InputSum[rings[0][r].length][rings.length];
+        for (int slot = 0; slot < inputs[k][q].length; slot++) {
+          for (int u = 0; u < rings.length; u++) {
+            inputs[k][q][slot][u] = rings[u][r][slot];
+          }
+        }
         inputTargets[k][q] = variables[rs.get(q).variable()];
       }
       if (g.refractorySteps() > 1 && c.anyClamped() && !c.readsRefractory()) {
-        refractory[k] = queue(g, variables, last[k], rs);
+        refractory[k] = queue(g, from[k], to[k], variables, last[k], rs);
         refractory[k].rebuild(step);
       }
       above[k] = new float[g.size() + 1];
@@ -115,8 +146,8 @@ final class NeuronUpdate implements StepPhase {
    * Group g's queue over its clamped variables (a code that reads the refractory flag holds them
    * itself). A variable is held at a constant when the reset's last assignment to it is one.
    */
-  private static RefractoryQueue queue(GroupPlan g, float[][] variables, int[] last,
-      List<ReceptorPlan> rs) {
+  private static RefractoryQueue queue(GroupPlan g, int from, int to, float[][] variables,
+      int[] last, List<ReceptorPlan> rs) {
     NeuronCode c = g.code();
     List<float[]> held = new ArrayList<>();
     List<Boolean> saved = new ArrayList<>();
@@ -142,8 +173,48 @@ final class NeuronUpdate implements StepPhase {
     for (int q = 0; q < savedArray.length; q++) {
       savedArray[q] = saved.get(q);
     }
-    return new RefractoryQueue(g.size(), g.refractorySteps(), last, held.toArray(new float[0][]),
-        savedArray, constant.toArray(new Float[0]));
+    return new RefractoryQueue(from, to, g.refractorySteps(), last,
+        held.toArray(new float[0][]), savedArray, constant.toArray(new Float[0]));
+  }
+
+  /**
+   * The first neuron of member m's share of a group of {@code size} (m = members: the end): equal
+   * shares, each starting on a multiple of 16 neurons, so that each thread's vector loop starts
+   * aligned and no two threads write to one cache line of a variable.
+   */
+  static int share(int size, int m, int members) {
+    if (m >= members) {
+      return size;
+    }
+    return Math.min(size, (int) ((long) size * m / members) & ~15);
+  }
+
+  /**
+   * After every member's update: empties the folded input lists, and lists the spikes of every
+   * member in {@code out}, group by group and member by member, which is ascending order.
+   */
+  static void finish(NeuronUpdate[] members, int step, SpikeList out) {
+    NeuronUpdate first = members[0];
+    for (InputSum[][][] group : first.inputs) {
+      for (InputSum[][] ring : group) {
+        for (InputSum producer : ring[first.slot(ring, step)]) {
+          producer.forget();
+        }
+      }
+    }
+    out.clear();
+    for (int k = 0; k < first.groups.length; k++) {
+      for (NeuronUpdate m : members) {
+        int start = k == 0 ? 0 : m.groupEnd[k - 1];
+        System.arraycopy(m.spikes.index, start, out.index, out.count, m.groupEnd[k] - start);
+        out.count += m.groupEnd[k] - start;
+      }
+    }
+  }
+
+  /** The ring slot whose input is added in {@code step}: the input that arrived for step - 1. */
+  private int slot(InputSum[][] ring, int step) {
+    return ring.length == 1 ? 0 : Math.floorMod(step - 1, ring.length);
   }
 
   @Override
@@ -156,9 +227,13 @@ final class NeuronUpdate implements StepPhase {
     final float t = (float) step * dt;
     for (int k = 0; k < groups.length; k++) {
       for (int q = 0; q < inputs[k].length; q++) {
-        InputSum[] ring = inputs[k][q];
-        ring[ring.length == 1 ? 0 : Math.floorMod(step - 1, ring.length)]
-            .foldInto(inputTargets[k][q]);
+        InputSum[][] ring = inputs[k][q];
+        InputSum[] producers = ring[slot(ring, step)];
+        if (oneRing) {
+          producers[0].foldInto(inputTargets[k][q]);
+        } else {
+          InputSum.fold(producers, inputTargets[k][q], from[k], to[k]);
+        }
       }
     }
     // Group by group, each update then its refractory neurons: written as two loops over the groups,
@@ -169,7 +244,7 @@ final class NeuronUpdate implements StepPhase {
         r.release(step);
         r.save();
       }
-      code[k].integrate(groups[k].size(), step, t, above[k]);
+      code[k].integrate(from[k], to[k], step, t, above[k]);
       if (r != null) {
         r.restore();
       }
@@ -177,6 +252,7 @@ final class NeuronUpdate implements StepPhase {
     spikes.clear();
     for (int k = 0; k < groups.length; k++) {
       threshold(k, step, t);
+      groupEnd[k] = spikes.count;
     }
   }
 
@@ -184,8 +260,9 @@ final class NeuronUpdate implements StepPhase {
    * Lists group k's neurons whose threshold holds (ascending, after the earlier groups'), resets
    * them and starts their refractory period. The candidates are found with
    * {@link Arrays#mismatch} called so that its range starts on an equal slot and spans at least
-   * two: slot 0 is tested without a branch and then set equal, each slot found is set equal and
-   * the next search starts on it, and the search ends on the extra slot. The JDK's mismatch then
+   * two: the share's first slot is tested without a branch and then set equal, each slot found is
+   * set equal and the next search starts on it, and the search ends on the slot after the share
+   * (the extra slot, or one that this instance's update does not write). The JDK's mismatch then
    * never takes the branches it takes on a short range or on a difference in the first slot;
    * those would be taken too rarely to be compiled, and would cost a deoptimisation when they
    * first are.
@@ -194,20 +271,20 @@ final class NeuronUpdate implements StepPhase {
     final float[] flags = above[k];
     final float[] none = zeros[k];
     final int[] found = candidates;
-    final int end = flags.length;
-    int bits = Float.floatToRawIntBits(flags[0]);
-    found[0] = 0;
+    final int end = to[k] + 1;
+    int at = from[k];
+    int bits = Float.floatToRawIntBits(flags[at]);
+    found[0] = at;
     int n = (bits | -bits) >>> 31;
-    flags[0] = 0.0f;
-    int from = 0;
+    flags[at] = 0.0f;
     while (true) {
-      int m = Arrays.mismatch(flags, from, end, none, from, end);
+      int m = Arrays.mismatch(flags, at, end, none, at, end);
       if (m < 0) {
         break;
       }
-      from += m;
-      found[n++] = from;
-      flags[from] = 0.0f;
+      at += m;
+      found[n++] = at;
+      flags[at] = 0.0f;
     }
     GroupPlan g = groups[k];
     final int[] lastK = last[k];

@@ -30,6 +30,14 @@ final class PoissonInput implements StepPhase {
 
   /** {@code nextSpike}: the state's next spike of each source (shared), as it is now. */
   PoissonInput(InputPlan plan, int seed, int[] nextSpike) {
+    this(plan, seed, nextSpike, 0, plan.size());
+  }
+
+  /**
+   * Sources [from, to) only: with several threads, each steps a range of the sources in a wheel
+   * of its own. Which sources spike does not depend on the ranges (a source's draws are its own).
+   */
+  PoissonInput(InputPlan plan, int seed, int[] nextSpike, int from, int to) {
     this.plan = plan;
     this.seed = seed;
     int n = plan.size();
@@ -38,7 +46,7 @@ final class PoissonInput implements StepPhase {
     due = new int[n];
     spikes = new SpikeList(n);
     Arrays.fill(head, NONE);
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < to; i++) {
       insert(i);
     }
   }

@@ -15,24 +15,18 @@ import java.util.Map;
 final class PotentialSynapses extends PotentialSet {
   /**
    * Structural plasticity with a threshold (a prune condition w < c) needs the active synapses
-   * below it. Instead of scanning every
-   * active weight at each call, the slots whose weight was set below it (at the start, by STDP or
-   * by regrowth) are listed as they happen; a call checks only those. The STDP phases append
-   * without any branch ({@link #low}, {@link #lowCount}): a slot can be listed more than once
-   * (duplicates are dropped when the list is read), and a full list does not grow: the count stops
-   * at {@link #lowCapacity} and further entries overwrite one spare slot, after which the next call
-   * scans every active synapse instead and the list is made larger. A rare branch in the STDP loops
-   * (such as "the list is full") would be compiled as never taken and cost a deoptimisation when it
-   * first is.
+   * below it. Instead of scanning every active weight at each call, the slots whose weight was set
+   * below it (at the start, by STDP or by regrowth) are listed as they happen, one list per thread
+   * that runs the plasticity code ({@link LowList}); a call checks only those, or, when a list
+   * filled up and may have lost entries, every active synapse (and the lists are made larger). A
+   * rare branch in the STDP loops (such as "the list is full") would be compiled as never taken
+   * and cost a deoptimisation when it first is.
    */
   final float pruneBelow;
   /** Scratch flags for dropping duplicates; all false between calls. */
   private final boolean[] seen;
-  /** Listed slots in [0, lowCount); one spare slot at index lowCapacity. */
-  int[] low;
-  /** Entries listed, at most lowCapacity; at lowCapacity entries may have been lost. */
-  int lowCount;
-  int lowCapacity;
+  /** The lists of slots set below the threshold, one per thread ({@link Team} member). */
+  final LowList[] lows;
   /** Plasticity traces of the sources and of the targets; null without a rule. */
   final Traces pre;
   final Traces post;
@@ -46,14 +40,22 @@ final class PotentialSynapses extends PotentialSet {
    * negative input (from other projections), so deliveries use {@link InputSum#addSigned}.
    */
   PotentialSynapses(ProjectionPlan plan, Map<String, Object> state, boolean signedInput) {
+    this(plan, state, signedInput, 1);
+  }
+
+  /** {@code members}: the threads that run its plasticity code, each with its own list. */
+  PotentialSynapses(ProjectionPlan plan, Map<String, Object> state, boolean signedInput,
+      int members) {
     super(plan, state);
     // Below a negative threshold nothing ever is (weights are >= 0): no structural plasticity, or
     // a prune condition other than a threshold (then every call looks at every active synapse).
     pruneBelow = plan.structural() == null || !plan.structural().threshold() ? -1.0f
         : plan.structural().pruneBelow();
     seen = new boolean[potentialCount()];
-    lowCapacity = Math.min(potentialCount(), 1024);
-    low = new int[lowCapacity + 1];
+    lows = new LowList[members];
+    for (int m = 0; m < members; m++) {
+      lows[m] = new LowList(Math.min(potentialCount(), 1024));
+    }
     markActiveBelowThreshold();
     RulePlan r = plan.plasticity();
     pre = r == null ? null : new Traces(traces(state, r.preTraces(), "pre."),
@@ -119,8 +121,7 @@ final class PotentialSynapses extends PotentialSet {
 
   /** Notes that slot s was given a weight below {@link #pruneBelow}. */
   void markLow(int s) {
-    low[lowCount] = s;
-    lowCount = Math.min(lowCount + 1, lowCapacity);
+    lows[0].add(s);
   }
 
   /**
@@ -133,21 +134,30 @@ final class PotentialSynapses extends PotentialSet {
   int[] takePruned() {
     int[] out;
     int n;
+    boolean lost = false;
+    int listed = 0;
+    for (LowList l : lows) {
+      lost |= l.full();
+      listed += l.count;
+    }
     if (plan.structural() != null && !plan.structural().threshold()) {
       out = new int[activeCount()]; // another condition: look at every active synapse
       n = activePruned(out);
-    } else if (lowCount < lowCapacity) {
-      out = new int[lowCount];
+    } else if (!lost) {
+      out = new int[listed];
       n = belowThreshold(out);
-    } else { // the list filled up: entries may be lost, so look at every active synapse
+    } else { // a list filled up: entries may be lost, so look at every active synapse
       out = new int[activeCount()];
       n = activeBelowThreshold(out);
-      if (lowCapacity < potentialCount()) {
-        lowCapacity = (int) Math.min(potentialCount(), 2L * lowCapacity);
-        low = new int[lowCapacity + 1];
+      for (LowList l : lows) {
+        if (l.capacity < potentialCount()) {
+          l.resize((int) Math.min(potentialCount(), 2L * l.capacity));
+        }
       }
     }
-    lowCount = 0;
+    for (LowList l : lows) {
+      l.count = 0;
+    }
     Arrays.sort(out, 0, n);
     return Arrays.copyOf(out, n);
   }
@@ -165,14 +175,19 @@ final class PotentialSynapses extends PotentialSet {
     return n;
   }
 
-  /** Writes the distinct listed slots that are active and below the threshold into out; count. */
+  /**
+   * Writes the distinct listed slots (of every list) that are active and below the threshold into
+   * out; their count.
+   */
   private int belowThreshold(int[] out) {
     int n = 0;
-    for (int k = 0; k < lowCount; k++) {
-      int s = low[k];
-      if (!seen[s] && active[s] && weightOf(s) < pruneBelow) {
-        seen[s] = true;
-        out[n++] = s;
+    for (LowList l : lows) {
+      for (int k = 0; k < l.count; k++) {
+        int s = l.slot[k];
+        if (!seen[s] && active[s] && weightOf(s) < pruneBelow) {
+          seen[s] = true;
+          out[n++] = s;
+        }
       }
     }
     for (int k = 0; k < n; k++) {

@@ -21,6 +21,10 @@ import java.util.Arrays;
 final class RefractoryQueue {
   /** The neurons, twice over: position p and p + size hold the same. */
   private final int[] queue;
+  /** The neurons it may hold, [from, from + size): a group, or one thread's share of it. */
+  private final int from;
+  private final int to;
+  /** The ring's length: room for every neuron it may hold (at least 1). */
   private final int size;
   private int head;
   private int count;
@@ -38,13 +42,15 @@ final class RefractoryQueue {
   private final float[] constant;
 
   /**
-   * {@code steps}: the refractory period; {@code constant[c]}: the value variable c is held at, or
-   * null when it is the neuron's own.
+   * Over neurons [from, to) of a group; {@code steps}: the refractory period;
+   * {@code variables}: at least one; {@code constant[c]}: the value variable c is held at, or null
+   * when it is the neuron's own.
    */
-  /** {@code variables}: at least one. */
-  RefractoryQueue(int size, int steps, int[] last, float[][] variables, boolean[] saved,
+  RefractoryQueue(int from, int to, int steps, int[] last, float[][] variables, boolean[] saved,
       Float[] constant) {
-    this.size = size;
+    this.from = from;
+    this.to = to;
+    this.size = Math.max(1, to - from);
     this.queue = new int[2 * size];
     this.steps = steps;
     this.last = last;
@@ -68,7 +74,7 @@ final class RefractoryQueue {
     count = 0;
     long[] bySpike = new long[size];
     int n = 0;
-    for (int i = 0; i < size; i++) {
+    for (int i = from; i < to; i++) {
       if (step - last[i] < steps) {
         bySpike[n++] = ((long) last[i] << 32) | i;
       }

@@ -19,11 +19,14 @@ abstract class RuleCode {
   private static final Map<String, Class<?>> CLASSES = new ConcurrentHashMap<>();
   private static int classes;
 
-  /** Source i (local) of the projection spiked: deliver, then the rule's on_pre. */
-  abstract void onPre(PotentialSynapses s, int i, int step, InputSum input);
+  /**
+   * Source i (local) of the projection spiked: deliver, then the rule's on_pre; weights set below
+   * the pruning threshold go to {@code lows} (the calling thread's).
+   */
+  abstract void onPre(PotentialSynapses s, LowList lows, int i, int step, InputSum input);
 
   /** Target j (local) of the projection spiked: the rule's on_post. */
-  abstract void onPost(PotentialSynapses s, int j, int step);
+  abstract void onPost(PotentialSynapses s, LowList lows, int j, int step);
 
   /** Whether an active synapse of weight w is pruned (a condition other than a threshold). */
   abstract boolean prune(float w);

@@ -29,8 +29,37 @@ final class StaticSynapses {
 
   /** Adds source i's weights to the receptor's input, which may get negative input. */
   void deliverSigned(int i, InputSum input) {
-    for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++) {
+    deliverSigned(input, rowStart[i], rowStart[i + 1]);
+  }
+
+  /** Adds the weights at [from, to) to the receptor's input, which may get negative input. */
+  void deliverSigned(InputSum input, int from, int to) {
+    for (int k = from; k < to; k++) {
       input.addFixedSigned(target[k], fixedWeight[k]);
     }
+  }
+
+  /**
+   * Where each row's synapses onto targets at or above {@code first} begin (rows are in ascending
+   * target order): with a thread per range of targets, row i's synapses onto the range
+   * [first, next) are at [cut(first)[i], cut(next)[i]).
+   */
+  int[] cut(int first) {
+    int rows = rowStart.length - 1;
+    int[] at = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      int lo = rowStart[i];
+      int hi = rowStart[i + 1];
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (target[mid] < first) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      at[i] = lo;
+    }
+    return at;
   }
 }

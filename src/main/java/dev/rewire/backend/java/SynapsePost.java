@@ -11,10 +11,22 @@ import dev.rewire.plan.Phase;
 final class SynapsePost implements StepPhase {
   private final PotentialSynapses[] plastic;
   private final SpikeList spikes;
+  private final int member;
+  private final int members;
 
   SynapsePost(PotentialSynapses[] plastic, SpikeList spikes) {
+    this(plastic, spikes, 0, 1);
+  }
+
+  /**
+   * Member {@code member} of {@code members} threads: it takes every members-th spiking target of
+   * a projection (a target's pathway writes only its own column and post traces).
+   */
+  SynapsePost(PotentialSynapses[] plastic, SpikeList spikes, int member, int members) {
     this.plastic = plastic;
     this.spikes = spikes;
+    this.member = member;
+    this.members = members;
   }
 
   @Override
@@ -25,12 +37,15 @@ final class SynapsePost implements StepPhase {
   @Override
   public void run(int step, SimulationListener listener) {
     for (PotentialSynapses ps : plastic) {
+      LowList lows = ps.lows[member];
       int lo = ps.plan.targetStart();
       int hi = lo + ps.plan.targetSize();
+      int turn = members - 1 - member; // as in SynapsePre
       for (int k = 0; k < spikes.count; k++) {
         int g = spikes.index[k];
-        if (g >= lo && g < hi) {
-          onPost(ps, g - lo, step);
+        if (g >= lo && g < hi && ++turn >= members) {
+          turn = 0;
+          ps.rule.onPost(ps, lows, g - lo, step);
         }
       }
     }
@@ -38,6 +53,6 @@ final class SynapsePost implements StepPhase {
 
   /** Target {@code j} (local index) spiked in {@code step}: the plasticity rule's on_post. */
   static void onPost(PotentialSynapses p, int j, int step) {
-    p.rule.onPost(p, j, step);
+    p.rule.onPost(p, p.lows[0], j, step);
   }
 }

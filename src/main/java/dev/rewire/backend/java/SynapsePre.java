@@ -12,9 +12,20 @@ import dev.rewire.plan.ReceptorPlan;
  * weights ({@link StaticSynapses#deliver}); a projection with a potential set runs
  * {@link #onPre} for each spiking source. The weights go to the projection's receptor, into the
  * ring slot of the step they arrive for (this step plus the projection's delay).
+ *
+ * <p>With several threads, each member delivers into its own copy of the rings, whose fixed-point
+ * sums add up to the same input in any order. Of a static projection it takes every spiking source
+ * (network or Poisson, of any member) but only the synapses onto its own share of the target
+ * group, the neurons it updates: their input stays in its core's cache. Of a projection with a
+ * potential set, whose rows are in no order, it takes every members-th spiking source, all of its
+ * row: a source's pathway writes only its own row and pre traces.
  */
 final class SynapsePre implements StepPhase {
   private final ProjectionPlan[] projections;
+  private final int member;
+  private final int members;
+  /** This member's list of weights set below a pruning threshold, per projection (or null). */
+  private final LowList[] lows;
   /** The network's spikes of this step. */
   private final SpikeList spikes;
   // Per projection, in model order, resolved once: its receptor's ring, whether it may get
@@ -24,19 +35,39 @@ final class SynapsePre implements StepPhase {
   private final boolean[] signed;
   private final PotentialSynapses[] potential;
   private final StaticSynapses[] fixed;
-  private final SpikeList[] inputSpikes;
+  private final SpikeList[][] inputSpikes;
+  /**
+   * Per static projection with several members: where each row's synapses onto this member's
+   * share of the target group begin and end (see {@link StaticSynapses#cut}); else null.
+   */
+  private final int[][] sliceFrom;
+  private final int[][] sliceTo;
 
   /** {@code synapses} by projection index: {@link StaticSynapses} or {@link PotentialSynapses}. */
   SynapsePre(Plan plan, Object[] synapses, InputSum[][] rings, SpikeList spikes,
       PoissonInput[] inputs) {
+    this(plan, synapses, rings, spikes, new PoissonInput[][] {inputs}, 0, 1);
+  }
+
+  /**
+   * Member {@code member} of {@code members} threads; {@code rings}: its copy; {@code inputs}: the
+   * Poisson inputs by input index, as stepped by each thread.
+   */
+  SynapsePre(Plan plan, Object[] synapses, InputSum[][] rings, SpikeList spikes,
+      PoissonInput[][] inputs, int member, int members) {
     this.projections = plan.projections().toArray(new ProjectionPlan[0]);
+    this.member = member;
+    this.members = members;
     this.spikes = spikes;
     int n = projections.length;
     this.ring = new InputSum[n][];
     this.signed = new boolean[n];
     this.potential = new PotentialSynapses[n];
     this.fixed = new StaticSynapses[n];
-    this.inputSpikes = new SpikeList[n];
+    this.inputSpikes = new SpikeList[n][];
+    this.lows = new LowList[n];
+    this.sliceFrom = new int[n][];
+    this.sliceTo = new int[n][];
     for (int q = 0; q < n; q++) {
       ProjectionPlan p = projections[q];
       ReceptorPlan r = plan.receptorOf(p);
@@ -44,8 +75,19 @@ final class SynapsePre implements StepPhase {
       signed[q] = r.signed();
       Object syn = synapses[p.index()];
       potential[q] = syn instanceof PotentialSynapses ps ? ps : null;
+      lows[q] = potential[q] != null ? potential[q].lows[member] : null;
       fixed[q] = syn instanceof StaticSynapses st ? st : null;
-      inputSpikes[q] = p.sourceIsInput() ? inputs[p.sourceInput()].spikes : null;
+      if (fixed[q] != null && members > 1) {
+        int size = plan.groups().get(r.group()).size();
+        sliceFrom[q] = fixed[q].cut(NeuronUpdate.share(size, member, members));
+        sliceTo[q] = fixed[q].cut(NeuronUpdate.share(size, member + 1, members));
+      }
+      if (p.sourceIsInput()) {
+        inputSpikes[q] = new SpikeList[inputs.length];
+        for (int u = 0; u < inputs.length; u++) {
+          inputSpikes[q][u] = inputs[u][p.sourceInput()].spikes;
+        }
+      }
     }
   }
 
@@ -61,34 +103,53 @@ final class SynapsePre implements StepPhase {
       InputSum in = r.length == 1 ? r[0]
           : r[(int) (((long) step + projections[q].delaySteps()) % r.length)];
       StaticSynapses st = fixed[q];
-      SpikeList s = inputSpikes[q];
       boolean sign = signed[q];
-      if (s != null) { // a Poisson source: static synapses
-        for (int k = 0; k < s.count; k++) {
-          if (sign) {
-            st.deliverSigned(s.index[k], in);
-          } else {
-            st.deliver(s.index[k], in);
+      if (inputSpikes[q] != null) { // a Poisson source: static synapses
+        for (SpikeList s : inputSpikes[q]) {
+          for (int k = 0; k < s.count; k++) {
+            deliver(q, s.index[k], in, sign);
+          }
+        }
+        continue;
+      }
+      int lo = projections[q].sourceStart();
+      int hi = lo + projections[q].sourceSize();
+      if (st != null) {
+        for (int k = 0; k < spikes.count; k++) {
+          int g = spikes.index[k];
+          if (g >= lo && g < hi) {
+            deliver(q, g - lo, in, sign);
           }
         }
         continue;
       }
       PotentialSynapses ps = potential[q];
-      int lo = projections[q].sourceStart();
-      int hi = lo + projections[q].sourceSize();
+      LowList low = lows[q];
+      int turn = members - 1 - member; // takes the spiking sources member, member + members, ...
       for (int k = 0; k < spikes.count; k++) {
         int g = spikes.index[k];
-        if (g < lo || g >= hi) {
+        if (g < lo || g >= hi || ++turn < members) {
           continue;
         }
-        if (ps != null) {
-          onPre(ps, g - lo, step, in, sign);
-        } else if (sign) {
-          st.deliverSigned(g - lo, in);
-        } else {
-          st.deliver(g - lo, in);
-        }
+        turn = 0;
+        onPre(ps, low, g - lo, step, in, sign);
       }
+    }
+  }
+
+  /** Static projection q's source i spiked: its synapses onto this member's targets. */
+  private void deliver(int q, int i, InputSum in, boolean sign) {
+    StaticSynapses st = fixed[q];
+    if (sliceFrom[q] == null) {
+      if (sign) {
+        st.deliverSigned(i, in);
+      } else {
+        st.deliver(i, in);
+      }
+    } else if (sign) {
+      st.deliverSigned(in, sliceFrom[q][i], sliceTo[q][i]);
+    } else {
+      in.addRow(st.target, st.fixedWeight, sliceFrom[q][i], sliceTo[q][i]);
     }
   }
 
@@ -98,8 +159,14 @@ final class SynapsePre implements StepPhase {
    * update), then the plasticity rule's on_pre runs, if there is a rule.
    */
   static void onPre(PotentialSynapses p, int i, int step, InputSum input, boolean signed) {
+    onPre(p, p.lows[0], i, step, input, signed);
+  }
+
+  /** {@link #onPre}, listing low weights in {@code lows}. */
+  static void onPre(PotentialSynapses p, LowList lows, int i, int step, InputSum input,
+      boolean signed) {
     if (p.pre != null) {
-      p.rule.onPre(p, i, step, input);
+      p.rule.onPre(p, lows, i, step, input);
       return;
     }
     final int targetStart = p.plan.targetInGroup();

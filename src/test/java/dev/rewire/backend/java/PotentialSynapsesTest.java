@@ -63,7 +63,7 @@ class PotentialSynapsesTest {
     }
     p.setWeight(backUp, 0.5f); // listed, but no longer below the threshold
     p.deactivate(p.sourceOf(pruned), pruned); // listed, but no longer active
-    assertTrue(p.low.length <= 2 * p.potentialCount(), "list length " + p.low.length);
+    assertTrue(p.lows[0].slot.length <= 2 * p.potentialCount(), "list length " + p.lows[0].slot.length);
     assertEquals(java.util.List.of(low),
         java.util.Arrays.stream(p.takePruned()).boxed().toList());
     assertEquals(0, p.takePruned().length, "a call forgets what it took");
@@ -79,7 +79,7 @@ class PotentialSynapsesTest {
     }
     for (int round = 0; round < 6; round++) {
       boolean fill = round % 2 == 1; // every other round, mark until the list is full, and more
-      for (int k = 0; k < 40 || fill && p.lowCount < p.lowCapacity || fill && k < 2000; k++) {
+      for (int k = 0; k < 40 || fill && p.lows[0].count < p.lows[0].capacity || fill && k < 2000; k++) {
         int s = rnd.nextInt(p.potentialCount());
         if (p.active[s]) {
           p.setWeight(s, rnd.nextBoolean() ? 0.01f : 0.5f);
@@ -91,15 +91,48 @@ class PotentialSynapsesTest {
           expected.add(s);
         }
       }
-      boolean overflowed = p.lowCount == p.lowCapacity;
+      boolean overflowed = p.lows[0].count == p.lows[0].capacity;
       assertEquals(round % 2 == 1, overflowed, "round " + round);
       int[] taken = p.takePruned();
       assertEquals(expected, java.util.Arrays.stream(taken).boxed().toList(), "round " + round);
       for (int s : taken) { // pruned, as structural plasticity does with what it takes
         p.deactivate(p.sourceOf(s), s);
       }
-      assertTrue(p.low.length <= p.potentialCount() + 1, "list length " + p.low.length);
+      assertTrue(p.lows[0].slot.length <= p.potentialCount() + 1, "list length " + p.lows[0].slot.length);
     }
+  }
+
+  /**
+   * With a list per thread, a call takes the low slots of every list, once each, and looks at
+   * every active synapse when any one list filled up.
+   */
+  @Test
+  void takePruned_unitesTheListsOfEveryThread() {
+    Plan plan = Plan.compile(TestModels.rewired(40, 0.3,
+        new Structural(5.0, 0.05, Structural.Mode.GLOBAL, 0.15), 100, 3));
+    PotentialSynapses p = new PotentialSynapses(plan.projection("nn"),
+        dev.rewire.backend.InitialState.arrays(plan), false, 2);
+    for (int s : p.takePruned()) {
+      p.deactivate(p.sourceOf(s), s);
+    }
+    int[] slots = new int[3];
+    for (int s = 0, n = 0; n < 3; s++) {
+      if (p.active[s]) {
+        slots[n++] = s;
+      }
+    }
+    p.setWeight(slots[0], 0.01f); // listed in list 0
+    p.rowWeight[p.slotPos[slots[1]]] = 0.01f; // as a thread's plasticity code: list 1
+    p.lows[1].add(slots[1]);
+    p.lows[1].add(slots[0]); // listed twice, taken once
+    assertEquals(java.util.List.of(slots[0], slots[1]),
+        java.util.Arrays.stream(p.takePruned()).boxed().toList());
+    p.rowWeight[p.slotPos[slots[2]]] = 0.01f; // a list that filled up lost this one
+    while (!p.lows[1].full()) {
+      p.lows[1].add(slots[0]);
+    }
+    assertEquals(java.util.List.of(slots[0], slots[1], slots[2]),
+        java.util.Arrays.stream(p.takePruned()).boxed().toList(), "every active synapse looked at");
   }
 
   /** The plastic, rewired N -> N projection of {@link TestModels#rewired} (p = 0.3). */
