@@ -6,6 +6,7 @@ import dev.rewire.backend.opencl.cl.ClDevice;
 import dev.rewire.backend.opencl.cl.Devices;
 import dev.rewire.backend.opencl.OpenClBackend;
 import dev.rewire.backend.opencl.cl.SignalChaining;
+import dev.rewire.plan.Plan;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -40,14 +41,26 @@ final class Backends {
    * substring (null: the first usable one).
    */
   static Choice choose(String name, String device, boolean profile) {
+    return choose(name, device, profile, 1, null);
+  }
+
+  /**
+   * {@link #choose(String, String, boolean)} for a run of {@code plan}, with {@code threads} for
+   * Java (null: {@link JavaBackend#threadsFor}; given for OpenCL, an error).
+   */
+  static Choice choose(String name, String device, boolean profile, Integer threads, Plan plan) {
     switch (name) {
       case JavaBackend.NAME -> {
         if (device != null) {
           throw new UsageException("--device only applies to --backend opencl or auto");
         }
-        return new Choice(new JavaBackend(profile), null);
+        return java(profile, threads, plan, null);
       }
       case OpenClBackend.NAME -> {
+        if (threads != null && threads > 1) {
+          throw new UsageException("--threads applies to the java backend; OpenCL runs a "
+              + "network on the device's compute units");
+        }
         return new Choice(new OpenClBackend(openClDevice(device), profile), null);
       }
       case AUTO -> {
@@ -56,9 +69,13 @@ final class Backends {
           // 0.7-1.5x Java's time, and the per-step engine on an NVIDIA H200 was ~70x. OpenCL pays
           // off for many networks at once (sweeps), so for one, auto takes a device only when
           // --device names one.
-          return new Choice(new JavaBackend(profile), "rewire: backend auto chose java: for one "
+          return java(profile, threads, plan, "rewire: backend auto chose java: for one "
               + "network it is as fast as OpenCL or faster on every device measured; --backend "
               + "opencl runs there anyway");
+        }
+        if (threads != null && threads > 1) {
+          throw new UsageException("--threads applies to the java backend; --device chooses "
+              + "OpenCL");
         }
         ClDevice d = openClDevice(device);
         return new Choice(new OpenClBackend(d, profile), "rewire: backend auto chose opencl on ["
@@ -75,9 +92,10 @@ final class Backends {
    * sweep gives each compute unit at least two networks; else Java, a network per core. The
    * threshold is the design's, not yet measured on a GPU (the README says so).
    */
-  static Choice chooseForSweep(String name, String device, int runs, dev.rewire.plan.Plan plan) {
+  static Choice chooseForSweep(String name, String device, int runs, Plan plan, int threads) {
     if (!name.equals(AUTO) || device != null) {
-      return choose(name, device, false);
+      return name.equals(JavaBackend.NAME) ? choose(name, device, false, threads, plan)
+          : choose(name, device, false);
     }
     ClDevice gpu = null;
     for (ClDevice d : Devices.list()) {
@@ -92,10 +110,21 @@ final class Backends {
           + gpu.index() + "] " + gpu.name() + ": " + runs + " networks that fit a work-group, at "
           + "least two per compute unit");
     }
-    return new Choice(new JavaBackend(false), "rewire: backend auto chose java: "
+    return new Choice(new JavaBackend(false, threads), "rewire: backend auto chose java: "
         + (gpu == null ? "no OpenCL GPU" : runs + " runs are fewer than two per compute unit of "
             + gpu.name() + ", or a network does not fit its work-groups")
         + "; --backend opencl runs batches anyway");
+  }
+
+  /** Java on the threads given, or as many as {@link JavaBackend#threadsFor} the plan. */
+  private static Choice java(boolean profile, Integer threads, Plan plan, String note) {
+    int n = threads != null ? threads
+        : plan == null ? 1 : JavaBackend.threadsFor(plan, Runtime.getRuntime().availableProcessors());
+    if (threads == null && n > 1) {
+      note = (note == null ? "rewire:" : note + ";") + " " + n + " threads for this network of "
+          + plan.neuronCount() + " neurons (--threads 1 for one)";
+    }
+    return new Choice(new JavaBackend(profile, n), note);
   }
 
   private static ClDevice openClDevice(String spec) {

@@ -44,6 +44,8 @@ final class ResumeCommand {
             + "the backends share the state and give identical results)").build());
     o.addOption(Option.builder().longOpt("device").hasArg().argName("N|NAME")
         .desc("OpenCL device, as for run").build());
+    o.addOption(ThreadsOption.option("java: threads for the network (default: auto, as rewire "
+        + "run; the result does not depend on it)"));
     o.addOption(Option.builder().longOpt("summary").hasArg().argName("FILE")
         .desc("write the summary JSON of the whole run to FILE (default: the run's --summary)")
         .build());
@@ -113,7 +115,8 @@ final class ResumeCommand {
     }
     boolean quiet = cmd.hasOption("quiet");
     Backends.Choice backend = Backends.choose(cmd.getOptionValue("backend", Backends.AUTO),
-        cmd.getOptionValue("device"), false);
+        cmd.getOptionValue("device"), false,
+        ThreadsOption.parse(cmd.getOptionValue(ThreadsOption.NAME)), plan);
     Outputs was = ck.outputs();
     OutputOptions files = new OutputOptions();
     Path summary = files.add("--summary", option(cmd, "summary", was.summary()));

@@ -42,6 +42,9 @@ final class RunCommand {
     o.addOption(Option.builder().longOpt("device").hasArg().argName("N|NAME")
         .desc("OpenCL device: an index from rewire devices, or a substring of its name "
             + "(default: the first usable one)").build());
+    o.addOption(ThreadsOption.option("java: threads for the network, with the same result for "
+        + "any number (default: auto, every core for a network of "
+        + dev.rewire.backend.java.JavaBackend.THREADS_FROM_NEURONS + " neurons or more, else 1)"));
     o.addOption(Option.builder().longOpt("set").hasArg().argName("PATH=VALUE")
         .desc("override a model value by its dotted path, e.g. projections.ee.stdp.lr=0.02 "
             + "(repeatable)").build());
@@ -118,7 +121,8 @@ final class RunCommand {
     Plan plan = spec.plan();
     boolean quiet = cmd.hasOption("quiet");
     Backends.Choice backend = Backends.choose(cmd.getOptionValue("backend", Backends.AUTO),
-        cmd.getOptionValue("device"), cmd.hasOption("profile"));
+        cmd.getOptionValue("device"), cmd.hasOption("profile"),
+        ThreadsOption.parse(cmd.getOptionValue(ThreadsOption.NAME)), plan);
     OutputOptions files = new OutputOptions();
     Path summary = files.add("--summary", cmd.getOptionValue("summary"));
     Path results = files.add("--out", cmd.getOptionValue("out"));

@@ -69,8 +69,10 @@ final class SweepCommand {
     o.addOption(Option.builder().longOpt("duration").hasArg().argName("TIME")
         .desc("simulated time of each run, e.g. 5s (default: the model's)").build());
     o.addOption(Option.builder().longOpt("jobs").hasArg().argName("N")
-        .desc("networks at a time, each on one thread (default: the available processors)")
-        .build());
+        .desc("networks at a time, each on --threads threads (default: the available processors "
+            + "divided by --threads)").build());
+    o.addOption(ThreadsOption.option("java: threads for each network (default: 1; more pays for "
+        + "networks of thousands of neurons when there are fewer runs than cores)"));
     o.addOption(Option.builder().longOpt("backend").hasArg().argName("NAME")
         .desc("java: --jobs networks at a time, one per thread; opencl: batches of networks per "
             + "device launch; auto (default): opencl on a GPU for sweeps of at least two networks "
@@ -134,7 +136,7 @@ final class SweepCommand {
 
   /** The options a SLURM task passes on: how to run, not what (that is in its sweep file). */
   private static final List<String> PASSED_ON = List.of("backend", "device", "batch-size",
-      "checkpoint-every", "append");
+      "threads", "checkpoint-every", "append");
 
   /** Seconds before the time limit at which SLURM asks a task with checkpoints to stop. */
   private static final int SIGNAL_SECONDS = 120;
@@ -216,6 +218,7 @@ final class SweepCommand {
         durationMs, grid, cmd.hasOption("record-hdf5"), cmd.hasOption("record-report"));
     Integer jobsGiven = cmd.hasOption("jobs") ? positiveInt("--jobs", cmd.getOptionValue("jobs"))
         : null;
+    int threads = threadsPerRun(cmd);
     int batchSize = cmd.hasOption("batch-size")
         ? positiveInt("--batch-size", cmd.getOptionValue("batch-size")) : 0;
     Shard shard = cmd.hasOption("shard") ? Shard.parse(cmd.getOptionValue("shard")) : null;
@@ -228,7 +231,7 @@ final class SweepCommand {
     }
     Backends.Choice choice = Backends.chooseForSweep(cmd.getOptionValue("backend", Backends.AUTO),
         cmd.getOptionValue("device"), sweep.runs().size(),
-        sweep.runs().get(0).spec().plan());
+        sweep.runs().get(0).spec().plan(), threads);
     // Given with --backend auto (as a SLURM script gives --jobs), the option of the backend auto
     // did not choose is ignored, and the note says so; named with the wrong backend, it is an
     // error.
@@ -240,6 +243,13 @@ final class SweepCommand {
             + "networks per launch (--batch-size)");
       }
       ignored = "--jobs (for java; opencl runs batches, --batch-size)";
+    }
+    if (choice.backend() instanceof BatchBackend && threads > 1) {
+      if (!auto) {
+        throw new UsageException("--threads applies to the java backend; opencl runs batches of "
+            + "networks per launch (--batch-size)");
+      }
+      ignored = "--threads (for java; opencl runs batches)";
     }
     if (!(choice.backend() instanceof BatchBackend) && batchSize > 0) {
       if (!auto) {
@@ -261,7 +271,13 @@ final class SweepCommand {
             + "--batch-size " + batchSize + " runs as batches of " + holds);
       }
     }
-    int jobs = jobsGiven != null ? jobsGiven : Runtime.getRuntime().availableProcessors();
+    int cores = Runtime.getRuntime().availableProcessors();
+    int jobs = jobsGiven != null ? jobsGiven : Math.max(1, cores / threads);
+    if (!(backend instanceof BatchBackend) && (long) jobs * threads > cores && !quiet) {
+      err.println("rewire: warning: --jobs " + jobs + " x --threads " + threads + " = "
+          + (long) jobs * threads + " threads on " + cores + " cores; the runs will slow each "
+          + "other down");
+    }
     SweepRunner runner = new SweepRunner(sweep, dir, new SweepRunner.Options(shard, commandLine,
         cmd.hasOption("append"), checkpointEveryMs(cmd)));
     SweepExecutor executor = backend instanceof BatchBackend batches
@@ -352,7 +368,8 @@ final class SweepCommand {
         }
       }
       written = script.write(dir, sweep.definition(), how,
-          !cmd.getOptionValue("backend", Backends.AUTO).equals(OpenClBackend.NAME));
+          cmd.getOptionValue("backend", Backends.AUTO).equals(OpenClBackend.NAME) ? 0
+              : threadsPerRun(cmd));
     } catch (IOException e) {
       throw new UsageException("cannot write the SLURM script in " + dir.root() + ": "
           + AtomicFile.reason(e));
@@ -402,6 +419,17 @@ final class SweepCommand {
           + "'");
     }
     return ms;
+  }
+
+  /** --threads of a sweep: a number, 1 when absent; auto is a single run's choice. */
+  private static int threadsPerRun(CommandLine cmd) {
+    String value = cmd.getOptionValue(ThreadsOption.NAME);
+    if (value != null && value.strip().equals(ThreadsOption.AUTO)) {
+      throw new UsageException("--threads of a sweep expects a whole number >= 1 (each network's "
+          + "threads; the runs share the cores through --jobs), got 'auto'");
+    }
+    Integer n = ThreadsOption.parse(value);
+    return n == null ? 1 : n;
   }
 
   private static int positiveInt(String option, String text) {

@@ -92,14 +92,15 @@ public record SlurmScript(int tasks, Map<String, String> options, int cpusPerTas
   /**
    * Writes the folder's copy of rewire, the sweep file and its models, and the script.
    * {@code how}: the options of {@code rewire sweep} that say how to run (backend, device,
-   * batch size, checkpoints, --append), passed to every task; {@code jobs}: each task runs its
-   * cpus-per-task networks at a time (the java backend, or auto), else the backend runs batches.
+   * batch size, threads, checkpoints, --append), passed to every task; {@code jobThreads}: the
+   * threads of each network when each task runs its cpus-per-task divided by them networks at a
+   * time (the java backend, or auto), 0 when the backend runs batches.
    */
   public Path write(SweepDirectory dir, SweepDefinition definition, List<String> how,
-      boolean jobs) throws IOException {
+      int jobThreads) throws IOException {
     Files.createDirectories(dir.root().resolve("slurm"));
     List<String> classPath = bundle(dir.root().resolve("rewire"), definition);
-    String text = header() + body(classPath, how, jobs);
+    String text = header() + body(classPath, how, jobThreads);
     Path script = dir.root().resolve("sweep.sbatch");
     AtomicFile.write(script, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
     return script;
@@ -157,7 +158,7 @@ public record SlurmScript(int tasks, Map<String, String> options, int cpusPerTas
    * The task: into the folder, the set-up lines, a Java, then rewire in the background with
    * signals passed on to it, and the requeue after the time-limit signal.
    */
-  private String body(List<String> classPath, List<String> how, boolean jobs) {
+  private String body(List<String> classPath, List<String> how, int jobThreads) {
     StringBuilder sb = new StringBuilder("set -uo pipefail\n");
     sb.append("cd \"${SLURM_SUBMIT_DIR:-.}\" || exit 2\n");
     sb.append("if [ ! -f sweep.json ] || [ ! -d rewire/lib ]; then\n");
@@ -180,8 +181,12 @@ public record SlurmScript(int tasks, Map<String, String> options, int cpusPerTas
     cmd.addAll(List.of("-cp", quote(String.join(File.pathSeparator, classPath)),
         "dev.rewire.cli.Main", "sweep", "rewire/sweep.toml", "--out-dir", "."));
     how.forEach(h -> cmd.add(quote(h)));
-    if (jobs) {
+    if (jobThreads == 1) {
       cmd.addAll(List.of("--jobs", "\"${SLURM_CPUS_PER_TASK:-1}\""));
+    } else if (jobThreads > 1) { // the task's cores divided among networks of jobThreads threads
+      sb.append("jobs=$(( ${SLURM_CPUS_PER_TASK:-1} / ").append(jobThreads).append(" ))\n");
+      sb.append("[ \"$jobs\" -ge 1 ] || jobs=1\n");
+      cmd.addAll(List.of("--jobs", "\"$jobs\""));
     }
     cmd.addAll(List.of("--quiet", "--shard", "\"${SLURM_ARRAY_TASK_ID}/" + tasks + "\""));
     sb.append("# shellcheck disable=SC2086\n");

@@ -230,7 +230,9 @@ class MainTest {
     assertEquals(2, main("run", "--backend", "java", "--duration", "10ms", "--set",
         "neurons.net.size=40000", "--set",
         "neurons.net.populations={E=[0,32000],I=[32000,40000]}"));
-    assertTrue(err().matches("(?s)rewire: the model needs about [0-9.]+ GiB of Java heap and "
+    // After the note on the threads that auto chose for a network this large, if any.
+    assertTrue(err().matches("(?s)(rewire: [0-9]+ threads for this network of 40000 neurons "
+        + "[^\n]*\n)?rewire: the model needs about [0-9.]+ GiB of Java heap and "
         + "[0-9.]+ [GM]iB is free .*"), err());
   }
 

@@ -1,0 +1,109 @@
+package dev.rewire.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rewire.backend.java.JavaBackend;
+import dev.rewire.model.ModelFile;
+import dev.rewire.plan.Plan;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code --threads} on run, resume and sweep: same results, sensible defaults, clear errors. */
+class ThreadsCommandTest {
+  @TempDir
+  Path dir;
+
+  private static CheckpointResumeTest.Out main(String... args) {
+    return CheckpointResumeTest.main(args);
+  }
+
+  @Test
+  void run_onTwoThreads_givesTheDigestsOfOne_andSaysSo() throws IOException {
+    Path one = dir.resolve("one.json");
+    Path two = dir.resolve("two.json");
+    CheckpointResumeTest.Out o = main("run", "--duration", "300ms", "--threads", "1", "--quiet",
+        "--summary", one.toString());
+    assertEquals(0, o.code(), o.err());
+    o = main("run", "--duration", "300ms", "--threads", "2", "--quiet", "--summary",
+        two.toString());
+    assertEquals(0, o.code(), o.err());
+    JsonNode a = new ObjectMapper().readTree(one.toFile());
+    JsonNode b = new ObjectMapper().readTree(two.toFile());
+    assertEquals(a.get("digest"), b.get("digest"));
+    assertTrue(a.get("device").asText().endsWith(", 1 thread"), a.get("device").asText());
+    assertTrue(b.get("device").asText().endsWith(", 2 threads"), b.get("device").asText());
+  }
+
+  @Test
+  void resume_onOtherThreads_continuesBitIdentically() throws IOException {
+    Path ck = dir.resolve("run.ck");
+    Path straight = dir.resolve("straight.json");
+    Path resumed = dir.resolve("resumed.json");
+    assertEquals(0, main("run", "--duration", "600ms", "--threads", "1", "--quiet", "--summary",
+        straight.toString()).code());
+    CheckpointResumeTest.Out o = main("run", "--duration", "300ms", "--threads", "2", "--quiet",
+        "--checkpoint", ck.toString(), "--checkpoint-every", "300ms");
+    assertEquals(0, o.code(), o.err());
+    o = main("resume", ck.toString(), "--duration", "600ms", "--threads", "3", "--quiet",
+        "--summary", resumed.toString());
+    assertEquals(0, o.code(), o.err());
+    assertEquals(new ObjectMapper().readTree(straight.toFile()).get("digest"),
+        new ObjectMapper().readTree(resumed.toFile()).get("digest"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "run --threads 0 | --threads expects a whole number >= 1 or auto, got '0'",
+      "run --threads two | --threads expects a whole number >= 1 or auto, got 'two'",
+      "run --backend opencl --threads 2 | --threads applies to the java backend",
+      "sweep --threads auto --seeds 1-2 --out-dir OUT | --threads of a sweep expects a whole "
+          + "number >= 1",
+      "sweep --threads -1 --seeds 1-2 --out-dir OUT | --threads expects a whole number >= 1"})
+  void badThreads_exit2WithTheOptionNamed(String args, String expected) {
+    String[] argv = args.replace("OUT", dir.resolve("sw").toString()).split(" ");
+    CheckpointResumeTest.Out o = main(argv);
+    assertEquals(2, o.code(), o.err());
+    assertTrue(o.err().contains(expected), o.err());
+    assertTrue(!Files.exists(dir.resolve("sw")), "nothing written");
+  }
+
+  @Test
+  void auto_takesEveryCoreFromTenThousandNeurons() {
+    Plan big = Plan.compile(ModelFile.loadBundled(ModelFile.DEFAULT_MODEL,
+        List.of("neurons.net.size=10000", "neurons.net.populations.E=[0, 8000]",
+            "neurons.net.populations.I=[8000, 10000]")));
+    Plan seed = Plan.compile(ModelFile.loadBundled(ModelFile.DEFAULT_MODEL, List.of()));
+    assertEquals(10_000, big.neuronCount());
+    assertEquals(4, JavaBackend.threadsFor(big, 4));
+    assertEquals(1, JavaBackend.threadsFor(seed, 4));
+    assertEquals(1, JavaBackend.threadsFor(big, 1));
+  }
+
+  @Test
+  void sweep_dividesTheCoresAmongRuns_andWarnsWhenTheyAreOversubscribed() throws IOException {
+    int cores = Runtime.getRuntime().availableProcessors();
+    CheckpointResumeTest.Out o = main("sweep", "--seeds", "1-2", "--duration", "50ms",
+        "--backend", "java", "--threads", "2", "--jobs", String.valueOf(cores),
+        "--out-dir", dir.resolve("sw").toString());
+    assertEquals(0, o.code(), o.err());
+    assertTrue(o.err().contains("rewire: warning: --jobs " + cores + " x --threads 2"), o.err());
+    Path slurm = dir.resolve("slurm");
+    o = main("sweep", "--seeds", "1-2", "--duration", "50ms", "--threads", "2", "--slurm",
+        "--slurm-script-only", "--tasks", "1", "--cpus-per-task", "4", "--out-dir",
+        slurm.toString());
+    assertEquals(0, o.code(), o.err());
+    String script = Files.readString(slurm.resolve("sweep.sbatch"));
+    assertTrue(script.contains("--threads 2"), script);
+    assertTrue(script.contains("jobs=$(( ${SLURM_CPUS_PER_TASK:-1} / 2 ))")
+        && script.contains("--jobs \"$jobs\""), script);
+  }
+}
