@@ -23,11 +23,18 @@ final class InputSum {
   private final boolean[] listed;
 
   InputSum(long[] ring, int base, int size, boolean signed) {
+    this(ring, base, size, signed, true);
+  }
+
+  /** {@code relist}: list the neurons whose input is not 0 now (else the list starts empty). */
+  InputSum(long[] ring, int base, int size, boolean signed, boolean relist) {
     this.value = ring;
     this.base = base;
     this.touched = new int[size + 1]; // one more for the branch-free append
     this.listed = signed ? new boolean[size] : null;
-    relist();
+    if (relist) {
+      relist();
+    }
   }
 
   void add(int neuron, float weight) {
@@ -122,33 +129,41 @@ final class InputSum {
   }
 
   /**
-   * With several threads, each delivers into a copy of the ring of its own ({@code producers},
-   * the first over the state's array). Folds neurons [lo, hi) of every producer's slot: x += the
-   * sum of their inputs, in fixed point, so the result is the same as with one ring; clears those
-   * inputs. Each member folds its own range of neurons, all at once; {@link #forget} then ends it.
+   * With several threads, each delivers into a copy of the ring of its own (the first over the
+   * state's array), listing what it delivers in two lists over it: {@code own}, the input for its
+   * own neurons from static projections, and a spill list (for the rest: potential sets, whose
+   * targets may be anyone's). Folds neurons [lo, hi), this member's: x += the sum of every copy's
+   * input, in fixed point, so the result is the same as with one ring; clears those inputs. A
+   * member reads its own list and every spill list, not the others' own lists.
    */
-  static void fold(InputSum[] producers, float[] x, int lo, int hi) {
-    for (InputSum p : producers) {
-      final int[] list = p.touched;
-      for (int k = 0, n = p.touchedCount; k < n; k++) {
-        int i = list[k];
-        if (i < lo || i >= hi) {
-          continue;
+  static void fold(InputSum own, InputSum[] spills, float[] x, int lo, int hi) {
+    foldListed(own, spills, x, lo, hi);
+    for (InputSum p : spills) {
+      foldListed(p, spills, x, lo, hi);
+    }
+  }
+
+  /** The neurons of p's list in [lo, hi): each neuron's sum over every copy, added once. */
+  private static void foldListed(InputSum p, InputSum[] copies, float[] x, int lo, int hi) {
+    final int[] list = p.touched;
+    for (int k = 0, n = p.touchedCount; k < n; k++) {
+      int i = list[k];
+      if (i < lo || i >= hi) {
+        continue;
+      }
+      long sum = 0;
+      for (InputSum q : copies) { // a neuron listed several times: the first visit sums all
+        long v = q.value[q.base + i];
+        if (v != 0) { // a store to another thread's copy only where it has input
+          sum += v;
+          q.value[q.base + i] = 0;
         }
-        long sum = 0;
-        for (InputSum q : producers) { // a neuron listed by several producers: the first sums all
-          long v = q.value[q.base + i];
-          if (v != 0) { // a store to another thread's ring only where it has input
-            sum += v;
-            q.value[q.base + i] = 0;
-          }
-        }
-        if (sum != 0) {
-          x[i] = x[i] + FixedPoint.toFloat(sum);
-        }
-        if (p.listed != null) {
-          p.listed[i] = false;
-        }
+      }
+      if (sum != 0) {
+        x[i] = x[i] + FixedPoint.toFloat(sum);
+      }
+      if (p.listed != null) {
+        p.listed[i] = false;
       }
     }
   }
@@ -159,13 +174,12 @@ final class InputSum {
   }
 
   /**
-   * Moves every other producer's input into the first's (the state's array), so that the state
-   * holds all pending input: before a snapshot of the state.
+   * Moves the input that {@code lists} list (over other threads' copies) into {@code into}'s array
+   * (the state's) and lists it there, so that the state holds all pending input: before a
+   * snapshot of the state.
    */
-  static void gather(InputSum[] producers) {
-    InputSum into = producers[0];
-    for (int u = 1; u < producers.length; u++) {
-      InputSum p = producers[u];
+  static void gather(InputSum into, InputSum... lists) {
+    for (InputSum p : lists) {
       for (int k = 0; k < p.touchedCount; k++) {
         int i = p.touched[k];
         long v = p.value[p.base + i];

@@ -35,8 +35,13 @@ final class JavaSimulation implements Simulation {
   private final StepPhase[] phases;
   /** The threads that run the step; one: the caller alone. */
   private final Team team;
-  /** Per thread, per receptor, its ring's slots: each thread delivers into its own copy. */
+  /**
+   * Per thread, per receptor, its ring's slots: each thread delivers into its own copy, listing
+   * its own neurons' static input in {@code rings} and the rest in {@code spills} (one list when
+   * there is one thread).
+   */
   private final InputSum[][][] rings;
+  private final InputSum[][][] spills;
   private int step;
   /** State sampling: per variable and chosen neuron, the array and the index in it. */
   private float[][] sampledArray;
@@ -63,11 +68,14 @@ final class JavaSimulation implements Simulation {
     this.team = new Team(threads, "rewire-" + plan.name());
     int seed = plan.seed();
     this.spikes = new SpikeList(plan.neuronCount());
-    // Each thread delivers into a ring of its own; the first is the state's.
+    // Each thread delivers into a ring of its own, the first the state's, listed twice over when
+    // there are several (see InputSum.fold): what was restored is listed in the first spill list.
     this.rings = new InputSum[threads][][];
-    rings[0] = rings(plan, arrays);
-    for (int m = 1; m < threads; m++) {
-      rings[m] = rings(plan, copies(plan));
+    this.spills = new InputSum[threads][][];
+    for (int m = 0; m < threads; m++) {
+      Map<String, Object> own = m == 0 ? arrays : copies(plan);
+      rings[m] = rings(plan, own, threads == 1);
+      spills[m] = threads == 1 ? rings[m] : rings(plan, own, m == 0);
     }
     List<ProjectionPlan> projections = plan.projections();
     this.synapses = new Object[projections.size()];
@@ -98,7 +106,7 @@ final class JavaSimulation implements Simulation {
     SynapsePre[] synapsePre = new SynapsePre[threads];
     SynapsePost[] synapsePost = new SynapsePost[threads];
     for (int m = 0; m < threads; m++) {
-      neuronUpdate[m] = new NeuronUpdate(plan, arrays, rings,
+      neuronUpdate[m] = new NeuronUpdate(plan, arrays, rings, spills,
           threads == 1 ? spikes : new SpikeList(plan.neuronCount()), step, m, threads);
       inputs[m] = new PoissonInput[plan.inputs().size()];
       List<PoissonInput> own = new ArrayList<>();
@@ -111,7 +119,8 @@ final class JavaSimulation implements Simulation {
       stepped[m] = own.toArray(new PoissonInput[0]);
     }
     for (int m = 0; m < threads; m++) {
-      synapsePre[m] = new SynapsePre(plan, synapses, rings[m], spikes, inputs, m, threads);
+      synapsePre[m] = new SynapsePre(plan, synapses, rings[m], spills[m], spikes, inputs, m,
+          threads);
       synapsePost[m] = new SynapsePost(plastic, spikes, m, threads);
     }
     List<StepPhase> steps = new ArrayList<>();
@@ -140,7 +149,7 @@ final class JavaSimulation implements Simulation {
         }
         case SYNAPSE_PRE -> steps.add(threads == 1 ? synapsePre[0]
             : new Together(team, synapsePre, null,
-                new SynapsePre(plan, synapses, rings[0], spikes, inputs, 0, 1),
+                new SynapsePre(plan, synapses, spills[0], spills[0], spikes, inputs, 0, 1),
                 () -> spikes.count + spikeCount(stepped)));
         case SYNAPSE_POST -> steps.add(threads == 1 || plastic.length == 0 ? synapsePost[0]
             : new Together(team, synapsePost, null, new SynapsePost(plastic, spikes),
@@ -175,13 +184,18 @@ final class JavaSimulation implements Simulation {
 
   /** Per receptor, its ring's slots over the state's pending-input arrays. */
   static InputSum[][] rings(Plan plan, Map<String, Object> arrays) {
+    return rings(plan, arrays, true);
+  }
+
+  /** {@link #rings}; {@code relist}: list the input they hold now (else the lists start empty). */
+  private static InputSum[][] rings(Plan plan, Map<String, Object> arrays, boolean relist) {
     InputSum[][] rings = new InputSum[plan.receptors().size()][];
     for (ReceptorPlan r : plan.receptors()) {
       GroupPlan g = plan.groups().get(r.group());
       long[] ring = (long[]) arrays.get(g.array("input." + g.variables().get(r.variable())));
       rings[r.index()] = new InputSum[r.slots()];
       for (int s = 0; s < r.slots(); s++) {
-        rings[r.index()][s] = new InputSum(ring, s * r.size(), r.size(), r.signed());
+        rings[r.index()][s] = new InputSum(ring, s * r.size(), r.size(), r.signed(), relist);
       }
     }
     return rings;
@@ -271,14 +285,10 @@ final class JavaSimulation implements Simulation {
 
   @Override
   public SimulationState state() {
-    if (rings.length > 1) { // all pending input into the state's rings
-      for (int r = 0; r < rings[0].length; r++) {
-        for (int slot = 0; slot < rings[0][r].length; slot++) {
-          InputSum[] producers = new InputSum[rings.length];
-          for (int m = 0; m < rings.length; m++) {
-            producers[m] = rings[m][r][slot];
-          }
-          InputSum.gather(producers);
+    for (int m = 1; m < rings.length; m++) { // all pending input into the state's rings
+      for (int r = 0; r < rings[m].length; r++) {
+        for (int slot = 0; slot < rings[m][r].length; slot++) {
+          InputSum.gather(spills[0][r][slot], rings[m][r][slot], spills[m][r][slot]);
         }
       }
     }

@@ -50,10 +50,12 @@ final class NeuronUpdate implements StepPhase {
   private final NeuronModelCode[] code;
   private final int[][] last;
   /**
-   * Per group, its receptors' rings (slot by slot, each slot in every thread's copy of the ring)
-   * and the variables they add to.
+   * Per group, its receptors' rings (slot by slot, each slot in every thread's copy of the ring,
+   * as listed by their spill lists; see {@link InputSum#fold}), the own lists of this thread's
+   * copy, and the variables they add to.
    */
   private final InputSum[][][][] inputs;
+  private final InputSum[][][] own;
   private final float[][][] inputTargets;
   /** Per group, its refractory neurons; null when its refractory period is under two steps. */
   private final RefractoryQueue[] refractory;
@@ -75,15 +77,16 @@ final class NeuronUpdate implements StepPhase {
    */
   NeuronUpdate(Plan plan, Map<String, Object> arrays, InputSum[][] rings, SpikeList spikes,
       int step) {
-    this(plan, arrays, new InputSum[][][] {rings}, spikes, step, 0, 1);
+    this(plan, arrays, new InputSum[][][] {rings}, new InputSum[][][] {rings}, spikes, step, 0, 1);
   }
 
   /**
    * Member {@code member} of {@code members} threads, which updates its share of every group's
-   * neurons ({@link #share}); {@code rings}: per thread, per receptor, its slots' sums.
+   * neurons ({@link #share}); {@code rings} and {@code spills}: per thread, per receptor, its
+   * slots' sums as its own and its spill lists list them.
    */
-  NeuronUpdate(Plan plan, Map<String, Object> arrays, InputSum[][][] rings, SpikeList spikes,
-      int step, int member, int members) {
+  NeuronUpdate(Plan plan, Map<String, Object> arrays, InputSum[][][] rings, InputSum[][][] spills,
+      SpikeList spikes, int step, int member, int members) {
     this.groups = plan.groups().toArray(new GroupPlan[0]);
     this.spikes = spikes;
     this.dt = (float) plan.dtMs();
@@ -95,6 +98,7 @@ final class NeuronUpdate implements StepPhase {
     code = new NeuronModelCode[n];
     last = new int[n][];
     inputs = new InputSum[n][][][];
+    own = new InputSum[n][][];
     inputTargets = new float[n][][];
     refractory = new RefractoryQueue[n];
     above = new float[n][];
@@ -120,13 +124,15 @@ final class NeuronUpdate implements StepPhase {
       List<ReceptorPlan> rs = plan.receptors().stream().filter(r -> r.group() == g.index())
           .toList();
       inputs[k] = new InputSum[rs.size()][][];
+      own[k] = new InputSum[rs.size()][];
       inputTargets[k] = new float[rs.size()][];
       for (int q = 0; q < rs.size(); q++) {
         int r = rs.get(q).index();
-        inputs[k][q] = new InputSum[rings[0][r].length][rings.length];
+        own[k][q] = rings[member][r];
+        inputs[k][q] = new InputSum[rings[0][r].length][spills.length];
         for (int slot = 0; slot < inputs[k][q].length; slot++) {
-          for (int u = 0; u < rings.length; u++) {
-            inputs[k][q][slot][u] = rings[u][r][slot];
+          for (int u = 0; u < spills.length; u++) {
+            inputs[k][q][slot][u] = spills[u][r][slot];
           }
         }
         inputTargets[k][q] = variables[rs.get(q).variable()];
@@ -197,8 +203,15 @@ final class NeuronUpdate implements StepPhase {
     NeuronUpdate first = members[0];
     for (InputSum[][][] group : first.inputs) {
       for (InputSum[][] ring : group) {
-        for (InputSum producer : ring[first.slot(ring, step)]) {
-          producer.forget();
+        for (InputSum spill : ring[first.slot(ring, step)]) {
+          spill.forget();
+        }
+      }
+    }
+    for (NeuronUpdate m : members) {
+      for (InputSum[][] group : m.own) {
+        for (InputSum[] ring : group) {
+          ring[m.slot(ring, step)].forget();
         }
       }
     }
@@ -213,7 +226,7 @@ final class NeuronUpdate implements StepPhase {
   }
 
   /** The ring slot whose input is added in {@code step}: the input that arrived for step - 1. */
-  private int slot(InputSum[][] ring, int step) {
+  private int slot(Object[] ring, int step) {
     return ring.length == 1 ? 0 : Math.floorMod(step - 1, ring.length);
   }
 
@@ -228,11 +241,11 @@ final class NeuronUpdate implements StepPhase {
     for (int k = 0; k < groups.length; k++) {
       for (int q = 0; q < inputs[k].length; q++) {
         InputSum[][] ring = inputs[k][q];
-        InputSum[] producers = ring[slot(ring, step)];
+        int s = slot(ring, step);
         if (oneRing) {
-          producers[0].foldInto(inputTargets[k][q]);
+          ring[s][0].foldInto(inputTargets[k][q]);
         } else {
-          InputSum.fold(producers, inputTargets[k][q], from[k], to[k]);
+          InputSum.fold(own[k][q][s], ring[s], inputTargets[k][q], from[k], to[k]);
         }
       }
     }

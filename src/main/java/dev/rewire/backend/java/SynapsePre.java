@@ -32,6 +32,7 @@ final class SynapsePre implements StepPhase {
   // negative input, its synapses (a potential set or static rows; the other is null) and, for a
   // Poisson source, that input's spikes (null for a network source).
   private final InputSum[][] ring;
+  private final InputSum[][] spill;
   private final boolean[] signed;
   private final PotentialSynapses[] potential;
   private final StaticSynapses[] fixed;
@@ -46,21 +47,24 @@ final class SynapsePre implements StepPhase {
   /** {@code synapses} by projection index: {@link StaticSynapses} or {@link PotentialSynapses}. */
   SynapsePre(Plan plan, Object[] synapses, InputSum[][] rings, SpikeList spikes,
       PoissonInput[] inputs) {
-    this(plan, synapses, rings, spikes, new PoissonInput[][] {inputs}, 0, 1);
+    this(plan, synapses, rings, rings, spikes, new PoissonInput[][] {inputs}, 0, 1);
   }
 
   /**
-   * Member {@code member} of {@code members} threads; {@code rings}: its copy; {@code inputs}: the
-   * Poisson inputs by input index, as stepped by each thread.
+   * Member {@code member} of {@code members} threads; {@code rings}: its copy, as the list of its
+   * own neurons' static input, and {@code spills}: the same copy, as the list of the rest (see
+   * {@link InputSum#fold}); {@code inputs}: the Poisson inputs by input index, as stepped by each
+   * thread.
    */
-  SynapsePre(Plan plan, Object[] synapses, InputSum[][] rings, SpikeList spikes,
-      PoissonInput[][] inputs, int member, int members) {
+  SynapsePre(Plan plan, Object[] synapses, InputSum[][] rings, InputSum[][] spills,
+      SpikeList spikes, PoissonInput[][] inputs, int member, int members) {
     this.projections = plan.projections().toArray(new ProjectionPlan[0]);
     this.member = member;
     this.members = members;
     this.spikes = spikes;
     int n = projections.length;
     this.ring = new InputSum[n][];
+    this.spill = new InputSum[n][];
     this.signed = new boolean[n];
     this.potential = new PotentialSynapses[n];
     this.fixed = new StaticSynapses[n];
@@ -72,6 +76,7 @@ final class SynapsePre implements StepPhase {
       ProjectionPlan p = projections[q];
       ReceptorPlan r = plan.receptorOf(p);
       ring[q] = rings[r.index()];
+      spill[q] = spills[r.index()];
       signed[q] = r.signed();
       Object syn = synapses[p.index()];
       potential[q] = syn instanceof PotentialSynapses ps ? ps : null;
@@ -99,10 +104,10 @@ final class SynapsePre implements StepPhase {
   @Override
   public void run(int step, SimulationListener listener) {
     for (int q = 0; q < projections.length; q++) {
-      InputSum[] r = ring[q];
+      StaticSynapses st = fixed[q];
+      InputSum[] r = st != null ? ring[q] : spill[q];
       InputSum in = r.length == 1 ? r[0]
           : r[(int) (((long) step + projections[q].delaySteps()) % r.length)];
-      StaticSynapses st = fixed[q];
       boolean sign = signed[q];
       if (inputSpikes[q] != null) { // a Poisson source: static synapses
         for (SpikeList s : inputSpikes[q]) {
