@@ -18,11 +18,15 @@ final class Backends {
   private Backends() {}
 
   /** A backend, and for {@code auto} the note that says which one it chose and why (else null). */
-  record Choice(Backend backend, String note) {
+  record Choice(Backend backend, String note, String warning) {
+    Choice(Backend backend, String note) {
+      this(backend, note, null);
+    }
+
     /**
      * Prints the note, if any, on {@code err} unless {@code quiet}: after every check, just before
-     * the run; and, for OpenCL, quiet or not, a warning when the JVM's signal handlers are not
-     * protected ({@link SignalChaining}).
+     * the run; and, quiet or not, the warning, if any (more threads than cores), and for OpenCL a
+     * warning when the JVM's signal handlers are not protected ({@link SignalChaining}).
      */
     Backend announce(PrintStream err, boolean quiet) {
       if (note != null && !quiet) {
@@ -31,6 +35,9 @@ final class Backends {
       String unsafe = backend instanceof OpenClBackend ? SignalChaining.warning() : null;
       if (unsafe != null) {
         err.println("rewire: warning: " + unsafe);
+      }
+      if (warning != null) {
+        err.println("rewire: warning: " + warning);
       }
       return backend;
     }
@@ -118,13 +125,15 @@ final class Backends {
 
   /** Java on the threads given, or as many as {@link JavaBackend#threadsFor} the plan. */
   private static Choice java(boolean profile, Integer threads, Plan plan, String note) {
-    int n = threads != null ? threads
-        : plan == null ? 1 : JavaBackend.threadsFor(plan, Runtime.getRuntime().availableProcessors());
+    int cores = Runtime.getRuntime().availableProcessors();
+    int n = threads != null ? threads : plan == null ? 1 : JavaBackend.threadsFor(plan, cores);
     if (threads == null && n > 1) {
       note = (note == null ? "rewire:" : note + ";") + " " + n + " threads for this network of "
           + plan.neuronCount() + " neurons (--threads 1 for one)";
     }
-    return new Choice(new JavaBackend(profile, n), note);
+    String warning = n > cores ? "--threads " + n + " on " + cores + " cores: threads beyond "
+        + "the cores slow the run down" : null;
+    return new Choice(new JavaBackend(profile, n), note, warning);
   }
 
   private static ClDevice openClDevice(String spec) {

@@ -71,10 +71,12 @@ final class SweepCommand {
     o.addOption(Option.builder().longOpt("jobs").hasArg().argName("N")
         .desc("networks at a time, each on --threads threads (default: the available processors "
             + "divided by --threads)").build());
-    o.addOption(ThreadsOption.option("java: threads for each network (default: 1; more pays for "
-        + "networks of thousands of neurons when there are fewer runs than cores)"));
+    o.addOption(ThreadsOption.numberOption("java: threads for each network (default: 1; more pays "
+        + "for networks of 10 000 neurons or more when there are fewer runs than cores; the "
+        + "results do not depend on it)"));
     o.addOption(Option.builder().longOpt("backend").hasArg().argName("NAME")
-        .desc("java: --jobs networks at a time, one per thread; opencl: batches of networks per "
+        .desc("java: --jobs networks at a time, each on --threads threads; opencl: batches of "
+            + "networks per "
             + "device launch; auto (default): opencl on a GPU for sweeps of at least two networks "
             + "per compute unit that fit a work-group, else java").build());
     o.addOption(Option.builder().longOpt("batch-size").hasArg().argName("N")
@@ -104,8 +106,8 @@ final class SweepCommand {
     o.addOption(Option.builder().longOpt("time").hasArg().argName("LIMIT")
         .desc("with --slurm: sbatch --time, per task (e.g. 2:00:00)").build());
     o.addOption(Option.builder().longOpt("cpus-per-task").hasArg().argName("N")
-        .desc("with --slurm: sbatch --cpus-per-task; each task runs that many networks at a time "
-            + "(default 1)").build());
+        .desc("with --slurm: sbatch --cpus-per-task; each task runs that many divided by "
+            + "--threads networks at a time, or --jobs (default: --threads, else 1)").build());
     o.addOption(Option.builder().longOpt("mem").hasArg().argName("SIZE")
         .desc("with --slurm: sbatch --mem (e.g. 8G)").build());
     o.addOption(Option.builder().longOpt("account").hasArg().argName("NAME")
@@ -136,7 +138,7 @@ final class SweepCommand {
 
   /** The options a SLURM task passes on: how to run, not what (that is in its sweep file). */
   private static final List<String> PASSED_ON = List.of("backend", "device", "batch-size",
-      "threads", "checkpoint-every", "append");
+      "threads", "jobs", "checkpoint-every", "append");
 
   /** Seconds before the time limit at which SLURM asks a task with checkpoints to stop. */
   private static final int SIGNAL_SECONDS = 120;
@@ -273,10 +275,10 @@ final class SweepCommand {
     }
     int cores = Runtime.getRuntime().availableProcessors();
     int jobs = jobsGiven != null ? jobsGiven : Math.max(1, cores / threads);
-    if (!(backend instanceof BatchBackend) && (long) jobs * threads > cores && !quiet) {
-      err.println("rewire: warning: --jobs " + jobs + " x --threads " + threads + " = "
-          + (long) jobs * threads + " threads on " + cores + " cores; the runs will slow each "
-          + "other down");
+    if (!(backend instanceof BatchBackend) && (long) jobs * threads > cores) { // even if quiet
+      err.println("rewire: warning: " + (long) jobs * threads + " threads (--jobs " + jobs
+          + " x --threads " + threads + ") on " + cores + " cores; threads beyond the cores slow "
+          + "the runs down");
     }
     SweepRunner runner = new SweepRunner(sweep, dir, new SweepRunner.Options(shard, commandLine,
         cmd.hasOption("append"), checkpointEveryMs(cmd)));
@@ -346,8 +348,18 @@ final class SweepCommand {
     List<List<String>> setup = cmd.hasOption("slurm-setup")
         ? SlurmScript.readSetup(Path.of(cmd.getOptionValue("slurm-setup")))
         : List.of(List.of(), List.of());
-    return new SlurmScript(tasks, options, cmd.hasOption("cpus-per-task")
-        ? positiveInt("--cpus-per-task", cmd.getOptionValue("cpus-per-task")) : 1,
+    int threads = threadsPerRun(cmd);
+    if (threads > 1 && cmd.getOptionValue("backend", "").equals(OpenClBackend.NAME)) {
+      throw new UsageException("--threads applies to the java backend; opencl runs batches of "
+          + "networks per launch (--batch-size)");
+    }
+    int cpus = cmd.hasOption("cpus-per-task")
+        ? positiveInt("--cpus-per-task", cmd.getOptionValue("cpus-per-task")) : threads;
+    if (cpus < threads) {
+      throw new UsageException("--cpus-per-task " + cpus + " is fewer than --threads " + threads
+          + ": each task needs at least one CPU per thread of a network");
+    }
+    return new SlurmScript(tasks, options, cpus,
         setup.get(0), setup.get(1), cmd.hasOption("checkpoint-every") ? SIGNAL_SECONDS : 0,
         cmd.hasOption("requeue"));
   }
@@ -367,9 +379,10 @@ final class SweepCommand {
           }
         }
       }
+      // Given --jobs is passed on as it is; else each task divides its CPUs by the threads.
       written = script.write(dir, sweep.definition(), how,
-          cmd.getOptionValue("backend", Backends.AUTO).equals(OpenClBackend.NAME) ? 0
-              : threadsPerRun(cmd));
+          cmd.getOptionValue("backend", Backends.AUTO).equals(OpenClBackend.NAME)
+              || cmd.hasOption("jobs") ? 0 : threadsPerRun(cmd));
     } catch (IOException e) {
       throw new UsageException("cannot write the SLURM script in " + dir.root() + ": "
           + AtomicFile.reason(e));
@@ -428,8 +441,7 @@ final class SweepCommand {
       throw new UsageException("--threads of a sweep expects a whole number >= 1 (each network's "
           + "threads; the runs share the cores through --jobs), got 'auto'");
     }
-    Integer n = ThreadsOption.parse(value);
-    return n == null ? 1 : n;
+    return value == null ? 1 : positiveInt("--threads", value);
   }
 
   private static int positiveInt(String option, String text) {

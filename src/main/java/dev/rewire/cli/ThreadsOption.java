@@ -13,6 +13,11 @@ final class ThreadsOption {
     return Option.builder().longOpt(NAME).hasArg().argName("N|auto").desc(description).build();
   }
 
+  /** The option of a sweep, which takes a number only. */
+  static Option numberOption(String description) {
+    return Option.builder().longOpt(NAME).hasArg().argName("N").desc(description).build();
+  }
+
   /** The number given, or null for auto (also when the option is absent). */
   static Integer parse(String value) {
     if (value == null || value.strip().equals(AUTO)) {

@@ -95,15 +95,64 @@ class ThreadsCommandTest {
         "--backend", "java", "--threads", "2", "--jobs", String.valueOf(cores),
         "--out-dir", dir.resolve("sw").toString());
     assertEquals(0, o.code(), o.err());
-    assertTrue(o.err().contains("rewire: warning: --jobs " + cores + " x --threads 2"), o.err());
+    assertTrue(o.err().contains("rewire: warning: " + 2 * cores + " threads (--jobs " + cores
+        + " x --threads 2) on " + cores + " cores"), o.err());
+    o = main("sweep", "--seeds", "1-2", "--duration", "50ms", "--backend", "java", "--threads",
+        String.valueOf(cores + 1), "--quiet", "--out-dir", dir.resolve("quiet").toString());
+    assertEquals(0, o.code(), o.err());
+    assertTrue(o.err().contains("rewire: warning: "), "a warning, quiet or not: " + o.err());
+  }
+
+  @Test
+  void slurmScript_givesEachTaskCpusForItsThreads() throws IOException {
     Path slurm = dir.resolve("slurm");
-    o = main("sweep", "--seeds", "1-2", "--duration", "50ms", "--threads", "2", "--slurm",
-        "--slurm-script-only", "--tasks", "1", "--cpus-per-task", "4", "--out-dir",
-        slurm.toString());
+    CheckpointResumeTest.Out o = main("sweep", "--seeds", "1-2", "--duration", "50ms",
+        "--threads", "2", "--slurm", "--slurm-script-only", "--tasks", "1", "--cpus-per-task", "4",
+        "--out-dir", slurm.toString());
     assertEquals(0, o.code(), o.err());
     String script = Files.readString(slurm.resolve("sweep.sbatch"));
     assertTrue(script.contains("--threads 2"), script);
     assertTrue(script.contains("jobs=$(( ${SLURM_CPUS_PER_TASK:-1} / 2 ))")
         && script.contains("--jobs \"$jobs\""), script);
+    Path three = dir.resolve("three");
+    o = main("sweep", "--seeds", "1-2", "--duration", "50ms", "--threads", "3", "--slurm",
+        "--slurm-script-only", "--tasks", "1", "--out-dir", three.toString());
+    assertEquals(0, o.code(), o.err());
+    assertTrue(Files.readString(three.resolve("sweep.sbatch")).contains(
+        "#SBATCH --cpus-per-task=3"), "the CPUs default to the threads");
+    Path jobs = dir.resolve("jobs");
+    o = main("sweep", "--seeds", "1-2", "--duration", "50ms", "--jobs", "3", "--slurm",
+        "--slurm-script-only", "--tasks", "1", "--cpus-per-task", "4", "--out-dir",
+        jobs.toString());
+    assertEquals(0, o.code(), o.err());
+    script = Files.readString(jobs.resolve("sweep.sbatch"));
+    assertTrue(script.contains("--jobs 3") && !script.contains("SLURM_CPUS_PER_TASK:-1}\""),
+        "a --jobs given is passed on as it is: " + script);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "--threads 2 --backend opencl | --threads applies to the java backend",
+      "--threads 2 --cpus-per-task 1 | --cpus-per-task 1 is fewer than --threads 2"})
+  void slurmScript_badThreads_exit2BeforeAScriptIsWritten(String args, String expected) {
+    Path out = dir.resolve("bad");
+    List<String> argv = new java.util.ArrayList<>(List.of("sweep", "--seeds", "1-2",
+        "--duration", "50ms", "--slurm", "--slurm-script-only", "--tasks", "1", "--out-dir",
+        out.toString()));
+    argv.addAll(List.of(args.split(" ")));
+    CheckpointResumeTest.Out o = main(argv.toArray(new String[0]));
+    assertEquals(2, o.code(), o.err());
+    assertTrue(o.err().contains(expected), o.err());
+    assertTrue(!Files.exists(out.resolve("sweep.sbatch")), "no script");
+  }
+
+  @Test
+  void run_moreThreadsThanCores_warnsEvenWhenQuiet() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    CheckpointResumeTest.Out o = main("run", "--duration", "20ms", "--quiet", "--threads",
+        String.valueOf(cores + 1));
+    assertEquals(0, o.code(), o.err());
+    assertTrue(o.err().contains("rewire: warning: --threads " + (cores + 1) + " on " + cores
+        + " cores"), o.err());
   }
 }
