@@ -7,7 +7,11 @@ Prints one JSON document {"about": ..., "runs": [...]}, one run per seed, each w
 rates over the whole run [Hz], the mean coefficient of variation of the interspike intervals
 (over the neurons with at least 3 spikes) and the wall time of the run (compilation excluded).
 
-Usage: python3 coba.py DURATION_S FIRST_SEED LAST_SEED [TARGET=cython]
+With TARGET cpp_standalone (one seed per process; BUILD_DIR, default brian2-coba-build), the wall
+time is the compiled binary's whole run (its set-up of the synapses included), code generation and
+compilation excluded.
+
+Usage: python3 coba.py DURATION_S FIRST_SEED LAST_SEED [TARGET=cython] [BUILD_DIR]
 """
 import json
 import sys
@@ -15,12 +19,20 @@ import time
 
 import numpy as np
 from brian2 import (NeuronGroup, Synapses, SpikeMonitor, Network, defaultclock, prefs, seed,
-                    start_scope, ms, mV, nS, pF, pA, second, __version__)
+                    start_scope, set_device, device, ms, mV, nS, pF, pA, second, __version__)
 
 duration_s = float(sys.argv[1]) if len(sys.argv) > 1 else 1.0
 first = int(sys.argv[2]) if len(sys.argv) > 2 else 1
 last = int(sys.argv[3]) if len(sys.argv) > 3 else first
-prefs.codegen.target = sys.argv[4] if len(sys.argv) > 4 else 'cython'
+target = sys.argv[4] if len(sys.argv) > 4 else 'cython'
+standalone = target == 'cpp_standalone'
+build_dir = sys.argv[5] if len(sys.argv) > 5 else 'brian2-coba-build'
+if standalone:
+    if first != last:
+        sys.exit('coba.py: cpp_standalone runs one seed per process')
+    set_device('cpp_standalone', directory=build_dir, build_on_run=False)
+else:
+    prefs.codegen.target = target
 
 NE, NI = 3200, 800
 c, gl, el, e_exc, e_inh = 200 * pF, 10 * nS, -60 * mV, 0 * mV, -80 * mV
@@ -42,7 +54,8 @@ def cv_isi(trains):
 
 
 def run(seed_value):
-    start_scope()
+    if not standalone:
+        start_scope()
     defaultclock.dt = 0.1 * ms
     seed(seed_value)
     G = NeuronGroup(NE + NI, eqs, threshold='v > vt', reset='v = vr', refractory=5 * ms,
@@ -54,10 +67,17 @@ def run(seed_value):
     ci.connect(p=0.02)
     mon = SpikeMonitor(G)
     net = Network(G, ce, ci, mon)
-    net.run(1 * ms)  # compiles the code objects: outside the timing
-    t0 = time.perf_counter()
-    net.run(duration_s * second - 1 * ms)
-    wall = time.perf_counter() - t0
+    if standalone:
+        net.run(duration_s * second)
+        device.build(directory=build_dir, compile=True, run=False)
+        t0 = time.perf_counter()
+        device.run(directory=build_dir, with_output=False, run_args=[])
+        wall = time.perf_counter() - t0
+    else:
+        net.run(1 * ms)  # compiles the code objects: outside the timing
+        t0 = time.perf_counter()
+        net.run(duration_s * second - 1 * ms)
+        wall = time.perf_counter() - t0
     trains = mon.spike_trains()
     e = {k: v for k, v in trains.items() if k < NE}
     i = {k: v for k, v in trains.items() if k >= NE}
@@ -74,7 +94,7 @@ def run(seed_value):
 
 runs = [run(s) for s in range(first, last + 1)]
 print(json.dumps({
-    "about": "COBA (examples/coba.toml) in Brian2 " + __version__ + " (" + prefs.codegen.target
+    "about": "COBA (examples/coba.toml) in Brian2 " + __version__ + " (" + target
              + " target, float64), bench/brian2/coba.py " + " ".join(sys.argv[1:]) + ". rate_hz: "
              "mean rate over the run; cv_isi: mean over neurons with >= 3 spikes of std/mean of "
              "their interspike intervals; wall_run_s: the run after a 1 ms compiling run.",
