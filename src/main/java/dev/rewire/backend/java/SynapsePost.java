@@ -19,8 +19,9 @@ final class SynapsePost implements StepPhase {
   }
 
   /**
-   * Member {@code member} of {@code members} threads: it takes every members-th spiking target of
-   * a projection (a target's pathway writes only its own column and post traces).
+   * Member {@code member} of {@code members} threads: it takes the spiking targets of its share of
+   * a projection's target population (a target's pathway writes only its own column and post
+   * traces).
    */
   SynapsePost(PotentialSynapses[] plastic, SpikeList spikes, int member, int members) {
     this.plastic = plastic;
@@ -39,12 +40,12 @@ final class SynapsePost implements StepPhase {
     for (PotentialSynapses ps : plastic) {
       LowList lows = ps.lows[member];
       int lo = ps.plan.targetStart();
-      int hi = lo + ps.plan.targetSize();
-      int turn = members - 1 - member; // as in SynapsePre
+      int size = ps.plan.targetSize();
+      int from = lo + NeuronUpdate.share(size, member, members);
+      int to = lo + NeuronUpdate.share(size, member + 1, members);
       for (int k = 0; k < spikes.count; k++) {
         int g = spikes.index[k];
-        if (g >= lo && g < hi && ++turn >= members) {
-          turn = 0;
+        if (g >= from && g < to) {
           ps.rule.onPost(ps, lows, g - lo, step);
         }
       }

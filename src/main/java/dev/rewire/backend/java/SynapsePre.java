@@ -17,8 +17,9 @@ import dev.rewire.plan.ReceptorPlan;
  * sums add up to the same input in any order. Of a static projection it takes every spiking source
  * (network or Poisson, of any member) but only the synapses onto its own share of the target
  * group, the neurons it updates: their input stays in its core's cache. Of a projection with a
- * potential set, whose rows are in no order, it takes every members-th spiking source, all of its
- * row: a source's pathway writes only its own row and pre traces.
+ * potential set, whose rows are in no order, it takes the spiking sources of its share of the
+ * source population, all of their rows: a source's pathway writes only its own row and pre
+ * traces, which then stay with one thread (taken in turns, they moved between the cores).
  */
 final class SynapsePre implements StepPhase {
   private final ProjectionPlan[] projections;
@@ -130,14 +131,14 @@ final class SynapsePre implements StepPhase {
       }
       PotentialSynapses ps = potential[q];
       LowList low = lows[q];
-      int turn = members - 1 - member; // takes the spiking sources member, member + members, ...
+      int size = hi - lo;
+      int from = lo + NeuronUpdate.share(size, member, members);
+      int to = lo + NeuronUpdate.share(size, member + 1, members);
       for (int k = 0; k < spikes.count; k++) {
         int g = spikes.index[k];
-        if (g < lo || g >= hi || ++turn < members) {
-          continue;
+        if (g >= from && g < to) {
+          onPre(ps, low, g - lo, step, in, sign);
         }
-        turn = 0;
-        onPre(ps, low, g - lo, step, in, sign);
       }
     }
   }
