@@ -4,7 +4,8 @@
 #   bench/gpu-check.sh prepare     # here: builds .gpu/ (jlink-ed runtime, jar, ICD loader, this script)
 #   bash .gpu/gpu-check.sh run     # there, from the repository root; results go to $OUT (or .gpu/out)
 #   bash .gpu/gpu-check.sh speed   # there: Java backend, cold 40 s runs, seeds 1-3, three times each
-#   bash .gpu/gpu-check.sh scale   # there: java against opencl as seed-ei grows (2000-16000 neurons)
+#   bash .gpu/gpu-check.sh scale   # there: the scaling family (bench/scale.sh's models) on java,
+#                                  # 1 thread and every core, and opencl, with their digests compared
 #   bash .gpu/gpu-check.sh batch   # there: the resident engine's batches (identity, throughput)
 #
 # `run` finds NVIDIA's libnvidia-opencl.so.1, points an ICD file at it (OCL_ICD_VENDORS), lists the
@@ -29,6 +30,9 @@ prepare() {
   cp "$root/target/rewire.jar" "$gpu/rewire.jar"
   cp -L "$(ldconfig -p | awk '/libOpenCL.so.1 .*x86-64/ {print $NF; exit}')" "$gpu/lib/libOpenCL.so.1"
   cp "$root/bench/gpu-check.sh" "$gpu/gpu-check.sh"
+  # The scaling family, written here (the device machine may lack python3).
+  python3 "$root/bench/scale/models.py" "$gpu/scale" ${SCALE_MODELS:-seed-ei:500 seed-ei:2000 \
+    seed-ei:5000 coba:4000 coba:16000 coba:64000} > /dev/null
   du -sh "$gpu"
 }
 
@@ -115,20 +119,35 @@ speed() {
   done
 }
 
-# seed-ei grown to N neurons (80 % E) with its connection probabilities, so synapses grow as N^2.
+# The scaling family (bench/scale/models.py: seed-ei and COBA grown at constant in-degree), each on
+# java with 1 thread, java on every core and opencl (per-step engine for networks this large):
+# wall ms per simulated second, and whether the three gave the same digests.
 scale() {
   out="${OUT:-$gpu/out}"
   mkdir -p "$out"
   use_nvidia
-  for n in 2000 4000 8000 16000; do
-    e=$((n * 4 / 5))
+  cores="$(nproc)"
+  for f in "$gpu"/scale/*.toml; do
+    m="$(basename "$f" .toml)"
+    n="${m##*-}"
     duration=1s
     [ "$n" -ge 16000 ] && duration=0.2s
-    for backend in java opencl; do
-      timeout 150 "${jre_java[@]}" -jar "$gpu/rewire.jar" run --duration "$duration" --seed 1 \
-        --backend "$backend" --quiet --set "neurons.net.size=$n" \
-        --set "neurons.net.populations={E=[0,$e],I=[$e,$n]}" 2>&1 | sed "s/^/N=$n /" \
-        | tee -a "$out/scale.txt" || echo "N=$n $backend: timed out or failed" | tee -a "$out/scale.txt"
+    first=""
+    for how in "java 1" "java $cores" "opencl 1"; do
+      set -- $how
+      summary="$out/scale-$m-$1-$2.json"
+      if timeout 170 "${jre_java[@]}" -Xmx24g -jar "$gpu/rewire.jar" run "$f" --duration "$duration" \
+          --backend "$1" --threads "$2" --quiet --summary "$summary" > "$out/scale.log" 2>&1; then
+        d="$(digest_of "$summary")"
+        [ -z "$first" ] && first="$d"
+        same=$([ "$d" = "$first" ] && echo "same digests" || echo "DIGESTS DIFFER")
+        echo "$m $1 threads=$2: $(tr -d ' \n' < "$summary" \
+          | sed -E 's/.*"wall_ms_per_simulated_s":([0-9.]+).*/\1/') ms per simulated s; $same" \
+          | tee -a "$out/scale.txt"
+      else
+        echo "$m $1 threads=$2: timed out or failed: $(tail -1 "$out/scale.log")" \
+          | tee -a "$out/scale.txt"
+      fi
     done
   done
 }
