@@ -3,7 +3,8 @@
 # in-degree of their original size (bench/scale/models.py), each run with --threads 1 and 2 (or
 # THREADS), alternating round by round (the machine drifts), whole `rewire run` commands:
 #   bench/scale.sh [ROUNDS=3] [DURATION=2s] [MODELS="seed-ei:500 seed-ei:5000 coba:4000 coba:16000"]
-# Prints, per model and thread count, the median wall ms per simulated second of the run (set-up
+# (THREADS may include auto.) Prints, per model and thread count, the median wall ms per simulated
+# second of the run (set-up
 # excluded), synaptic events per simulated second, ns per event, and the speed-up over 1 thread;
 # writes the rows to target/scale/scale.csv. Networks that need more than the default heap:
 # REWIRE_JAVA_OPTS=-Xmx16g.
@@ -38,13 +39,13 @@ import csv, statistics, sys
 rows = list(csv.DictReader(open(sys.argv[1])))
 keys = []
 for r in rows:
-    k = (r["model"], int(r["neurons"]), int(r["threads"]))
+    k = (r["model"], int(r["neurons"]), r["threads"])
     if k not in keys:
         keys.append(k)
 med = {k: statistics.median(float(r["wall_ms_per_simulated_s"]) for r in rows
-                            if (r["model"], int(r["neurons"]), int(r["threads"])) == k) for k in keys}
+                            if (r["model"], int(r["neurons"]), r["threads"]) == k) for k in keys}
 ev = {k: statistics.median(float(r["events_per_simulated_s"]) for r in rows
-                           if (r["model"], int(r["neurons"]), int(r["threads"])) == k) for k in keys}
+                           if (r["model"], int(r["neurons"]), r["threads"]) == k) for k in keys}
 with open(sys.argv[2], "w") as f:
     w = csv.writer(f)
     w.writerow(["model", "neurons", "threads", "wall_ms_per_simulated_s", "events_per_simulated_s",
@@ -52,10 +53,10 @@ with open(sys.argv[2], "w") as f:
     print("%-10s %7s %7s %12s %14s %9s %8s" % ("model", "neurons", "threads", "ms/sim-s",
                                                "events/sim-s", "ns/event", "speedup"))
     for k in keys:
-        base = med.get((k[0], k[1], 1))
+        base = med.get((k[0], k[1], "1"))
         sp = base / med[k] if base else float("nan")
         ns = med[k] * 1e6 / ev[k] if ev[k] else float("nan")
         w.writerow([k[0], k[1], k[2], "%.1f" % med[k], "%.0f" % ev[k], "%.1f" % ns, "%.2f" % sp])
-        print("%-10s %7d %7d %12.1f %14.3g %9.1f %8.2f" % (k[0], k[1], k[2], med[k], ev[k], ns, sp))
+        print("%-10s %7d %7s %12.1f %14.3g %9.1f %8.2f" % (k[0], k[1], k[2], med[k], ev[k], ns, sp))
 PY
 echo "rows: $out/scale.csv (medians of $rounds rounds, $duration each; $(nproc) cores)"

@@ -48,20 +48,20 @@ final class Backends {
    * substring (null: the first usable one).
    */
   static Choice choose(String name, String device, boolean profile) {
-    return choose(name, device, profile, 1, null);
+    return choose(name, device, profile, 1);
   }
 
   /**
-   * {@link #choose(String, String, boolean)} for a run of {@code plan}, with {@code threads} for
-   * Java (null: {@link JavaBackend#threadsFor}; given for OpenCL, an error).
+   * {@link #choose(String, String, boolean)} with {@code threads} for Java (null: auto, chosen as
+   * the run goes; more than one for OpenCL, an error).
    */
-  static Choice choose(String name, String device, boolean profile, Integer threads, Plan plan) {
+  static Choice choose(String name, String device, boolean profile, Integer threads) {
     switch (name) {
       case JavaBackend.NAME -> {
         if (device != null) {
           throw new UsageException("--device only applies to --backend opencl or auto");
         }
-        return java(profile, threads, plan, null);
+        return java(profile, threads, null);
       }
       case OpenClBackend.NAME -> {
         if (threads != null && threads > 1) {
@@ -76,7 +76,7 @@ final class Backends {
           // 0.7-1.5x Java's time, and the per-step engine on an NVIDIA H200 was ~70x. OpenCL pays
           // off for many networks at once (sweeps), so for one, auto takes a device only when
           // --device names one.
-          return java(profile, threads, plan, "rewire: backend auto chose java: for one "
+          return java(profile, threads, "rewire: backend auto chose java: for one "
               + "network it is as fast as OpenCL or faster on every device measured; --backend "
               + "opencl runs there anyway");
         }
@@ -101,7 +101,7 @@ final class Backends {
    */
   static Choice chooseForSweep(String name, String device, int runs, Plan plan, int threads) {
     if (!name.equals(AUTO) || device != null) {
-      return name.equals(JavaBackend.NAME) ? choose(name, device, false, threads, plan)
+      return name.equals(JavaBackend.NAME) ? choose(name, device, false, threads)
           : choose(name, device, false);
     }
     ClDevice gpu = null;
@@ -123,17 +123,13 @@ final class Backends {
         + "; --backend opencl runs batches anyway");
   }
 
-  /** Java on the threads given, or as many as {@link JavaBackend#threadsFor} the plan. */
-  private static Choice java(boolean profile, Integer threads, Plan plan, String note) {
+  /** Java on the threads given, or chosen as it runs (null: {@link JavaBackend#AUTO_THREADS}). */
+  private static Choice java(boolean profile, Integer threads, String note) {
     int cores = Runtime.getRuntime().availableProcessors();
-    int n = threads != null ? threads : plan == null ? 1 : JavaBackend.threadsFor(plan, cores);
-    if (threads == null && n > 1) {
-      note = (note == null ? "rewire:" : note + ";") + " " + n + " threads for this network of "
-          + plan.neuronCount() + " neurons (--threads 1 for one)";
-    }
-    String warning = n > cores ? "--threads " + n + " on " + cores + " cores: threads beyond "
-        + "the cores slow the run down" : null;
-    return new Choice(new JavaBackend(profile, n), note, warning);
+    String warning = threads != null && threads > cores ? "--threads " + threads + " on " + cores
+        + " cores: threads beyond the cores slow the run down" : null;
+    return new Choice(new JavaBackend(profile, threads == null ? JavaBackend.AUTO_THREADS
+        : threads), note, warning);
   }
 
   private static ClDevice openClDevice(String spec) {

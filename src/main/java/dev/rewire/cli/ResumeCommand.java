@@ -116,7 +116,7 @@ final class ResumeCommand {
     boolean quiet = cmd.hasOption("quiet");
     Backends.Choice backend = Backends.choose(cmd.getOptionValue("backend", Backends.AUTO),
         cmd.getOptionValue("device"), false,
-        ThreadsOption.parse(cmd.getOptionValue(ThreadsOption.NAME)), plan);
+        ThreadsOption.parse(cmd.getOptionValue(ThreadsOption.NAME)));
     Outputs was = ck.outputs();
     OutputOptions files = new OutputOptions();
     Path summary = files.add("--summary", option(cmd, "summary", was.summary()));

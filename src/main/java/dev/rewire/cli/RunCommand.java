@@ -43,8 +43,9 @@ final class RunCommand {
         .desc("OpenCL device: an index from rewire devices, or a substring of its name "
             + "(default: the first usable one)").build());
     o.addOption(ThreadsOption.option("java: threads for the network, with the same result for "
-        + "any number (default: auto, every core for a network of "
-        + dev.rewire.backend.java.JavaBackend.THREADS_FROM_NEURONS + " neurons or more, else 1)"));
+        + "any number (default: auto, which starts on one and, once warm, moves to every core "
+        + "if a step costs " + (int) dev.rewire.backend.java.JavaBackend.autoThreadsFromStepMicros()
+        + " us or more)"));
     o.addOption(Option.builder().longOpt("set").hasArg().argName("PATH=VALUE")
         .desc("override a model value by its dotted path, e.g. projections.ee.stdp.lr=0.02 "
             + "(repeatable)").build());
@@ -122,7 +123,7 @@ final class RunCommand {
     boolean quiet = cmd.hasOption("quiet");
     Backends.Choice backend = Backends.choose(cmd.getOptionValue("backend", Backends.AUTO),
         cmd.getOptionValue("device"), cmd.hasOption("profile"),
-        ThreadsOption.parse(cmd.getOptionValue(ThreadsOption.NAME)), plan);
+        ThreadsOption.parse(cmd.getOptionValue(ThreadsOption.NAME)));
     OutputOptions files = new OutputOptions();
     Path summary = files.add("--summary", cmd.getOptionValue("summary"));
     Path results = files.add("--out", cmd.getOptionValue("out"));

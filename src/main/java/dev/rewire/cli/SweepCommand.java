@@ -72,8 +72,8 @@ final class SweepCommand {
         .desc("networks at a time, each on --threads threads (default: the available processors "
             + "divided by --threads)").build());
     o.addOption(ThreadsOption.numberOption("java: threads for each network (default: 1; more pays "
-        + "for networks of 10 000 neurons or more when there are fewer runs than cores; the "
-        + "results do not depend on it)"));
+        + "for networks whose step costs one thread 40 us or more, when there are fewer runs "
+        + "than cores; the results do not depend on it)"));
     o.addOption(Option.builder().longOpt("backend").hasArg().argName("NAME")
         .desc("java: --jobs networks at a time, each on --threads threads; opencl: batches of "
             + "networks per "

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rewire.backend.java.JavaBackend;
-import dev.rewire.model.ModelFile;
-import dev.rewire.plan.Plan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,15 +74,15 @@ class ThreadsCommandTest {
   }
 
   @Test
-  void auto_takesEveryCoreFromTenThousandNeurons() {
-    Plan big = Plan.compile(ModelFile.loadBundled(ModelFile.DEFAULT_MODEL,
-        List.of("neurons.net.size=10000", "neurons.net.populations.E=[0, 8000]",
-            "neurons.net.populations.I=[8000, 10000]")));
-    Plan seed = Plan.compile(ModelFile.loadBundled(ModelFile.DEFAULT_MODEL, List.of()));
-    assertEquals(10_000, big.neuronCount());
-    assertEquals(4, JavaBackend.threadsFor(big, 4));
-    assertEquals(1, JavaBackend.threadsFor(seed, 4));
-    assertEquals(1, JavaBackend.threadsFor(big, 1));
+  void auto_isTheDefault_andSaysHowItChooses() throws IOException {
+    Path summary = dir.resolve("auto.json");
+    CheckpointResumeTest.Out o = main("run", "--duration", "100ms", "--quiet", "--summary",
+        summary.toString());
+    assertEquals(0, o.code(), o.err());
+    assertTrue(new ObjectMapper().readTree(summary.toFile()).get("device").asText()
+        .contains("threads auto"), "the summary says the threads were chosen as it ran");
+    assertTrue(main("run", "--help").out().replaceAll("\\s+", " ")
+        .contains("moves to every core"));
   }
 
   @Test

@@ -31,7 +31,18 @@ public final class Runs {
     Plan plan = Plan.compile(model);
     RunRecorder recorder = new RunRecorder(plan);
     try (Simulation sim = backend.open(plan)) {
-      sim.run(plan.steps(), new SimulationListener() {
+      sim.run(plan.steps(), listener(recorder, rewiring));
+      if (!sim.badWeights().isEmpty()) {
+        throw new AssertionError("a rule made bad weights in " + sim.badWeights());
+      }
+      return new Result(SummaryBuilder.build(sim, recorder, backend.name(),
+          backend.description(), 0, 0), sim.state());
+    }
+  }
+
+  /** A listener that records into {@code recorder} and logs each structural call's changes. */
+  public static SimulationListener listener(RunRecorder recorder, List<String> rewiring) {
+    return new SimulationListener() {
         @Override
         public void onSpikes(int step, int[] neurons, int count) {
           recorder.onSpikes(step, neurons, count);
@@ -49,13 +60,7 @@ public final class Runs {
               + Arrays.toString(r.regrownSource()) + Arrays.toString(r.regrownTarget())
               + Arrays.toString(r.regrownWeight()));
         }
-      });
-      if (!sim.badWeights().isEmpty()) {
-        throw new AssertionError("a rule made bad weights in " + sim.badWeights());
-      }
-      return new Result(SummaryBuilder.build(sim, recorder, backend.name(),
-          backend.description(), 0, 0), sim.state());
-    }
+      };
   }
 
   /** The run's summary. */

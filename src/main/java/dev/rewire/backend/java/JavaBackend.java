@@ -27,31 +27,29 @@ public final class JavaBackend implements Backend {
     this(profile, 1);
   }
 
-  /** Each network on {@code threads} threads (at least 1). */
+  /**
+   * {@code threads} for each network: one network on every core when its steps cost enough to
+   * gain, measured as it runs ({@link AdaptiveSimulation}).
+   */
+  public static final int AUTO_THREADS = 0;
+
+  /** Each network on {@code threads} threads (at least 1), or {@link #AUTO_THREADS}. */
   public JavaBackend(boolean profile, int threads) {
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    if (threads < 0) {
+      throw new IllegalArgumentException("threads must be at least 1 or AUTO, got " + threads);
     }
     this.profile = profile;
     this.threads = threads;
   }
 
+  /** The threads of each network, or {@link #AUTO_THREADS}. */
   public int threads() {
     return threads;
   }
 
-  /** Networks of at least this many neurons share the cores by default (docs/design.md, 4). */
-  public static final int THREADS_FROM_NEURONS = 10_000;
-
-  /**
-   * The threads for one network of {@code plan} on a machine with {@code cores} cores: all of them
-   * for a network of {@link #THREADS_FROM_NEURONS} neurons or more, else one. A threaded step
-   * costs microseconds of synchronisation, which smaller networks do not win back: measured with
-   * bench/scale.sh on 2 cores, 2 threads against 1 gave COBA 4000 1.3x and COBA 16000 1.56x, but
-   * seed-ei 500 0.22x and seed-ei 5000 0.67x (README, Speed).
-   */
-  public static int threadsFor(Plan plan, int cores) {
-    return plan.neuronCount() >= THREADS_FROM_NEURONS ? Math.max(1, cores) : 1;
+  /** A step's cost on one thread from which auto moves a network to every core, in us. */
+  public static double autoThreadsFromStepMicros() {
+    return AdaptiveSimulation.Rule.MEASURED.stepMicros();
   }
 
   @Override
@@ -61,20 +59,34 @@ public final class JavaBackend implements Backend {
 
   @Override
   public String description() {
-    return "Java " + Runtime.version() + ", " + threads + (threads == 1 ? " thread" : " threads");
+    return "Java " + Runtime.version() + ", " + (threads == AUTO_THREADS ? "threads auto (1, or "
+        + cores() + " once a step costs " + (int) autoThreadsFromStepMicros() + " us or more)"
+        : threads + (threads == 1 ? " thread" : " threads"));
   }
 
   @Override
   public Simulation open(Plan plan) {
     checkMemory(plan);
-    return new JavaSimulation(plan, InitialState.arrays(plan), 0, profile, threads);
+    return simulation(plan, InitialState.arrays(plan), 0);
   }
 
   @Override
   public Simulation restore(Plan plan, SimulationState state) {
     checkMemory(plan);
-    return new JavaSimulation(plan, InitialState.arrays(plan, state), state.step(), profile,
-        threads);
+    return simulation(plan, InitialState.arrays(plan, state), state.step());
+  }
+
+  private Simulation simulation(Plan plan, java.util.Map<String, Object> arrays, int step) {
+    if (threads != AUTO_THREADS) {
+      return new JavaSimulation(plan, arrays, step, profile, threads);
+    }
+    JavaSimulation first = new JavaSimulation(plan, arrays, step, profile, 1);
+    return cores() == 1 ? first
+        : new AdaptiveSimulation(first, profile, cores(), AdaptiveSimulation.Rule.MEASURED);
+  }
+
+  private static int cores() {
+    return Runtime.getRuntime().availableProcessors();
   }
 
   private void checkMemory(Plan plan) {
@@ -102,6 +114,6 @@ public final class JavaBackend implements Backend {
     long perThread = plan.layout().packLength("input") * 8 + f.neurons() * 32 + f.sources() * 8;
     return 2 * plan.layout().bytes() + f.potentialSlots() + f.staticSynapses() * 16
         + f.neurons() * 32 + f.sources() * 16 + f.traceTableEntries() * 4 + (1 << 20)
-        + (threads - 1) * perThread;
+        + (Math.max(threads, threads == AUTO_THREADS ? cores() : 1) - 1) * perThread;
   }
 }

@@ -206,6 +206,11 @@ final class JavaSimulation implements Simulation {
     return plan;
   }
 
+  /** The threads it runs on. */
+  int threads() {
+    return team.size();
+  }
+
   @Override
   public int step() {
     return step;
@@ -283,8 +288,33 @@ final class JavaSimulation implements Simulation {
     sample = new float[variables.size()][count];
   }
 
+  /**
+   * Hands the state's arrays over (for a simulation of another thread count, which takes them as
+   * they are) with every pending input in the state's rings; this simulation is then closed.
+   */
+  Map<String, Object> release() {
+    gather();
+    close();
+    return arrays;
+  }
+
+  /** Notes weights that a rule made bad before this simulation took over the state. */
+  void inheritBadWeights(List<String> projections) {
+    for (String name : projections) {
+      if (synapses[plan.projection(name).index()] instanceof PotentialSynapses ps) {
+        ps.badWeight = true;
+      }
+    }
+  }
+
   @Override
   public SimulationState state() {
+    gather();
+    return SimulationState.of(step, plan.layout(), arrays);
+  }
+
+  /** Moves the input pending in the other threads' rings into the state's. */
+  private void gather() {
     for (int m = 1; m < rings.length; m++) { // all pending input into the state's rings
       for (int r = 0; r < rings[m].length; r++) {
         for (int slot = 0; slot < rings[m][r].length; slot++) {
@@ -292,7 +322,6 @@ final class JavaSimulation implements Simulation {
         }
       }
     }
-    return SimulationState.of(step, plan.layout(), arrays);
   }
 
   @Override

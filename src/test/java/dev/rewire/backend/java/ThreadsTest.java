@@ -8,6 +8,8 @@ import dev.rewire.backend.SimulationListener;
 import dev.rewire.backend.SimulationState;
 import dev.rewire.model.Model;
 import dev.rewire.model.ModelFile;
+import dev.rewire.output.RunRecorder;
+import dev.rewire.output.SummaryBuilder;
 import dev.rewire.plan.Plan;
 import dev.rewire.testing.Runs;
 import dev.rewire.testing.States;
@@ -60,6 +62,36 @@ class ThreadsTest {
       States.assertIdentical(name + " on " + threads + " threads", one.state(), many.state());
       assertEquals(one.summary().digest(), many.summary().digest(), threads + " threads");
       assertEquals(oneLog, log, threads + " threads: the same rewiring, call by call");
+    }
+  }
+
+  /**
+   * Auto threads move a run from one thread to every core once it is warm and its steps cost
+   * enough, in the middle of a run, without changing a bit; with a cost it never reaches, they
+   * stay on one.
+   */
+  @Test
+  void autoThreads_moveToTheCoresMidRun_withoutChangingABit() {
+    Model m = TestModels.seedEi(800, 4, "projections.ee.structural.threshold=0.14");
+    Plan plan = Plan.compile(m);
+    List<String> oneLog = new ArrayList<>();
+    Runs.Result one = Runs.run(new JavaBackend(false, 1), m, oneLog);
+    for (double cost : new double[] {0.0, 1e12}) {
+      AdaptiveSimulation.Rule rule = new AdaptiveSimulation.Rule(0, 0, 100, cost);
+      List<String> log = new ArrayList<>();
+      RunRecorder recorder = new RunRecorder(plan);
+      try (AdaptiveSimulation sim = new AdaptiveSimulation(new JavaSimulation(plan,
+          dev.rewire.backend.InitialState.arrays(plan), 0, true, 1), true, 3, rule)) {
+        sim.sampleState(new int[] {0, 450}, List.of("v"), 10);
+        sim.run(plan.steps(), Runs.listener(recorder, log));
+        assertEquals(cost == 0.0 ? 3 : 1, sim.threads(), "cost " + cost);
+        States.assertIdentical("auto, cost " + cost, one.state(), sim.state());
+        assertEquals(one.summary().digest(),
+            SummaryBuilder.build(sim, recorder, "java", "", 0, 0).digest());
+        assertEquals(oneLog, log, "the same rewiring, call by call");
+        assertEquals(plan.steps(), sim.profile().get("neuron_update")[1],
+            "the profile counts every step, before and after the move");
+      }
     }
   }
 
