@@ -16,7 +16,7 @@ final class Team implements AutoCloseable {
     void run(int member);
   }
 
-  private static final long SPIN_NANOS = Long.getLong("rewire.spin", 50_000);
+  private static final long SPIN_NANOS = 50_000;
 
   private final int size;
   private final Worker[] workers;
@@ -88,17 +88,29 @@ final class Team implements AutoCloseable {
     }
   }
 
-  private void awaitDone(Worker w, long r) {
-    long start = 0;
-    for (int spins = 0; w.done != r; spins++) {
-      if ((spins & 63) != 63) {
+  /** A wait's spinning: pauses, and says when it has spun long enough to park instead. */
+  private static final class Spin {
+    private int spins;
+    private long start;
+
+    /** Pauses once; true (without pausing) once the wait has spun SPIN_NANOS. */
+    boolean tooLong() {
+      if ((++spins & 63) != 0) {
         Thread.onSpinWait();
-        continue;
+        return false;
       }
-      long now = System.nanoTime();
+      long now = System.nanoTime(); // every 64 pauses: a clock read costs more than a pause
       if (start == 0) {
         start = now;
-      } else if (now - start > SPIN_NANOS) {
+      }
+      return now - start > SPIN_NANOS;
+    }
+  }
+
+  private void awaitDone(Worker w, long r) {
+    Spin spin = new Spin();
+    while (w.done != r) {
+      if (spin.tooLong()) {
         waitingCaller = Thread.currentThread();
         if (w.done != r) { // re-read after announcing: the worker unparks us if it finished since
           LockSupport.park(this);
@@ -157,8 +169,8 @@ final class Team implements AutoCloseable {
 
     /** The next round after {@code seen}; -1 once the team is closed. */
     private long awaitRound(long seen) {
-      long start = 0;
-      for (int spins = 0; ; spins++) {
+      Spin spin = new Spin();
+      while (true) {
         long r = round;
         if (r != seen) {
           return r;
@@ -166,14 +178,7 @@ final class Team implements AutoCloseable {
         if (closed) {
           return -1;
         }
-        if ((spins & 63) != 63) {
-          Thread.onSpinWait();
-          continue;
-        }
-        long now = System.nanoTime();
-        if (start == 0) {
-          start = now;
-        } else if (now - start > SPIN_NANOS) {
+        if (spin.tooLong()) {
           parked = true;
           if (round == seen && !closed) { // re-read after announcing: run() unparks us if not
             LockSupport.park(this);
