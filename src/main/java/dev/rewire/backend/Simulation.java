@@ -50,4 +50,12 @@ public interface Simulation extends AutoCloseable {
 
   @Override
   void close();
+
+  /**
+   * {@code backend}'s description of where this simulation runs, with anything the simulation
+   * chose as it ran (the Java backend's automatic threads say how many they took).
+   */
+  default String describe(String backend) {
+    return backend;
+  }
 }

@@ -145,7 +145,8 @@ final class RunSession {
       snapshot();
     }
     long t2 = System.nanoTime();
-    Summary summary = SummaryBuilder.build(sim, recorder, backend.name(), backend.description(),
+    Summary summary = SummaryBuilder.build(sim, recorder, backend.name(),
+        sim.describe(backend.description()),
         new Summary.WallTimes((t1 - t0) / 1e9, (t2 - t1) / 1e9), from, stopped,
         new Summary.Provenance(request.runId(), request.commandLine(),
             request.spec().overrides(), plan.model().contentHash()));

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -67,24 +68,27 @@ class ThreadsTest {
 
   /**
    * Auto threads move a run from one thread to every core once it is warm and its steps cost
-   * enough, in the middle of a run, without changing a bit; with a cost it never reaches, they
-   * stay on one.
+   * enough, in the middle of a run, and back when the threaded steps are not faster enough, without
+   * changing a bit; with a cost it never reaches, they stay on one.
    */
-  @Test
-  void autoThreads_moveToTheCoresMidRun_withoutChangingABit() {
+  @ParameterizedTest(name = "cost {0} us, keep below {1}: {2} threads, {3}")
+  @CsvSource({"0, 1e9, 3, and kept them", "0, 0, 1, and back to 1", "1e12, 1e9, 1, stayed on 1"})
+  void autoThreads_moveMidRun_withoutChangingABit(double cost, double keepBelow, int threads,
+      String outcome) {
     Model m = TestModels.seedEi(800, 4, "projections.ee.structural.threshold=0.14");
     Plan plan = Plan.compile(m);
     List<String> oneLog = new ArrayList<>();
     Runs.Result one = Runs.run(new JavaBackend(false, 1), m, oneLog);
-    for (double cost : new double[] {0.0, 1e12}) {
-      AdaptiveSimulation.Rule rule = new AdaptiveSimulation.Rule(0, 0, 100, cost);
+    {
+      AdaptiveSimulation.Rule rule = new AdaptiveSimulation.Rule(0, 0, 0, 100, cost, keepBelow);
       List<String> log = new ArrayList<>();
       RunRecorder recorder = new RunRecorder(plan);
       try (AdaptiveSimulation sim = new AdaptiveSimulation(new JavaSimulation(plan,
           dev.rewire.backend.InitialState.arrays(plan), 0, true, 1), true, 3, rule)) {
         sim.sampleState(new int[] {0, 450}, List.of("v"), 10);
         sim.run(plan.steps(), Runs.listener(recorder, log));
-        assertEquals(cost == 0.0 ? 3 : 1, sim.threads(), "cost " + cost);
+        assertEquals(threads, sim.threads());
+        assertTrue(sim.describe("java").contains(outcome), sim.describe("java"));
         States.assertIdentical("auto, cost " + cost, one.state(), sim.state());
         assertEquals(one.summary().digest(),
             SummaryBuilder.build(sim, recorder, "java", "", 0, 0).digest());
