@@ -6,7 +6,8 @@
 # (THREADS may include auto.) Prints, per model and thread count, the median wall ms per simulated
 # second of the run (set-up
 # excluded), synaptic events per simulated second, ns per event, and the speed-up over 1 thread;
-# writes the rows to target/scale/scale.csv. Networks that need more than the default heap:
+# writes the rows to target/scale/scale.csv and, with matplotlib, a plot to target/scale/scale.png
+# (bench/scale/plot.py). Networks that need more than the default heap:
 # REWIRE_JAVA_OPTS=-Xmx16g.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,10 +16,11 @@ duration="${2:-2s}"
 models="${MODELS:-seed-ei:500 seed-ei:5000 coba:4000 coba:16000}"
 threads="${THREADS:-1 2}"
 out="$here/target/scale"
+py="$(command -v /usr/bin/python3 || command -v python3)" # Debian's, with its packages
 mkdir -p "$out"
 "$here/rewire" version > /dev/null # build, if needed
 # shellcheck disable=SC2086
-files=$(python3 "$here/bench/scale/models.py" "$out" $models)
+files=$("$py" "$here/bench/scale/models.py" "$out" $models)
 echo "model,neurons,threads,round,wall_ms_per_simulated_s,events_per_simulated_s" > "$out/raw.csv"
 for r in $(seq "$rounds"); do
   for f in $files; do
@@ -30,11 +32,11 @@ for r in $(seq "$rounds"); do
         cat "$out/log" >&2
         exit 1
       fi
-      python3 "$here/bench/scale/events.py" "$f" "$s" "$t" "$r" >> "$out/raw.csv"
+      "$py" "$here/bench/scale/events.py" "$f" "$s" "$t" "$r" >> "$out/raw.csv"
     done
   done
 done
-python3 - "$out/raw.csv" "$out/scale.csv" <<'PY'
+"$py" - "$out/raw.csv" "$out/scale.csv" <<'PY'
 import csv, statistics, sys
 rows = list(csv.DictReader(open(sys.argv[1])))
 keys = []
@@ -60,3 +62,8 @@ with open(sys.argv[2], "w") as f:
         print("%-10s %7d %7s %12.1f %14.3g %9.1f %8.2f" % (k[0], k[1], k[2], med[k], ev[k], ns, sp))
 PY
 echo "rows: $out/scale.csv (medians of $rounds rounds, $duration each; $(nproc) cores)"
+if "$py" -c 'import matplotlib' 2> /dev/null; then
+  echo "plot: $("$py" "$here/bench/scale/plot.py" "$out/scale.csv" "$out/scale.png")"
+else
+  echo "no plot: matplotlib is not installed (apt-get install -y python3-matplotlib)"
+fi
