@@ -1,5 +1,6 @@
 package dev.rewire.cli;
 
+import static dev.rewire.cli.CheckpointResumeTest.main;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,10 +19,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ThreadsCommandTest {
   @TempDir
   Path dir;
-
-  private static CheckpointResumeTest.Out main(String... args) {
-    return CheckpointResumeTest.main(args);
-  }
 
   @Test
   void run_onTwoThreads_givesTheDigestsOfOne_andSaysSo() throws IOException {

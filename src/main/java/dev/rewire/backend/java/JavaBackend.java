@@ -42,11 +42,6 @@ public final class JavaBackend implements Backend {
     this.threads = threads;
   }
 
-  /** The threads of each network, or {@link #AUTO_THREADS}. */
-  public int threads() {
-    return threads;
-  }
-
   /** A step's cost on one thread from which auto moves a network to every core, in us. */
   public static double autoThreadsFromStepMicros() {
     return AdaptiveSimulation.Rule.MEASURED.stepMicros();

@@ -113,7 +113,7 @@ final class JavaSimulation implements Simulation {
       for (InputPlan in : plan.steppedInputs()) {
         inputs[m][in.index()] = new PoissonInput(in, seed,
             (int[]) arrays.get("inputs." + in.name() + ".next_spike"),
-            NeuronUpdate.share(in.size(), m, threads), NeuronUpdate.share(in.size(), m + 1, threads));
+            Team.share(in.size(), m, threads), Team.share(in.size(), m + 1, threads));
         own.add(inputs[m][in.index()]);
       }
       stepped[m] = own.toArray(new PoissonInput[0]);

@@ -82,7 +82,7 @@ final class NeuronUpdate implements StepPhase {
 
   /**
    * Member {@code member} of {@code members} threads, which updates its share of every group's
-   * neurons ({@link #share}); {@code rings} and {@code spills}: per thread, per receptor, its
+   * neurons ({@link Team#share}); {@code rings} and {@code spills}: per thread, per receptor, its
    * slots' sums as its own and its spill lists list them.
    */
   NeuronUpdate(Plan plan, Map<String, Object> arrays, InputSum[][][] rings, InputSum[][][] spills,
@@ -106,8 +106,8 @@ final class NeuronUpdate implements StepPhase {
     int largest = 0;
     for (int k = 0; k < n; k++) {
       GroupPlan g = groups[k];
-      from[k] = share(g.size(), member, members);
-      to[k] = share(g.size(), member + 1, members);
+      from[k] = Team.share(g.size(), member, members);
+      to[k] = Team.share(g.size(), member + 1, members);
       NeuronCode c = g.code();
       List<String> vars = g.variables();
       float[][] variables = new float[vars.size()][];
@@ -181,18 +181,6 @@ final class NeuronUpdate implements StepPhase {
     }
     return new RefractoryQueue(from, to, g.refractorySteps(), last,
         held.toArray(new float[0][]), savedArray, constant.toArray(new Float[0]));
-  }
-
-  /**
-   * The first neuron of member m's share of a group of {@code size} (m = members: the end): equal
-   * shares, each starting on a multiple of 16 neurons, so that each thread's vector loop starts
-   * aligned and no two threads write to one cache line of a variable.
-   */
-  static int share(int size, int m, int members) {
-    if (m >= members) {
-      return size;
-    }
-    return Math.min(size, (int) ((long) size * m / members) & ~15);
   }
 
   /**

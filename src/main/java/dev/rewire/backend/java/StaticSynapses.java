@@ -22,14 +22,9 @@ final class StaticSynapses {
     }
   }
 
-  /** Adds source i's weights to the receptor's input (weights >= 0). */
-  void deliver(int i, InputSum input) {
-    input.addRow(target, fixedWeight, rowStart[i], rowStart[i + 1]);
-  }
-
-  /** Adds source i's weights to the receptor's input, which may get negative input. */
-  void deliverSigned(int i, InputSum input) {
-    deliverSigned(input, rowStart[i], rowStart[i + 1]);
+  /** Adds the weights at [from, to) (of one row) to the receptor's input (weights >= 0). */
+  void deliver(InputSum input, int from, int to) {
+    input.addRow(target, fixedWeight, from, to);
   }
 
   /** Adds the weights at [from, to) to the receptor's input, which may get negative input. */
@@ -41,8 +36,8 @@ final class StaticSynapses {
 
   /**
    * Where each row's synapses onto targets at or above {@code first} begin (rows are in ascending
-   * target order): with a thread per range of targets, row i's synapses onto the range
-   * [first, next) are at [cut(first)[i], cut(next)[i]).
+   * target order): row i's synapses onto the range [first, next) are at
+   * [cut(first)[i], cut(next)[i]); onto every target, [cut(0)[i], cut(size)[i]).
    */
   int[] cut(int first) {
     int rows = rowStart.length - 1;

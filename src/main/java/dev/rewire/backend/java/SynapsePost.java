@@ -12,7 +12,9 @@ final class SynapsePost implements StepPhase {
   private final PotentialSynapses[] plastic;
   private final SpikeList spikes;
   private final int member;
-  private final int members;
+  /** Per projection, the spiking targets this member takes: [targetFrom, targetTo), neurons. */
+  private final int[] targetFrom;
+  private final int[] targetTo;
 
   SynapsePost(PotentialSynapses[] plastic, SpikeList spikes) {
     this(plastic, spikes, 0, 1);
@@ -27,7 +29,14 @@ final class SynapsePost implements StepPhase {
     this.plastic = plastic;
     this.spikes = spikes;
     this.member = member;
-    this.members = members;
+    this.targetFrom = new int[plastic.length];
+    this.targetTo = new int[plastic.length];
+    for (int k = 0; k < plastic.length; k++) {
+      int lo = plastic[k].plan.targetStart();
+      int size = plastic[k].plan.targetSize();
+      targetFrom[k] = lo + Team.share(size, member, members);
+      targetTo[k] = lo + Team.share(size, member + 1, members);
+    }
   }
 
   @Override
@@ -37,12 +46,12 @@ final class SynapsePost implements StepPhase {
 
   @Override
   public void run(int step, SimulationListener listener) {
-    for (PotentialSynapses ps : plastic) {
+    for (int p = 0; p < plastic.length; p++) {
+      PotentialSynapses ps = plastic[p];
       LowList lows = ps.lows[member];
       int lo = ps.plan.targetStart();
-      int size = ps.plan.targetSize();
-      int from = lo + NeuronUpdate.share(size, member, members);
-      int to = lo + NeuronUpdate.share(size, member + 1, members);
+      int from = targetFrom[p];
+      int to = targetTo[p];
       for (int k = 0; k < spikes.count; k++) {
         int g = spikes.index[k];
         if (g >= from && g < to) {

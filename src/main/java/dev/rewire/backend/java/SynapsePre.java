@@ -24,23 +24,25 @@ import dev.rewire.plan.ReceptorPlan;
 final class SynapsePre implements StepPhase {
   private final ProjectionPlan[] projections;
   private final int member;
-  private final int members;
   /** This member's list of weights set below a pruning threshold, per projection (or null). */
   private final LowList[] lows;
   /** The network's spikes of this step. */
   private final SpikeList spikes;
-  // Per projection, in model order, resolved once: its receptor's ring, whether it may get
-  // negative input, its synapses (a potential set or static rows; the other is null) and, for a
-  // Poisson source, that input's spikes (null for a network source).
+  // Per projection, in model order, resolved once: its receptor's ring (as the list of its own
+  // neurons' static input for a static projection, else the spill list), whether it may get
+  // negative input, its synapses (a potential set or static rows; the other is null), for a
+  // Poisson source that input's spikes (null for a network source), and the network sources
+  // whose spikes this member takes, [sourceFrom, sourceTo) in neuron indices.
   private final InputSum[][] ring;
-  private final InputSum[][] spill;
   private final boolean[] signed;
   private final PotentialSynapses[] potential;
   private final StaticSynapses[] fixed;
   private final SpikeList[][] inputSpikes;
+  private final int[] sourceFrom;
+  private final int[] sourceTo;
   /**
-   * Per static projection with several members: where each row's synapses onto this member's
-   * share of the target group begin and end (see {@link StaticSynapses#cut}); else null.
+   * Per static projection: where each row's synapses onto this member's share of the target
+   * group (all of it, for one member) begin and end (see {@link StaticSynapses#cut}).
    */
   private final int[][] sliceFrom;
   private final int[][] sliceTo;
@@ -61,11 +63,9 @@ final class SynapsePre implements StepPhase {
       SpikeList spikes, PoissonInput[][] inputs, int member, int members) {
     this.projections = plan.projections().toArray(new ProjectionPlan[0]);
     this.member = member;
-    this.members = members;
     this.spikes = spikes;
     int n = projections.length;
     this.ring = new InputSum[n][];
-    this.spill = new InputSum[n][];
     this.signed = new boolean[n];
     this.potential = new PotentialSynapses[n];
     this.fixed = new StaticSynapses[n];
@@ -73,20 +73,26 @@ final class SynapsePre implements StepPhase {
     this.lows = new LowList[n];
     this.sliceFrom = new int[n][];
     this.sliceTo = new int[n][];
+    this.sourceFrom = new int[n];
+    this.sourceTo = new int[n];
     for (int q = 0; q < n; q++) {
       ProjectionPlan p = projections[q];
       ReceptorPlan r = plan.receptorOf(p);
-      ring[q] = rings[r.index()];
-      spill[q] = spills[r.index()];
       signed[q] = r.signed();
       Object syn = synapses[p.index()];
       potential[q] = syn instanceof PotentialSynapses ps ? ps : null;
       lows[q] = potential[q] != null ? potential[q].lows[member] : null;
       fixed[q] = syn instanceof StaticSynapses st ? st : null;
-      if (fixed[q] != null && members > 1) {
+      ring[q] = fixed[q] != null ? rings[r.index()] : spills[r.index()];
+      sourceFrom[q] = p.sourceStart();
+      sourceTo[q] = p.sourceStart() + p.sourceSize();
+      if (fixed[q] != null) {
         int size = plan.groups().get(r.group()).size();
-        sliceFrom[q] = fixed[q].cut(NeuronUpdate.share(size, member, members));
-        sliceTo[q] = fixed[q].cut(NeuronUpdate.share(size, member + 1, members));
+        sliceFrom[q] = fixed[q].cut(Team.share(size, member, members));
+        sliceTo[q] = fixed[q].cut(Team.share(size, member + 1, members));
+      } else {
+        sourceFrom[q] = p.sourceStart() + Team.share(p.sourceSize(), member, members);
+        sourceTo[q] = p.sourceStart() + Team.share(p.sourceSize(), member + 1, members);
       }
       if (p.sourceIsInput()) {
         inputSpikes[q] = new SpikeList[inputs.length];
@@ -105,8 +111,7 @@ final class SynapsePre implements StepPhase {
   @Override
   public void run(int step, SimulationListener listener) {
     for (int q = 0; q < projections.length; q++) {
-      StaticSynapses st = fixed[q];
-      InputSum[] r = st != null ? ring[q] : spill[q];
+      InputSum[] r = ring[q];
       InputSum in = r.length == 1 ? r[0]
           : r[(int) (((long) step + projections[q].delaySteps()) % r.length)];
       boolean sign = signed[q];
@@ -119,25 +124,18 @@ final class SynapsePre implements StepPhase {
         continue;
       }
       int lo = projections[q].sourceStart();
-      int hi = lo + projections[q].sourceSize();
-      if (st != null) {
-        for (int k = 0; k < spikes.count; k++) {
-          int g = spikes.index[k];
-          if (g >= lo && g < hi) {
-            deliver(q, g - lo, in, sign);
-          }
-        }
-        continue;
-      }
+      int from = sourceFrom[q];
+      int to = sourceTo[q];
       PotentialSynapses ps = potential[q];
-      LowList low = lows[q];
-      int size = hi - lo;
-      int from = lo + NeuronUpdate.share(size, member, members);
-      int to = lo + NeuronUpdate.share(size, member + 1, members);
       for (int k = 0; k < spikes.count; k++) {
         int g = spikes.index[k];
-        if (g >= from && g < to) {
-          onPre(ps, low, g - lo, step, in, sign);
+        if (g < from || g >= to) {
+          continue;
+        }
+        if (ps != null) {
+          onPre(ps, lows[q], g - lo, step, in, sign);
+        } else {
+          deliver(q, g - lo, in, sign);
         }
       }
     }
@@ -145,17 +143,10 @@ final class SynapsePre implements StepPhase {
 
   /** Static projection q's source i spiked: its synapses onto this member's targets. */
   private void deliver(int q, int i, InputSum in, boolean sign) {
-    StaticSynapses st = fixed[q];
-    if (sliceFrom[q] == null) {
-      if (sign) {
-        st.deliverSigned(i, in);
-      } else {
-        st.deliver(i, in);
-      }
-    } else if (sign) {
-      st.deliverSigned(in, sliceFrom[q][i], sliceTo[q][i]);
+    if (sign) {
+      fixed[q].deliverSigned(in, sliceFrom[q][i], sliceTo[q][i]);
     } else {
-      in.addRow(st.target, st.fixedWeight, sliceFrom[q][i], sliceTo[q][i]);
+      fixed[q].deliver(in, sliceFrom[q][i], sliceTo[q][i]);
     }
   }
 
