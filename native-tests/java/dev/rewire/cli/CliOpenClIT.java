@@ -116,11 +116,24 @@ class CliOpenClIT {
   }
 
   @Test
+  void run_activeOnlySynapses_areRefusedOnOpenCl_noFileLeft() {
+    NativeTestSupport.device();
+    Path summary = dir.resolve("active.json");
+    assertEquals(2, main("run", "--duration", "10ms", "--backend", "opencl", "--set",
+        "projections.ee.connectivity.storage=active", "--summary", summary.toString()));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("projections.ee keeps its active "
+        + "synapses only"), err.toString(StandardCharsets.UTF_8));
+    assertTrue(!java.nio.file.Files.exists(summary), "no summary of a refused run");
+  }
+
+  @Test
   void run_modelTooLargeForTheDevice_isRefusedWithEstimateAndLimit() {
     NativeTestSupport.device();
     assertEquals(2, main("run", "--backend", "opencl", "--duration", "10ms", "--set",
         "neurons.net.size=40000", "--set",
-        "neurons.net.populations={E=[0,32000],I=[32000,40000]}"));
+        "neurons.net.populations={E=[0,32000],I=[32000,40000]}", "--set",
+        "projections.ee.connectivity.storage=slots", "--set",
+        "projections.ie.connectivity.storage=slots"));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("of device memory and"),
         err.toString(StandardCharsets.UTF_8));
   }

@@ -13,7 +13,10 @@ import java.util.Arrays;
  * exclude_same_index are never drawn.
  */
 public final class InitialConnectivity {
-  /** A static projection in compressed rows by source: global targets, ascending, and weights. */
+  /**
+   * A projection in compressed rows by source: targets (global for a static projection, local for
+   * an active-only set), ascending, and weights.
+   */
   public record StaticRows(int[] rowStart, int[] target, float[] weight) {}
 
   /** Weight and active flag of every potential slot, row-major (see {@link PotentialSet}). */
@@ -74,6 +77,28 @@ public final class InitialConnectivity {
       }
     }
     return new PotentialSlots(weight, active);
+  }
+
+  /**
+   * The initial synapses of an active-only potential set ({@link ProjectionPlan#initialActiveRow}:
+   * word 1 of the block that chose a pair gives its weight), in compressed rows of local targets.
+   */
+  public static StaticRows activeRows(ProjectionPlan p, int seed) {
+    int rows = p.sourceSize();
+    int[] rowStart = new int[rows + 1];
+    int total = Math.toIntExact(p.initialActiveCount(seed));
+    int[] targets = new int[total];
+    float[] weights = new float[total];
+    int[] n = {0};
+    for (int i = 0; i < rows; i++) {
+      int row = i;
+      p.initialActiveRow(i, seed, (k, word) -> {
+        targets[n[0]] = p.potentialTarget(row, k);
+        weights[n[0]++] = weight(p, word);
+      });
+      rowStart[i + 1] = n[0];
+    }
+    return new StaticRows(rowStart, targets, weights);
   }
 
   private static float weight(ProjectionPlan p, int word) {

@@ -47,8 +47,12 @@ public final class InitialState {
       }
     }
     for (ProjectionPlan p : plan.potentialProjections()) {
-      InitialConnectivity.PotentialSlots slots = InitialConnectivity.potentialSlots(p, seed);
-      PotentialSet.initial(p, a, slots.weight(), slots.active());
+      if (p.activeOnly()) {
+        PotentialSet.initialActive(p, a, InitialConnectivity.activeRows(p, seed));
+      } else {
+        InitialConnectivity.PotentialSlots slots = InitialConnectivity.potentialSlots(p, seed);
+        PotentialSet.initial(p, a, slots.weight(), slots.active());
+      }
       if (p.plasticity() != null) {
         Arrays.fill((int[]) a.get(p.array("pre_last")), NEVER);
         Arrays.fill((int[]) a.get(p.array("post_last")), NEVER);

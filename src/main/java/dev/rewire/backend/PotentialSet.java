@@ -24,26 +24,43 @@ import dev.rewire.plan.ProjectionPlan;
  * each weight update reads only its own synapse and the neuron traces). {@code slotPos} finds the row
  * position of an active slot, {@code rowToCol} the column position of a row entry. The OpenCL kernel
  * {@code structural_plasticity} makes the same edits on the device copy of these arrays.
+ *
+ * <p>An <em>active-only</em> set ({@link ProjectionPlan#activeOnly}) has no slots: memory grows with
+ * its synapses, not with the pairs. Its lists are compressed rows sorted by target and compressed
+ * columns sorted by source ({@code rowOffset}, {@code colOffset} are then state, with one element
+ * more than rows or columns), with the capacity of the initial count, which regrowth never exceeds.
+ * A synapse is known by its row position until the next rewiring, which makes the lists anew
+ * ({@link #rewire}), in one pass over them. So the layout is a function of the synapse set alone.
  */
 public class PotentialSet {
   public final ProjectionPlan plan;
+  /** Keeps its active synapses only ({@link ProjectionPlan#activeOnly}; see {@link #rewire}). */
+  public final boolean activeOnly;
+  /** Slot geometry; null for an active-only set. */
   public final SlotGeometry geometry;
-  /** First slot of each row ({@code geometry.rowOffset}). */
+  /**
+   * First list position of each row: a slot set's are fixed ({@code geometry.rowOffset}, where
+   * each row has room for all its slots), an active-only set's are state (compressed rows, moved
+   * by each rewiring).
+   */
   public final int[] rowOffset;
-  /** First list position of each column ({@code geometry.colOffset}). */
+  /** First list position of each column, as {@link #rowOffset}. */
   public final int[] colOffset;
+  /** Per slot; null for an active-only set. */
   public final boolean[] active;
-  /** Row-list position of each active slot. */
+  /** Row-list position of each active slot; null for an active-only set. */
   public final int[] slotPos;
 
   /** The number of active synapses, in element 0 (an array of the state layout). */
   private final int[] count;
   public final int[] rowCount;
+  /** The slot of each row entry; null for an active-only set (a synapse's id is its position). */
   public final int[] rowSyn;
   public final int[] rowTarget;
   public final float[] rowWeight;
   public final int[] rowToCol;
   public final int[] colCount;
+  /** As {@link #rowSyn}, by column. */
   public final int[] colSyn;
   public final int[] colSource;
   public final int[] colToRow;
@@ -54,19 +71,20 @@ public class PotentialSet {
    */
   public PotentialSet(ProjectionPlan plan, java.util.Map<String, Object> state) {
     this.plan = plan;
-    this.geometry = new SlotGeometry(plan);
-    rowOffset = geometry.rowOffset;
-    colOffset = geometry.colOffset;
-    active = (boolean[]) state.get(plan.array("active"));
-    slotPos = (int[]) state.get(plan.array("slot_pos"));
+    this.activeOnly = plan.activeOnly();
+    this.geometry = activeOnly ? null : new SlotGeometry(plan);
+    rowOffset = activeOnly ? (int[]) state.get(plan.array("row_start")) : geometry.rowOffset;
+    colOffset = activeOnly ? (int[]) state.get(plan.array("col_start")) : geometry.colOffset;
+    active = activeOnly ? null : (boolean[]) state.get(plan.array("active"));
+    slotPos = activeOnly ? null : (int[]) state.get(plan.array("slot_pos"));
     count = (int[]) state.get(plan.array("active_count"));
     rowCount = (int[]) state.get(plan.array("row_count"));
-    rowSyn = (int[]) state.get(plan.array("row_syn"));
+    rowSyn = activeOnly ? null : (int[]) state.get(plan.array("row_syn"));
     rowTarget = (int[]) state.get(plan.array("row_target"));
     rowWeight = (float[]) state.get(plan.array("row_weight"));
     rowToCol = (int[]) state.get(plan.array("row_to_col"));
     colCount = (int[]) state.get(plan.array("col_count"));
-    colSyn = (int[]) state.get(plan.array("col_syn"));
+    colSyn = activeOnly ? null : (int[]) state.get(plan.array("col_syn"));
     colSource = (int[]) state.get(plan.array("col_source"));
     colToRow = (int[]) state.get(plan.array("col_to_row"));
   }
@@ -93,26 +111,57 @@ public class PotentialSet {
     return set;
   }
 
+  /**
+   * Fills an active-only set's arrays in {@code state} (fresh) with {@code rows}' synapses (local
+   * targets ascending in each row).
+   */
+  public static PotentialSet initialActive(ProjectionPlan plan, java.util.Map<String, Object> state,
+      InitialConnectivity.StaticRows rows) {
+    PotentialSet set = new PotentialSet(plan, state);
+    int n = rows.target().length;
+    System.arraycopy(rows.rowStart(), 0, set.rowOffset, 0, plan.sourceSize() + 1);
+    System.arraycopy(rows.target(), 0, set.rowTarget, 0, n);
+    System.arraycopy(rows.weight(), 0, set.rowWeight, 0, n);
+    for (int i = 0; i < plan.sourceSize(); i++) {
+      set.rowCount[i] = set.rowOffset[i + 1] - set.rowOffset[i];
+    }
+    set.count[0] = n;
+    set.columns();
+    return set;
+  }
+
   /** The number of active synapses. */
   public final int activeCount() {
     return count[0];
   }
 
+  /** The number of slots (of a slot set). */
   public final int potentialCount() {
-    return rowOffset[plan.sourceSize()];
+    return geometry.potentialCount();
   }
 
+  /**
+   * How many ids a synapse may have: slots, or an active-only set's row positions (its capacity).
+   */
+  public final int idCount() {
+    return activeOnly ? rowTarget.length : potentialCount();
+  }
+
+  /** The number of possible synapses of row i. */
   public final int rowLength(int i) {
-    return rowOffset[i + 1] - rowOffset[i];
+    return plan.potentialRowLength(i);
   }
 
   public final int targetOf(int i, int s) {
     return geometry.targetOf(i, s);
   }
 
-  /** Local source of slot s (binary search over rows; not on the spike path). */
+  /**
+   * Local source of slot s, or of the synapse at row position s of an active-only set (binary
+   * search over rows; not on the spike path).
+   */
   public final int sourceOf(int s) {
-    return geometry.sourceOf(s);
+    return activeOnly ? SlotGeometry.rowOf(rowOffset, plan.sourceSize(), s) : geometry.sourceOf(s);
   }
 
   /** The synapses changed by a call; see {@link SlotGeometry#rewiring}. */
@@ -121,9 +170,92 @@ public class PotentialSet {
     return geometry.rewiring(step, prunedSlots, prunedWeights, regrownSlots, regrownWeights);
   }
 
-  /** Weight of active slot s. */
+  /** Weight of active slot s (of the synapse at row position s of an active-only set). */
   public final float weightOf(int s) {
-    return rowWeight[slotPos[s]];
+    return rowWeight[activeOnly ? s : slotPos[s]];
+  }
+
+  /** Whether slot s is active (of an active-only set: whether s is a row position in use). */
+  public final boolean isActive(int s) {
+    return activeOnly ? s < count[0] : active[s];
+  }
+
+  /** Local target of the synapse at row position r (of any set). */
+  public final int targetAt(int r) {
+    return rowTarget[r];
+  }
+
+  /**
+   * Rewires an active-only set: removes the synapses at row positions {@code pruned} (ascending)
+   * and adds {@code added} (local sources and targets ascending by (source, target), none of them
+   * active, no more than are removed), and makes the lists anew: rows sorted by target, columns by
+   * source. Every synapse's row position may change.
+   */
+  public final void rewire(int[] pruned, int[] addedSource, int[] addedTarget,
+      float[] addedWeight) {
+    int rows = plan.sourceSize();
+    int n = count[0];
+    int[] oldStart = rowOffset.clone();
+    int[] oldTarget = java.util.Arrays.copyOf(rowTarget, n);
+    float[] oldWeight = java.util.Arrays.copyOf(rowWeight, n);
+    int out = 0;
+    int pk = 0;
+    int ak = 0;
+    for (int i = 0; i < rows; i++) {
+      rowOffset[i] = out;
+      int a = oldStart[i];
+      int end = oldStart[i + 1];
+      while (true) {
+        while (a < end && pk < pruned.length && pruned[pk] == a) {
+          a++;
+          pk++;
+        }
+        boolean old = a < end;
+        boolean add = ak < addedSource.length && addedSource[ak] == i;
+        if (!old && !add) {
+          break;
+        }
+        if (add && (!old || addedTarget[ak] < oldTarget[a])) {
+          rowTarget[out] = addedTarget[ak];
+          rowWeight[out++] = addedWeight[ak++];
+        } else {
+          rowTarget[out] = oldTarget[a];
+          rowWeight[out++] = oldWeight[a++];
+        }
+      }
+      rowCount[i] = out - rowOffset[i];
+    }
+    if (pk != pruned.length || ak != addedSource.length) {
+      throw new IllegalArgumentException("rewiring of " + plan.name() + ": " + (pruned.length - pk)
+          + " pruned positions and " + (addedSource.length - ak) + " added synapses out of order");
+    }
+    rowOffset[rows] = out;
+    count[0] = out;
+    columns();
+  }
+
+  /** Makes an active-only set's columns from its rows: sources ascending in each column. */
+  private void columns() {
+    int n = count[0];
+    int cols = plan.targetSize();
+    java.util.Arrays.fill(colCount, 0);
+    for (int r = 0; r < n; r++) {
+      colCount[rowTarget[r]]++;
+    }
+    colOffset[0] = 0;
+    for (int j = 0; j < cols; j++) {
+      colOffset[j + 1] = colOffset[j] + colCount[j];
+    }
+    java.util.Arrays.fill(colCount, 0);
+    for (int i = 0; i < plan.sourceSize(); i++) {
+      for (int r = rowOffset[i], end = r + rowCount[i]; r < end; r++) {
+        int j = rowTarget[r];
+        int c = colOffset[j] + colCount[j]++;
+        colSource[c] = i;
+        colToRow[c] = r;
+        rowToCol[r] = c;
+      }
+    }
   }
 
   /** Activates slot s of row i with weight w. */
@@ -179,6 +311,14 @@ public class PotentialSet {
    * potential ones.
    */
   public final ActiveSynapses snapshot() {
+    if (activeOnly) { // rows sorted by target already
+      int[] src = new int[activeCount()];
+      for (int i = 0; i < plan.sourceSize(); i++) {
+        java.util.Arrays.fill(src, rowOffset[i], rowOffset[i] + rowCount[i], i);
+      }
+      return new ActiveSynapses(plan.name(), src, java.util.Arrays.copyOf(rowTarget, src.length),
+          java.util.Arrays.copyOf(rowWeight, src.length));
+    }
     int[] src = new int[activeCount()];
     int[] tgt = new int[activeCount()];
     float[] w = new float[activeCount()];

@@ -43,11 +43,16 @@ public final class SlotGeometry {
 
   /** Local source of slot s (binary search over rows; not on the spike path). */
   public int sourceOf(int s) {
+    return rowOf(rowOffset, plan.sourceSize(), s);
+  }
+
+  /** The row i of {@code rows} rows whose positions {@code start[i] .. start[i + 1]} hold s. */
+  static int rowOf(int[] start, int rows, int s) {
     int lo = 0;
-    int hi = plan.sourceSize() - 1;
+    int hi = rows - 1;
     while (lo < hi) {
       int mid = (lo + hi + 1) >>> 1;
-      if (rowOffset[mid] <= s) {
+      if (start[mid] <= s) {
         lo = mid;
       } else {
         hi = mid - 1;

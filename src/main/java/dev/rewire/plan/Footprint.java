@@ -2,8 +2,9 @@ package dev.rewire.plan;
 
 /**
  * How much a plan holds, for estimating memory before anything is allocated: neurons, Poisson
- * sources, potential slots (projections with a potential set) and the expected number of static
- * synapses (p × pairs; the drawn number is within a few standard deviations of it).
+ * sources, potential slots (projections with a potential set; for one that stores its active
+ * synapses only, a bound on their number) and a bound on the number of static synapses (p × pairs
+ * plus six standard deviations).
  *
  * @param largestPotentialSet slots of the largest potential set (its arrays are the largest
  *     buffers)
@@ -17,9 +18,9 @@ public record Footprint(long neurons, long sources, long potentialSlots, long la
     long fixed = 0;
     long tables = 0;
     for (ProjectionPlan p : plan.projections()) {
-      long pairs = (long) p.sourceSize() * p.targetSize();
-      if (p.excludeSameIndex()) {
-        pairs -= Math.min(p.sourceSize(), p.targetSize());
+      long pairs = p.pairCount();
+      if (p.activeOnly()) {
+        pairs = upperBound(pairs * p.p(), p.p()); // its synapses, not its pairs
       }
       if (p.hasPotentialSet()) {
         slots += pairs;
@@ -33,13 +34,19 @@ public record Footprint(long neurons, long sources, long potentialSlots, long la
           }
         }
       } else {
-        // expected count plus six standard deviations, so the estimate is an upper bound in practice
-        double mean = pairs * p.p();
-        fixed += (long) Math.ceil(mean + 6 * Math.sqrt(mean * (1 - p.p())) + 1);
+        fixed += upperBound(pairs * p.p(), p.p());
       }
     }
     long sources = plan.inputs().stream().mapToLong(InputPlan::size).sum();
     return new Footprint(plan.neuronCount(), sources, slots, largest, fixed, tables);
+  }
+
+  /**
+   * A binomial count of this mean (success probability p) plus six standard deviations: an upper
+   * bound in practice.
+   */
+  private static long upperBound(double mean, double p) {
+    return (long) Math.ceil(mean + 6 * Math.sqrt(mean * (1 - p)) + 1);
   }
 
   /** A size in bytes for messages: "3.2 GiB". */

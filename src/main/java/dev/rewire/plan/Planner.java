@@ -102,7 +102,10 @@ final class Planner {
           input != null ? 0 : src.start(), input != null ? input.size() : src.size(),
           p.target(), tgt.start(), tgt.size(), tgt.start() - g.offset(),
           receptorIndex.get(List.of(g.index(), g.variables().indexOf(p.receptor()))),
-          p.hasPotentialSet(), p.connectivity().p(), p.connectivity().excludesSameIndex(),
+          p.hasPotentialSet(), p.hasPotentialSet() && p.connectivity().activeOnly(
+              pairs(src != null ? src.size() : input.size(), tgt.size(),
+                  p.connectivity().excludesSameIndex())),
+          p.connectivity().p(), p.connectivity().excludesSameIndex(),
           delays.get(e.getKey()), (float) p.weight().low(), (float) p.weight().high(),
           plasticity(p.rule(), dt, steps + 1),
           structural(p.structural(), p.rule(), dt, where + ".structural"),
@@ -114,7 +117,8 @@ final class Planner {
         .toList();
     StateLayout layout;
     try {
-      layout = StateLayout.of(groups, receptors, stepped, projections);
+      layout = StateLayout.of(groups, receptors, stepped, projections,
+          (int) model.simulation().seed());
     } catch (IllegalArgumentException e) {
       throw new ModelException(e.getMessage() + "; make the network smaller");
     }
@@ -130,6 +134,11 @@ final class Planner {
   }
 
   /** A group's model compiled, its constants computed for this network and dt. */
+  /** Possible pairs of a projection (as {@link ProjectionPlan#pairCount}, before there is one). */
+  private static long pairs(int sources, int targets, boolean excludeSameIndex) {
+    return (long) sources * targets - (excludeSameIndex ? Math.min(sources, targets) : 0);
+  }
+
   private static GroupPlan group(String name, int index, int offset, NeuronGroup g, double dt) {
     String where = "neurons." + name + ".model";
     NeuronModel m = g.model();

@@ -8,7 +8,9 @@ package dev.rewire.plan;
  * @param sourceInput index of the Poisson input that is the source, or -1 for neurons
  * @param targetInGroup where the target population starts inside its group
  * @param receptor index of the {@link ReceptorPlan} the weights go to
- * @param potentialSet all_pairs connectivity: a slot per potential synapse, each active or not
+ * @param potentialSet all_pairs connectivity: synapses may become active or inactive
+ * @param activeOnly a potential set that stores its active synapses only (else a slot per pair;
+ *     docs/design.md, section 4)
  * @param delaySteps steps from a spike to the arrival of its weight
  * @param plasticity the plasticity rule, or null for static weights
  * @param structural null for a fixed synapse set
@@ -19,7 +21,7 @@ public record ProjectionPlan(
     String name, int index,
     String sourceName, int sourceInput, int sourceStart, int sourceSize,
     String targetName, int targetStart, int targetSize, int targetInGroup,
-    int receptor, boolean potentialSet, double p, boolean excludeSameIndex, int delaySteps,
+    int receptor, boolean potentialSet, boolean activeOnly, double p, boolean excludeSameIndex, int delaySteps,
     float weightLow, float weightHigh,
     RulePlan plasticity, StructuralPlan structural,
     int connectivityKey, int regrowthKey) {
@@ -43,6 +45,33 @@ public record ProjectionPlan(
    */
   public int potentialRowLength(int i) {
     return excludeSameIndex && i < targetSize ? targetSize - 1 : targetSize;
+  }
+
+  /** The number of possible pairs: every source with every target, less the excluded ones. */
+  public long pairCount() {
+    long pairs = (long) sourceSize * targetSize;
+    return excludeSameIndex ? pairs - Math.min(sourceSize, targetSize) : pairs;
+  }
+
+  /**
+   * The initial synapses of row {@code i} of an active-only potential set: each possible pair is
+   * active with probability p, chosen by geometric gaps from Philox counters (i, d, 1, 0) under
+   * key (seed, connectivityKey), so that the draws cost the synapses, not the pairs. Visits the
+   * slot index k (target {@link #potentialTarget}(i, k)) and the word for its weight, in
+   * ascending k; returns the row's count.
+   */
+  public int initialActiveRow(int i, int seed, dev.rewire.random.Bernoulli.Visitor visitor) {
+    return dev.rewire.random.Bernoulli.walk(potentialRowLength(i), (float) p, i, 1, 0, seed,
+        connectivityKey, visitor);
+  }
+
+  /** The number of initially active synapses of an active-only potential set. */
+  public long initialActiveCount(int seed) {
+    long n = 0;
+    for (int i = 0; i < sourceSize; i++) {
+      n += initialActiveRow(i, seed, (k, word) -> { });
+    }
+    return n;
   }
 
   /** Local target of slot {@code k} of potential row {@code i}: computed, not stored. */

@@ -17,7 +17,8 @@ import java.util.Map;
  * <p>Names: {@code neurons.G.x} (variable or per-neuron param x of group G),
  * {@code neurons.G.lastspike}, {@code neurons.G.input.x} (pending input of receptor x, one block
  * of the group's size per ring slot), {@code inputs.P.next_spike} (stepped Poisson inputs),
- * {@code projections.p.A} for the potential-set arrays A of {@code backend.PotentialSet},
+ * {@code projections.p.A} for the potential-set arrays A of {@code backend.PotentialSet} (a slot
+ * per pair, or for an active-only set its synapses in compressed rows and columns),
  * {@code projections.p.pre.T} and {@code projections.p.post.T} for traces and
  * {@code projections.p.pre_last}, {@code projections.p.post_last}.
  */
@@ -74,6 +75,12 @@ public final class StateLayout {
       "row_weight", "row_to_col", "col_count", "col_syn", "col_source", "col_to_row",
       "active_count");
 
+  /**
+   * Packs of active-only potential sets only, which the device code does not take (the OpenCL
+   * backend refuses such sets).
+   */
+  public static final List<String> HOST_PACKS = List.of("row_start", "col_start");
+
   /** The element type of every entry of a pack. */
   public static Type packType(String pack) {
     return switch (pack) {
@@ -88,6 +95,13 @@ public final class StateLayout {
   public static final List<String> SLOT_ARRAYS = List.of("active", "slot_pos", "row_syn",
       "row_target", "row_weight", "row_to_col", "col_syn", "col_source", "col_to_row");
 
+  /**
+   * The arrays of an active-only potential set with one element per synapse: its capacity is the
+   * initial count, which regrowth never exceeds (it replaces at most what was pruned).
+   */
+  public static final List<String> ACTIVE_ARRAYS = List.of("row_target", "row_weight",
+      "row_to_col", "col_source", "col_to_row");
+
   private final List<Entry> entries;
   private final Map<String, Entry> byName;
   private final Map<String, Long> packLength;
@@ -97,6 +111,7 @@ public final class StateLayout {
     Map<String, Entry> m = new LinkedHashMap<>();
     Map<String, Long> lengths = new LinkedHashMap<>();
     PACKS.forEach(p -> lengths.put(p, 0L));
+    HOST_PACKS.forEach(p -> lengths.put(p, 0L));
     for (Entry e : entries) {
       m.put(e.name(), e);
       lengths.merge(e.pack(), (long) e.length(), Long::sum);
@@ -106,7 +121,7 @@ public final class StateLayout {
   }
 
   static StateLayout of(List<GroupPlan> groups, List<ReceptorPlan> receptors,
-      List<InputPlan> stepped, List<ProjectionPlan> projections) {
+      List<InputPlan> stepped, List<ProjectionPlan> projections, int seed) {
     Builder b = new Builder();
     for (GroupPlan g : groups) {
       for (String v : g.code().variables()) {
@@ -132,10 +147,22 @@ public final class StateLayout {
       if (!p.hasPotentialSet()) {
         continue;
       }
-      int slots = new SlotCount(p).slots();
-      for (String a : SLOT_ARRAYS) {
-        b.add(p.array(a), a.equals("active") ? Type.BOOL : a.equals("row_weight") ? Type.F32
-            : Type.I32, slots, Kind.SYNAPSE, a, -1, p.index());
+      if (p.activeOnly()) {
+        int synapses = new SlotCount(p).active(seed);
+        for (String a : ACTIVE_ARRAYS) {
+          b.add(p.array(a), a.equals("row_weight") ? Type.F32 : Type.I32, synapses,
+              Kind.SYNAPSE, a, -1, p.index());
+        }
+        b.add(p.array("row_start"), Type.I32, p.sourceSize() + 1, Kind.SYNAPSE, "row_start", -1,
+            p.index());
+        b.add(p.array("col_start"), Type.I32, p.targetSize() + 1, Kind.SYNAPSE, "col_start", -1,
+            p.index());
+      } else {
+        int slots = new SlotCount(p).slots();
+        for (String a : SLOT_ARRAYS) {
+          b.add(p.array(a), a.equals("active") ? Type.BOOL : a.equals("row_weight") ? Type.F32
+              : Type.I32, slots, Kind.SYNAPSE, a, -1, p.index());
+        }
       }
       b.add(p.array("row_count"), Type.I32, p.sourceSize(), Kind.SYNAPSE, "row_count", -1,
           p.index());
@@ -192,16 +219,23 @@ public final class StateLayout {
     return n;
   }
 
-  /** The number of potential slots of a projection (row lengths summed), without its arrays. */
+  /** The number of potential slots or active synapses of a projection, without its arrays. */
   private record SlotCount(ProjectionPlan p) {
     int slots() {
-      long total = 0;
-      for (int i = 0; i < p.sourceSize(); i++) {
-        total += p.potentialRowLength(i);
-      }
+      long total = p.pairCount();
       if (total > Integer.MAX_VALUE - 8) {
         throw new IllegalArgumentException("projection " + p.name() + " has " + total
-            + " potential synapses; at most " + (Integer.MAX_VALUE - 8) + " are supported");
+            + " potential synapses; at most " + (Integer.MAX_VALUE - 8) + " slots are "
+            + "supported (connectivity.storage = \"active\" keeps the active synapses only)");
+      }
+      return (int) total;
+    }
+
+    int active(int seed) {
+      long total = p.initialActiveCount(seed);
+      if (total > Integer.MAX_VALUE - 8) {
+        throw new IllegalArgumentException("projection " + p.name() + " has " + total
+            + " synapses; at most " + (Integer.MAX_VALUE - 8) + " are supported");
       }
       return (int) total;
     }

@@ -29,6 +29,20 @@ public final class Draws {
   }
 
   /**
+   * Integer exactly uniform in [0, bound) or -1: Lemire's multiply-shift that rejects the words
+   * that would make some values more likely ({@code (2^32 - bound) mod bound} of them); a caller
+   * that needs a value draws again from its next counter.
+   */
+  public static int belowOrReject(int word, int bound) {
+    long m = (word & 0xFFFFFFFFL) * bound;
+    long low = m & 0xFFFFFFFFL;
+    if (low < bound && low < (0x1_0000_0000L - bound) % bound) {
+      return -1;
+    }
+    return (int) (m >>> 32);
+  }
+
+  /**
    * Geometric number of Bernoulli trials up to and including the first success, at least 1, given
    * {@code invLogQ = 1 / ln(1 - p)} (negative, computed once on the host). Inverts the CDF:
    * {@code 1 + floor(ln(u) / ln(1 - p))} with u uniform in (0, 1]. Saturates at

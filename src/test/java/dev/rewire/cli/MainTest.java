@@ -229,7 +229,9 @@ class MainTest {
   void run_modelTooLargeForTheHeap_isRefusedWithEstimateAndLimit() {
     assertEquals(2, main("run", "--backend", "java", "--duration", "10ms", "--set",
         "neurons.net.size=40000", "--set",
-        "neurons.net.populations={E=[0,32000],I=[32000,40000]}"));
+        "neurons.net.populations={E=[0,32000],I=[32000,40000]}", "--set",
+        "projections.ee.connectivity.storage=slots", "--set",
+        "projections.ie.connectivity.storage=slots"));
     // After the note on the threads that auto chose for a network this large, if any.
     assertTrue(err().matches("(?s)(rewire: [0-9]+ threads for this network of 40000 neurons "
         + "[^\n]*\n)?rewire: the model needs about [0-9.]+ GiB of Java heap and "
@@ -240,9 +242,11 @@ class MainTest {
   void run_potentialSetBeyondAnArray_isRefusedNamingTheProjection() {
     assertEquals(2, main("run", "--backend", "java", "--duration", "10ms", "--set",
         "neurons.net.size=100000", "--set",
-        "neurons.net.populations={E=[0,80000],I=[80000,100000]}"));
+        "neurons.net.populations={E=[0,80000],I=[80000,100000]}", "--set",
+        "projections.ee.connectivity.storage=slots"));
     assertTrue(err().contains("projection ee has 6399920000 potential synapses; at most "
-        + "2147483639 are supported"), err());
+        + "2147483639 slots are supported (connectivity.storage = \"active\" keeps the active "
+        + "synapses only)"), err());
   }
 
   @Test

@@ -139,6 +139,10 @@ class MalformedInputTest {
       {"inputs.P.rate_hz=inf", "inputs.P.rate_hz: must be finite, got inf"},
       {"projections.ee.stdp.gmax=-inf", "projections.ee.stdp.gmax: must be finite, got -inf"},
       {"neurons.net.gl_ns=nan", "neurons.net.gl_ns: must be finite, got nan"},
+      {"projections.ee.connectivity.storage=\"dense\"",
+          "projections.ee.connectivity.storage: expected one of \"slots\", \"active\", got \"dense\""},
+      {"projections.ei.connectivity.storage=\"active\"", "projections.ei.connectivity.storage "
+          + "= \"active\" needs rule = \"all_pairs\""},
     };
     for (String[] r : ranges) {
       cases.add(new Case(r[0], null, List.of("--set", r[0]), r[1]));

@@ -107,6 +107,7 @@ public class SweepCommandTest {
         "[[runs]]", "\"neurons.net.c_pf\" = 0.01                  # forward Euler diverges",
         "[[runs]]", "\"neurons.net.size\" = 40000                 # too large for the heap",
         "\"neurons.net.populations\" = { E = [0, 32000], I = [32000, 40000] }",
+        "\"projections.ee.connectivity.storage\" = \"slots\"",
         "[[runs]]", "\"neurons.net.c_pf\" = 250.0", ""));
     Path out = dir.resolve("sw");
     CheckpointResumeTest.Out o = main("sweep", file.toString(), "--out-dir", out.toString(),

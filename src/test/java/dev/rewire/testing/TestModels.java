@@ -61,12 +61,18 @@ public final class TestModels {
    */
   public static Model rewired(int size, double p, Structural structural, double durationMs,
       long seed) {
+    return rewired(size, p, structural, durationMs, seed, null);
+  }
+
+  /** {@link #rewired} with the potential set's storage given (null: the size's choice). */
+  public static Model rewired(int size, double p, Structural structural, double durationMs,
+      long seed, Connectivity.Storage storage) {
     Map<String, Projection> projections = new LinkedHashMap<>();
     projections.put("drive", new Projection("P", "N", "g_ampa",
         new Connectivity(Connectivity.Rule.FIXED_PROBABILITY, 0.2, false), Weight.constant(2.0),
         null, null));
     projections.put("nn", new Projection("N", "N", "g_ampa",
-        new Connectivity(Connectivity.Rule.ALL_PAIRS, p, true), new Weight(0.0, 0.2),
+        new Connectivity(Connectivity.Rule.ALL_PAIRS, p, true, storage), new Weight(0.0, 0.2),
         seedEeStdp(), structural));
     return new Model("rewired", new Simulation(0.1, durationMs, seed),
         Map.of("net", lifGroup(size)), Map.of("P", new PoissonInput(100, 50.0)), projections);

@@ -97,8 +97,9 @@ public final class JavaBackend implements Backend {
 
   /**
    * Host memory of a simulation: its state ({@link dev.rewire.plan.StateLayout#bytes}), twice
-   * while it is set up (the initial draw of the potential sets), plus what the Java backend keeps
-   * beside it: per potential slot the below-threshold flag (1 byte), per static synapse target,
+   * while it is set up (the initial draw of the potential sets; an active-only set's rewiring copies
+   * less), plus what the Java backend keeps beside it: per potential slot (synapse of an active-only
+   * set) the below-threshold flag (1 byte), per static synapse target,
    * weight and fixed-point weight, per neuron the candidate flags and input lists, per Poisson
    * source its wheel link, and the decay tables; per thread beyond the first, its copy of the
    * pending input, its candidate flags and wheels.

@@ -16,7 +16,12 @@ import java.util.List;
 final class JavaRuleSource {
   private JavaRuleSource() {}
 
-  static String body(RulePlan rule, StructuralPlan structural, boolean signedInput) {
+  /**
+   * {@code activeOnly}: the synapses are an active-only set's, known by their row position (else by
+   * slot).
+   */
+  static String body(RulePlan rule, StructuralPlan structural, boolean signedInput,
+      boolean activeOnly) {
     StringBuilder b = new StringBuilder();
     int params = rule == null ? 0 : rule.params().length;
     for (int k = 0; k < params; k++) {
@@ -34,8 +39,8 @@ final class JavaRuleSource {
       b.append("  void onPost(PotentialSynapses s, LowList lows, int j, int step) {\n"
           + "    throw new UnsupportedOperationException();\n  }\n");
     } else {
-      pathway(b, true, rule.onPre(), lowList, signedInput);
-      pathway(b, false, rule.onPost(), lowList, signedInput);
+      pathway(b, true, rule.onPre(), lowList, signedInput, activeOnly);
+      pathway(b, false, rule.onPost(), lowList, signedInput, activeOnly);
     }
     b.append("  boolean prune(float w) {\n    return ")
         .append(structural == null ? "false" : expr(structural.prune())).append(";\n  }\n");
@@ -44,7 +49,7 @@ final class JavaRuleSource {
 
   /** on_pre (pre = true: deliver, then the statements per row entry) or on_post (per column). */
   private static void pathway(StringBuilder b, boolean pre, Event e, boolean lowList,
-      boolean signedInput) {
+      boolean signedInput, boolean activeOnly) {
     String n = pre ? "i" : "j";
     b.append(pre
         ? "  void onPre(PotentialSynapses s, LowList lows, int i, int step, InputSum input) {\n"
@@ -91,7 +96,8 @@ final class JavaRuleSource {
     }
     if (pre) {
       b.append("    final int targetStart = s.plan.targetInGroup();\n"
-          + "    final int[] syn = s.rowSyn;\n    final int[] tgt = s.rowTarget;\n"
+          + (activeOnly ? "" : "    final int[] syn = s.rowSyn;\n")
+          + "    final int[] tgt = s.rowTarget;\n"
           + "    final int first = s.rowOffset[i];\n    final int end = first + s.rowCount[i];\n");
       if (signedInput) { // rare: through the input's method
         b.append("    for (int k = first; k < end; k++) {\n"
@@ -121,7 +127,8 @@ final class JavaRuleSource {
             + "      inCount += (int) (((before - 1) & -fixed) >>> 63);\n");
       }
     } else {
-      b.append("    final int[] at = s.colToRow;\n    final int[] syn = s.colSyn;\n"
+      b.append("    final int[] at = s.colToRow;\n"
+          + (activeOnly ? "" : "    final int[] syn = s.colSyn;\n")
           + "    final int[] src = s.colSource;\n"
           + "    for (int k = s.colOffset[j], to = k + s.colCount[j]; k < to; k++) {\n"
           + "      final int m = src[k];\n      final int r = at[k];\n      float w = weight[r];\n");
@@ -144,7 +151,7 @@ final class JavaRuleSource {
       if (lowList) {
         // Listed when w < low, without a branch: the sign bit of w - low (exact for floats); the
         // count stops when the list is full (see LowList).
-        b.append("      lowSlots[lowCount] = syn[k];\n"
+        b.append("      lowSlots[lowCount] = ").append(activeOnly ? "r" : "syn[k]").append(";\n"
             + "      lowCount = Math.min(lowCount + (Float.floatToRawIntBits(w - low) >>> 31), "
             + "full);\n");
       }

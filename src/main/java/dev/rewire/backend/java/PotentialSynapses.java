@@ -51,10 +51,10 @@ final class PotentialSynapses extends PotentialSet {
     // a prune condition other than a threshold (then every call looks at every active synapse).
     pruneBelow = plan.structural() == null || !plan.structural().threshold() ? -1.0f
         : plan.structural().pruneBelow();
-    seen = new boolean[potentialCount()];
+    seen = new boolean[idCount()];
     lows = new LowList[members];
     for (int m = 0; m < members; m++) {
-      lows[m] = new LowList(Math.min(potentialCount(), 1024));
+      lows[m] = new LowList(Math.min(idCount(), 1024));
     }
     markActiveBelowThreshold();
     RulePlan r = plan.plasticity();
@@ -63,7 +63,8 @@ final class PotentialSynapses extends PotentialSet {
     post = r == null ? null : new Traces(traces(state, r.postTraces(), "post."),
         (int[]) state.get(plan.array("post_last")), r.postDecay());
     boolean condition = plan.structural() != null && !plan.structural().threshold();
-    rule = r == null && !condition ? null : RuleCode.of(r, plan.structural(), signedInput);
+    rule = r == null && !condition ? null : RuleCode.of(r, plan.structural(), signedInput,
+        activeOnly);
   }
 
   private float[][] traces(Map<String, Object> state, java.util.List<String> names,
@@ -93,19 +94,27 @@ final class PotentialSynapses extends PotentialSet {
     for (int i = 0; i < rowCount.length; i++) {
       for (int r = rowOffset[i], end = r + rowCount[i]; r < end; r++) {
         if (rowWeight[r] < pruneBelow) {
-          out[n++] = rowSyn[r];
+          out[n++] = idAt(r);
         }
       }
     }
     return n;
   }
 
-  /** Sets the weight of active slot s from outside the STDP phases (tests, checkpoint restore). */
+  /** The id of the synapse at row position r: its slot, or r in an active-only set. */
+  private int idAt(int r) {
+    return activeOnly ? r : rowSyn[r];
+  }
+
+  /**
+   * Sets the weight of active slot s (row position s of an active-only set) from outside the STDP
+   * phases (tests, checkpoint restore).
+   */
   void setWeight(int s, float w) {
-    if (!active[s]) {
+    if (!isActive(s)) {
       throw new IllegalArgumentException("slot " + s + " is not active");
     }
-    rowWeight[slotPos[s]] = w;
+    rowWeight[activeOnly ? s : slotPos[s]] = w;
     if (w < pruneBelow) {
       markLow(s);
     }
@@ -119,13 +128,28 @@ final class PotentialSynapses extends PotentialSet {
     }
   }
 
+  /**
+   * Rewires an active-only set ({@link #rewire}) and lists the added synapses whose weight is below
+   * the threshold, at their new row positions.
+   */
+  void rewireListed(int[] pruned, int[] addedSource, int[] addedTarget, float[] addedWeight) {
+    rewire(pruned, addedSource, addedTarget, addedWeight);
+    for (int k = 0; k < addedSource.length; k++) {
+      if (addedWeight[k] < pruneBelow) {
+        int i = addedSource[k];
+        markLow(Arrays.binarySearch(rowTarget, rowOffset[i], rowOffset[i] + rowCount[i],
+            addedTarget[k]));
+      }
+    }
+  }
+
   /** Notes that slot s was given a weight below {@link #pruneBelow}. */
   void markLow(int s) {
     lows[0].add(s);
   }
 
   /**
-   * The active slots to prune now, ascending: with a threshold, those whose weight is below
+   * The active slots (row positions of an active-only set) to prune now, ascending: with a threshold, those whose weight is below
    * {@link #pruneBelow}, from the list, which it then forgets (the list holds every such slot as
    * long as the caller deactivates what each call returns, as structural plasticity does: a weight
    * set below the threshold is always listed, so an active slot below it was listed after the
@@ -150,8 +174,8 @@ final class PotentialSynapses extends PotentialSet {
       out = new int[activeCount()];
       n = activeBelowThreshold(out);
       for (LowList l : lows) {
-        if (l.capacity < potentialCount()) {
-          l.resize((int) Math.min(potentialCount(), 2L * l.capacity));
+        if (l.capacity < idCount()) {
+          l.resize((int) Math.min(idCount(), 2L * l.capacity));
         }
       }
     }
@@ -168,7 +192,7 @@ final class PotentialSynapses extends PotentialSet {
     for (int i = 0; i < rowCount.length; i++) {
       for (int r = rowOffset[i], end = r + rowCount[i]; r < end; r++) {
         if (rule.prune(rowWeight[r])) {
-          out[n++] = rowSyn[r];
+          out[n++] = idAt(r);
         }
       }
     }
@@ -184,7 +208,7 @@ final class PotentialSynapses extends PotentialSet {
     for (LowList l : lows) {
       for (int k = 0; k < l.count; k++) {
         int s = l.slot[k];
-        if (!seen[s] && active[s] && weightOf(s) < pruneBelow) {
+        if (!seen[s] && isActive(s) && weightOf(s) < pruneBelow) {
           seen[s] = true;
           out[n++] = s;
         }

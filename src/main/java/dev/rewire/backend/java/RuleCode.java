@@ -33,10 +33,12 @@ abstract class RuleCode {
 
   /**
    * The code of a projection's rule (null: none) and structural plasticity (null: none);
-   * {@code signedInput}: the receptor it delivers to may get negative input.
+   * {@code signedInput}: the receptor it delivers to may get negative input; {@code activeOnly}:
+   * its synapses are an active-only set's.
    */
-  static RuleCode of(RulePlan rule, StructuralPlan structural, boolean signedInput) {
-    String body = JavaRuleSource.body(rule, structural, signedInput);
+  static RuleCode of(RulePlan rule, StructuralPlan structural, boolean signedInput,
+      boolean activeOnly) {
+    String body = JavaRuleSource.body(rule, structural, signedInput, activeOnly);
     Class<?> c = CLASSES.computeIfAbsent(body, RuleCode::compile);
     try {
       float[] params = rule == null ? new float[0] : rule.params();

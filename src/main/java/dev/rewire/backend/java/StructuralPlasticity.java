@@ -1,5 +1,6 @@
 package dev.rewire.backend.java;
 
+import dev.rewire.backend.Rewiring;
 import dev.rewire.backend.SimulationListener;
 import dev.rewire.backend.StructuralEvent;
 import dev.rewire.plan.Phase;
@@ -24,7 +25,8 @@ import java.util.Arrays;
  *
  * A slot pruned in the call cannot be chosen (it was active before), so the active count is conserved
  * exactly, per projection and, in per-source mode, per row, as long as there are enough inactive
- * slots; if there are not, all of them are regrown and the event says so.
+ * slots; if there are not, all of them are regrown and the event says so. An active-only set prunes
+ * the same way and draws where to regrow by rejection ({@link ActiveRegrowth}).
  */
 final class StructuralPlasticity implements StepPhase {
   /**
@@ -62,11 +64,16 @@ final class StructuralPlasticity implements StepPhase {
       int period = p.structural().periodSteps();
       if (step % period == 0) {
         PotentialSynapses ps = sets[k];
-        Change c = rewire(ps, step, seed);
-        listener.onStructural(new StructuralEvent(step, p.name(), c.pruned().length,
-            c.regrown().length, ps.activeCount()));
-        listener.onRewiring(ps.rewiring(step, c.pruned(), c.prunedWeight(), c.regrown(),
-            c.regrownWeight()));
+        Rewiring r;
+        if (ps.activeOnly) {
+          r = rewireActive(ps, step, seed);
+        } else {
+          Change c = rewire(ps, step, seed);
+          r = ps.rewiring(step, c.pruned(), c.prunedWeight(), c.regrown(), c.regrownWeight());
+        }
+        listener.onStructural(new StructuralEvent(step, p.name(), r.prunedSource().length,
+            r.regrownSource().length, ps.activeCount()));
+        listener.onRewiring(r);
       }
       next = (int) Math.min(next, ((long) step / period + 1) * period);
     }
@@ -99,6 +106,30 @@ final class StructuralPlasticity implements StepPhase {
       p.activate(p.sourceOf(s), s, regrownWeight[k]);
     }
     return new Change(pruned, prunedWeight, regrown, regrownWeight);
+  }
+
+  /**
+   * One call for an active-only set: the same pruning, regrowth drawn by {@link ActiveRegrowth},
+   * then the lists made anew ({@link dev.rewire.backend.PotentialSet#rewire}).
+   */
+  static Rewiring rewireActive(PotentialSynapses p, int step, int seed) {
+    int[] pruned = p.takePruned();
+    int[] ps = new int[pruned.length];
+    int[] pt = new int[pruned.length];
+    float[] pw = new float[pruned.length];
+    for (int k = 0; k < pruned.length; k++) {
+      ps[k] = p.sourceOf(pruned[k]);
+      pt[k] = p.targetAt(pruned[k]);
+      pw[k] = p.weightOf(pruned[k]);
+    }
+    ActiveRegrowth.Chosen c = pruned.length == 0
+        ? new ActiveRegrowth.Chosen(new int[0], new int[0], new float[0])
+        : p.plan.structural().perSource() ? ActiveRegrowth.perSource(p, pruned, step, seed)
+        : ActiveRegrowth.global(p, pruned.length, step, seed);
+    if (pruned.length > 0) {
+      p.rewireListed(pruned, c.source(), c.target(), c.weight());
+    }
+    return new Rewiring(step, p.plan.name(), ps, pt, pw, c.source(), c.target(), c.weight());
   }
 
   private static int[] chooseGlobal(PotentialSynapses p, int count, int step, int seed) {

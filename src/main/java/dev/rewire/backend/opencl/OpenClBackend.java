@@ -13,6 +13,7 @@ import dev.rewire.backend.opencl.resident.ResidentBatch;
 import dev.rewire.backend.opencl.step.PerStepSimulation;
 import dev.rewire.plan.Footprint;
 import dev.rewire.plan.Plan;
+import dev.rewire.plan.ProjectionPlan;
 import java.util.List;
 
 /**
@@ -54,13 +55,18 @@ public final class OpenClBackend implements BatchBackend {
     this.engine = engine;
   }
 
-  /** Whether networks of {@code plan}'s shape fit a work-group of this device. */
+  /**
+   * Whether networks of {@code plan}'s shape fit a work-group of this device (and the device code
+   * runs them: no active-only potential set).
+   */
   public boolean fitsWorkGroup(Plan plan) {
-    return new DeviceShape(plan).localBytes() <= device.localMemBytes();
+    return activeOnly(plan) == null
+        && new DeviceShape(plan).localBytes() <= device.localMemBytes();
   }
 
   @Override
   public Object shapeKey(Plan plan) {
+    checkSupported(plan);
     return new DeviceShape(plan).header + "\nsteps " + plan.steps() + " dt " + plan.dtMs();
   }
 
@@ -86,11 +92,29 @@ public final class OpenClBackend implements BatchBackend {
   @Override
   public dev.rewire.backend.BatchSimulation openBatch(List<Plan> plans,
       List<SimulationState> states) {
+    checkSupported(plans.get(0));
     checkUsable();
     try {
       return new ResidentBatch(device, profile, plans, states, false);
     } catch (ClException e) {
       throw resources(e, deviceBytes(plans.get(0)) * plans.size());
+    }
+  }
+
+  /** The first projection that stores its active synapses only, or null. */
+  private static ProjectionPlan activeOnly(Plan plan) {
+    return plan.projections().stream().filter(ProjectionPlan::activeOnly).findFirst()
+        .orElse(null);
+  }
+
+  /** Refuses what the device code does not run yet: active-only potential sets. */
+  private static void checkSupported(Plan plan) {
+    ProjectionPlan p = activeOnly(plan);
+    if (p != null) {
+      throw new ResourceException("projections." + p.name() + " keeps its active synapses only "
+          + "(connectivity.storage = \"active\", given or chosen for its " + p.pairCount()
+          + " possible pairs), which the OpenCL backend does not run yet; "
+          + "use --backend java, or set connectivity.storage = \"slots\" if its slots fit");
     }
   }
 
@@ -144,6 +168,7 @@ public final class OpenClBackend implements BatchBackend {
   }
 
   private Simulation open(Plan plan, SimulationState state) {
+    checkSupported(plan);
     checkUsable();
     long need = deviceBytes(plan);
     Footprint f = Footprint.of(plan);

@@ -38,6 +38,9 @@ class ThreadsTest {
     out.add(Arguments.of("seed-ei per-source", TestModels.seedEi(600, 6,
         "projections.ee.structural.mode=per-source", "projections.ie.structural.mode=per-source",
         "projections.ee.structural.threshold=0.13", "projections.ie.structural.threshold=0.85")));
+    out.add(Arguments.of("seed-ei active-only", TestModels.seedEi(900, 5,
+        "projections.ee.connectivity.storage=active", "projections.ie.connectivity.storage=active",
+        "projections.ee.structural.threshold=0.14")));
     for (String f : List.of("coba.toml", "cuba.toml", "adex-patterns.toml", "izhikevich.toml",
         "seed-ei-adex.toml", "rules/seed-rule.toml", "rules/song-pair.toml", "rules/triplet.toml",
         "rules/van-rossum.toml", "rules/vogels-istdp.toml")) {
