@@ -54,11 +54,27 @@ public record ProjectionPlan(
   }
 
   /**
-   * The initial synapses of row {@code i} of an active-only potential set: each possible pair is
-   * active with probability p, chosen by geometric gaps from Philox counters (i, d, 1, 0) under
-   * key (seed, connectivityKey), so that the draws cost the synapses, not the pairs. Visits the
-   * slot index k (target {@link #potentialTarget}(i, k)) and the word for its weight, in
-   * ascending k; returns the row's count.
+   * Possible pairs beyond which a static projection draws its synapses by geometric gaps
+   * ({@link #initialActiveRow}) rather than pair by pair (2^26, 67 M pairs, over a second of
+   * draws): large networks set up in time proportional to their synapses, and the examples keep
+   * the draws they always had.
+   */
+  public static final long GAP_DRAW_PAIRS = 1L << 26;
+
+  /**
+   * Whether the initial synapses are drawn by geometric gaps ({@link #initialActiveRow}): an
+   * active-only potential set, or a static projection of more than {@link #GAP_DRAW_PAIRS} pairs.
+   */
+  public boolean drawsByGaps() {
+    return activeOnly || !potentialSet && pairCount() > GAP_DRAW_PAIRS;
+  }
+
+  /**
+   * The initial synapses of row {@code i} when they are drawn by gaps ({@link #drawsByGaps}): each
+   * possible pair exists with probability p, chosen by geometric gaps from Philox counters
+   * (i, d, 1, 0) under key (seed, connectivityKey), so that the draws cost the synapses, not the
+   * pairs. Visits the slot index k (target {@link #potentialTarget}(i, k)) and the word for its
+   * weight, in ascending k; returns the row's count.
    */
   public int initialActiveRow(int i, int seed, dev.rewire.random.Bernoulli.Visitor visitor) {
     return dev.rewire.random.Bernoulli.walk(potentialRowLength(i), (float) p, i, 1, 0, seed,
