@@ -8,7 +8,9 @@
 # excluded), synaptic events per simulated second, ns per event, and the speed-up over 1 thread;
 # writes the rows to target/scale/scale.csv and, with matplotlib, a plot to target/scale/scale.png
 # (bench/scale/plot.py). Networks that need more than the default heap:
-# REWIRE_JAVA_OPTS=-Xmx16g.
+# REWIRE_JAVA_OPTS=-Xmx16g. STORAGE=active (or slots) gives every potential set that storage
+# (bench/scale/models.py). MEMORY=1 also measures Java heap bytes per synapse of each network
+# (bench/java/.../SynapseMemory.java, through the bench profile) into target/scale/memory.csv.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rounds="${1:-3}"
@@ -62,6 +64,12 @@ with open(sys.argv[2], "w") as f:
         print("%-10s %7d %7s %12.1f %14.3g %9.1f %8.2f" % (k[0], k[1], k[2], med[k], ev[k], ns, sp))
 PY
 echo "rows: $out/scale.csv (medians of $rounds rounds, $duration each; $(nproc) cores)"
+if [ "${MEMORY:-0}" = 1 ]; then
+  # shellcheck disable=SC2086
+  (cd "$here" && mvn -B -q -Pbench test-compile exec:exec \
+      -Dbench.main=dev.rewire.bench.SynapseMemory -Djmh.args="$(echo $files)") > "$out/memory.csv"
+  column -s, -t < "$out/memory.csv"
+fi
 if "$py" -c 'import matplotlib' 2> /dev/null; then
   echo "plot: $("$py" "$here/bench/scale/plot.py" "$out/scale.csv" "$out/scale.png")"
 else

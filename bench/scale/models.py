@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Writes the scaling family (bench/scale.sh): seed-ei and COBA at N neurons, 80 % E, with every
 connection probability scaled by N0/N so that each neuron keeps the in-degree it has at the
-original size N0 (seed-ei 500, COBA 4000). Usage: models.py OUT_DIR seed-ei:N ... coba:N ..."""
+original size N0 (seed-ei 500, COBA 4000). Usage: models.py OUT_DIR seed-ei:N ... coba:N ...
+With STORAGE=active or slots in the environment, every all_pairs projection gets that storage
+(else the size's choice: slots up to 2^22 possible pairs)."""
+import os
 import re
 import sys
 from pathlib import Path
@@ -21,6 +24,9 @@ def scaled(kind, n):
     text = re.sub(r"\bp = ([0-9.]+)",
                   lambda m: "p = %.6g" % (float(m.group(1)) * n0 / n), text)
     text = re.sub(r'^name = "([^"]+)"', r'name = "\1-%d"' % n, text, count=1, flags=re.M)
+    storage = os.environ.get("STORAGE")
+    if storage:
+        text = text.replace('rule = "all_pairs",', 'rule = "all_pairs", storage = "%s",' % storage)
     return text
 
 

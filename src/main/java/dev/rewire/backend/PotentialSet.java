@@ -58,6 +58,7 @@ public class PotentialSet {
   public final int[] rowSyn;
   public final int[] rowTarget;
   public final float[] rowWeight;
+  /** Column position of each row entry; null for an active-only set (whose calls need none). */
   public final int[] rowToCol;
   public final int[] colCount;
   /** As {@link #rowSyn}, by column. */
@@ -82,7 +83,7 @@ public class PotentialSet {
     rowSyn = activeOnly ? null : (int[]) state.get(plan.array("row_syn"));
     rowTarget = (int[]) state.get(plan.array("row_target"));
     rowWeight = (float[]) state.get(plan.array("row_weight"));
-    rowToCol = (int[]) state.get(plan.array("row_to_col"));
+    rowToCol = activeOnly ? null : (int[]) state.get(plan.array("row_to_col"));
     colCount = (int[]) state.get(plan.array("col_count"));
     colSyn = activeOnly ? null : (int[]) state.get(plan.array("col_syn"));
     colSource = (int[]) state.get(plan.array("col_source"));
@@ -189,15 +190,24 @@ public class PotentialSet {
    * Rewires an active-only set: removes the synapses at row positions {@code pruned} (ascending)
    * and adds {@code added} (local sources and targets ascending by (source, target), none of them
    * active, no more than are removed), and makes the lists anew: rows sorted by target, columns by
-   * source. Every synapse's row position may change.
+   * source. Two streaming merges, rows and then columns (whose row positions follow the rows'
+   * moves: a whole shift for the rows without changes, which are most), so a call costs a pass
+   * over the synapses, not a sort of them.
    */
   public final void rewire(int[] pruned, int[] addedSource, int[] addedTarget,
       float[] addedWeight) {
     int rows = plan.sourceSize();
+    int cols = plan.targetSize();
     int n = count[0];
     int[] oldStart = rowOffset.clone();
     int[] oldTarget = java.util.Arrays.copyOf(rowTarget, n);
     float[] oldWeight = java.util.Arrays.copyOf(rowWeight, n);
+    // A row without changes moves whole, by shift[i]; a changed row's entries move one by one
+    // (moved: old row position -> new one, -1 when pruned).
+    int[] shift = new int[rows];
+    boolean[] changed = new boolean[rows];
+    int[] moved = new int[n];
+    int[] addedAt = new int[addedSource.length];
     int out = 0;
     int pk = 0;
     int ak = 0;
@@ -205,9 +215,20 @@ public class PotentialSet {
       rowOffset[i] = out;
       int a = oldStart[i];
       int end = oldStart[i + 1];
+      boolean prunes = pk < pruned.length && pruned[pk] < end;
+      boolean adds = ak < addedSource.length && addedSource[ak] == i;
+      if (!prunes && !adds) {
+        System.arraycopy(oldTarget, a, rowTarget, out, end - a);
+        System.arraycopy(oldWeight, a, rowWeight, out, end - a);
+        shift[i] = out - a;
+        out += end - a;
+        rowCount[i] = end - a;
+        continue;
+      }
+      changed[i] = true;
       while (true) {
         while (a < end && pk < pruned.length && pruned[pk] == a) {
-          a++;
+          moved[a++] = -1;
           pk++;
         }
         boolean old = a < end;
@@ -217,10 +238,12 @@ public class PotentialSet {
         }
         if (add && (!old || addedTarget[ak] < oldTarget[a])) {
           rowTarget[out] = addedTarget[ak];
-          rowWeight[out++] = addedWeight[ak++];
+          rowWeight[out] = addedWeight[ak];
+          addedAt[ak++] = out++;
         } else {
           rowTarget[out] = oldTarget[a];
-          rowWeight[out++] = oldWeight[a++];
+          rowWeight[out] = oldWeight[a];
+          moved[a++] = out++;
         }
       }
       rowCount[i] = out - rowOffset[i];
@@ -231,7 +254,45 @@ public class PotentialSet {
     }
     rowOffset[rows] = out;
     count[0] = out;
-    columns();
+    // The added ones by column: (target, source) ascending.
+    Integer[] byColumn = new Integer[addedSource.length];
+    for (int k = 0; k < byColumn.length; k++) {
+      byColumn[k] = k;
+    }
+    java.util.Arrays.sort(byColumn, (x, y) -> addedTarget[x] != addedTarget[y]
+        ? Integer.compare(addedTarget[x], addedTarget[y])
+        : Integer.compare(addedSource[x], addedSource[y]));
+    int[] oldColStart = colOffset.clone();
+    int[] oldSource = java.util.Arrays.copyOf(colSource, n);
+    int[] oldToRow = java.util.Arrays.copyOf(colToRow, n);
+    int c = 0;
+    int bk = 0;
+    for (int j = 0; j < cols; j++) {
+      colOffset[j] = c;
+      int end = oldColStart[j + 1];
+      int k = bk < byColumn.length && addedTarget[byColumn[bk]] == j ? byColumn[bk] : -1;
+      for (int a = oldColStart[j]; a < end; a++) {
+        int i = oldSource[a];
+        int r = changed[i] ? moved[oldToRow[a]] : oldToRow[a] + shift[i];
+        if (r < 0) {
+          continue; // pruned
+        }
+        while (k >= 0 && addedSource[k] < i) {
+          colSource[c] = addedSource[k];
+          colToRow[c++] = addedAt[k];
+          k = ++bk < byColumn.length && addedTarget[byColumn[bk]] == j ? byColumn[bk] : -1;
+        }
+        colSource[c] = i;
+        colToRow[c++] = r;
+      }
+      while (k >= 0) {
+        colSource[c] = addedSource[k];
+        colToRow[c++] = addedAt[k];
+        k = ++bk < byColumn.length && addedTarget[byColumn[bk]] == j ? byColumn[bk] : -1;
+      }
+      colCount[j] = c - colOffset[j];
+    }
+    colOffset[cols] = c;
   }
 
   /** Makes an active-only set's columns from its rows: sources ascending in each column. */
@@ -250,10 +311,9 @@ public class PotentialSet {
     for (int i = 0; i < plan.sourceSize(); i++) {
       for (int r = rowOffset[i], end = r + rowCount[i]; r < end; r++) {
         int j = rowTarget[r];
-        int c = colOffset[j] + colCount[j]++;
-        colSource[c] = i;
-        colToRow[c] = r;
-        rowToCol[r] = c;
+        int q = colOffset[j] + colCount[j]++;
+        colSource[q] = i;
+        colToRow[q] = r;
       }
     }
   }

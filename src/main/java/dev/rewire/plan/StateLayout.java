@@ -73,13 +73,7 @@ public final class StateLayout {
   public static final List<String> PACKS = List.of("neuron_f", "neuron_i", "input", "next_spike",
       "trace_f", "trace_i", "active", "slot_pos", "row_count", "row_syn", "row_target",
       "row_weight", "row_to_col", "col_count", "col_syn", "col_source", "col_to_row",
-      "active_count");
-
-  /**
-   * Packs of active-only potential sets only, which the device code does not take (the OpenCL
-   * backend refuses such sets).
-   */
-  public static final List<String> HOST_PACKS = List.of("row_start", "col_start");
+      "active_count", "row_start", "col_start");
 
   /** The element type of every entry of a pack. */
   public static Type packType(String pack) {
@@ -100,7 +94,7 @@ public final class StateLayout {
    * initial count, which regrowth never exceeds (it replaces at most what was pruned).
    */
   public static final List<String> ACTIVE_ARRAYS = List.of("row_target", "row_weight",
-      "row_to_col", "col_source", "col_to_row");
+      "col_source", "col_to_row");
 
   private final List<Entry> entries;
   private final Map<String, Entry> byName;
@@ -111,7 +105,6 @@ public final class StateLayout {
     Map<String, Entry> m = new LinkedHashMap<>();
     Map<String, Long> lengths = new LinkedHashMap<>();
     PACKS.forEach(p -> lengths.put(p, 0L));
-    HOST_PACKS.forEach(p -> lengths.put(p, 0L));
     for (Entry e : entries) {
       m.put(e.name(), e);
       lengths.merge(e.pack(), (long) e.length(), Long::sum);
@@ -143,26 +136,36 @@ public final class StateLayout {
       b.add("inputs." + in.name() + ".next_spike", Type.I32, in.size(), Kind.NEXT_SPIKE,
           "next_spike", -1, -1);
     }
+    // The per-synapse arrays of the slot sets first, then those of the active-only sets, so that
+    // each projection's arrays start at the same offset in every pack it has (the device code
+    // finds them all from one base).
     for (ProjectionPlan p : projections) {
-      if (!p.hasPotentialSet()) {
-        continue;
+      if (p.hasPotentialSet() && !p.activeOnly()) {
+        int slots = new SlotCount(p).slots();
+        for (String a : SLOT_ARRAYS) {
+          b.add(p.array(a), a.equals("active") ? Type.BOOL : a.equals("row_weight") ? Type.F32
+              : Type.I32, slots, Kind.SYNAPSE, a, -1, p.index());
+        }
       }
+    }
+    for (ProjectionPlan p : projections) {
       if (p.activeOnly()) {
         int synapses = new SlotCount(p).active(seed);
         for (String a : ACTIVE_ARRAYS) {
           b.add(p.array(a), a.equals("row_weight") ? Type.F32 : Type.I32, synapses,
               Kind.SYNAPSE, a, -1, p.index());
         }
+      }
+    }
+    for (ProjectionPlan p : projections) {
+      if (!p.hasPotentialSet()) {
+        continue;
+      }
+      if (p.activeOnly()) {
         b.add(p.array("row_start"), Type.I32, p.sourceSize() + 1, Kind.SYNAPSE, "row_start", -1,
             p.index());
         b.add(p.array("col_start"), Type.I32, p.targetSize() + 1, Kind.SYNAPSE, "col_start", -1,
             p.index());
-      } else {
-        int slots = new SlotCount(p).slots();
-        for (String a : SLOT_ARRAYS) {
-          b.add(p.array(a), a.equals("active") ? Type.BOOL : a.equals("row_weight") ? Type.F32
-              : Type.I32, slots, Kind.SYNAPSE, a, -1, p.index());
-        }
       }
       b.add(p.array("row_count"), Type.I32, p.sourceSize(), Kind.SYNAPSE, "row_count", -1,
           p.index());

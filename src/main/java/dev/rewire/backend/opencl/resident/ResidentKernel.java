@@ -62,7 +62,9 @@ final class ResidentKernel {
 
   private void bind(ResidentBuffers b) {
     for (String p : StateLayout.PACKS) {
-      kernel.arg(p, b.state.buffer(p));
+      if (kernel.has(p)) { // the packs of active-only sets are the per-step engine's alone
+        kernel.arg(p, b.state.buffer(p));
+      }
     }
     kernel.arg("running", b.running).arg("fparams", b.fparams).arg("iparams", b.iparams)
         .arg("static_row_start", b.staticRowStart).arg("static_base", b.staticBase)
