@@ -129,16 +129,15 @@ final class PotentialSynapses extends PotentialSet {
   }
 
   /**
-   * Rewires an active-only set ({@link #rewire}) and lists the added synapses whose weight is below
-   * the threshold, at their new row positions.
+   * After an active-only call ({@link dev.rewire.backend.ActiveRegrowth#rewire}), lists the
+   * regrown synapses whose weight is below the threshold, at their new row positions.
    */
-  void rewireListed(int[] pruned, int[] addedSource, int[] addedTarget, float[] addedWeight) {
-    rewire(pruned, addedSource, addedTarget, addedWeight);
-    for (int k = 0; k < addedSource.length; k++) {
-      if (addedWeight[k] < pruneBelow) {
-        int i = addedSource[k];
+  void listLow(dev.rewire.backend.Rewiring r) {
+    for (int k = 0; k < r.regrownSource().length; k++) {
+      if (r.regrownWeight()[k] < pruneBelow) {
+        int i = r.regrownSource()[k];
         markLow(Arrays.binarySearch(rowTarget, rowOffset[i], rowOffset[i] + rowCount[i],
-            addedTarget[k]));
+            r.regrownTarget()[k]));
       }
     }
   }

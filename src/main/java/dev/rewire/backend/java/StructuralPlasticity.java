@@ -1,5 +1,6 @@
 package dev.rewire.backend.java;
 
+import dev.rewire.backend.ActiveRegrowth;
 import dev.rewire.backend.Rewiring;
 import dev.rewire.backend.SimulationListener;
 import dev.rewire.backend.StructuralEvent;
@@ -113,23 +114,9 @@ final class StructuralPlasticity implements StepPhase {
    * then the lists made anew ({@link dev.rewire.backend.PotentialSet#rewire}).
    */
   static Rewiring rewireActive(PotentialSynapses p, int step, int seed) {
-    int[] pruned = p.takePruned();
-    int[] ps = new int[pruned.length];
-    int[] pt = new int[pruned.length];
-    float[] pw = new float[pruned.length];
-    for (int k = 0; k < pruned.length; k++) {
-      ps[k] = p.sourceOf(pruned[k]);
-      pt[k] = p.targetAt(pruned[k]);
-      pw[k] = p.weightOf(pruned[k]);
-    }
-    ActiveRegrowth.Chosen c = pruned.length == 0
-        ? new ActiveRegrowth.Chosen(new int[0], new int[0], new float[0])
-        : p.plan.structural().perSource() ? ActiveRegrowth.perSource(p, pruned, step, seed)
-        : ActiveRegrowth.global(p, pruned.length, step, seed);
-    if (pruned.length > 0) {
-      p.rewireListed(pruned, c.source(), c.target(), c.weight());
-    }
-    return new Rewiring(step, p.plan.name(), ps, pt, pw, c.source(), c.target(), c.weight());
+    Rewiring r = ActiveRegrowth.rewire(p, p.takePruned(), step, seed);
+    p.listLow(r);
+    return r;
   }
 
   private static int[] chooseGlobal(PotentialSynapses p, int count, int step, int seed) {

@@ -56,8 +56,8 @@ public final class OpenClBackend implements BatchBackend {
   }
 
   /**
-   * Whether networks of {@code plan}'s shape fit a work-group of this device (and the device code
-   * runs them: no active-only potential set).
+   * Whether networks of {@code plan}'s shape fit a work-group of this device (and the resident
+   * engine runs them: no active-only potential set).
    */
   public boolean fitsWorkGroup(Plan plan) {
     return activeOnly(plan) == null
@@ -66,7 +66,6 @@ public final class OpenClBackend implements BatchBackend {
 
   @Override
   public Object shapeKey(Plan plan) {
-    checkSupported(plan);
     return new DeviceShape(plan).header + "\nsteps " + plan.steps() + " dt " + plan.dtMs();
   }
 
@@ -92,7 +91,7 @@ public final class OpenClBackend implements BatchBackend {
   @Override
   public dev.rewire.backend.BatchSimulation openBatch(List<Plan> plans,
       List<SimulationState> states) {
-    checkSupported(plans.get(0));
+    checkResident(plans.get(0));
     checkUsable();
     try {
       return new ResidentBatch(device, profile, plans, states, false);
@@ -107,14 +106,18 @@ public final class OpenClBackend implements BatchBackend {
         .orElse(null);
   }
 
-  /** Refuses what the device code does not run yet: active-only potential sets. */
-  private static void checkSupported(Plan plan) {
+  /**
+   * Refuses what the resident engine does not run yet: active-only potential sets (the per-step
+   * engine runs them, rewiring them on the host).
+   */
+  private static void checkResident(Plan plan) {
     ProjectionPlan p = activeOnly(plan);
     if (p != null) {
       throw new ResourceException("projections." + p.name() + " keeps its active synapses only "
           + "(connectivity.storage = \"active\", given or chosen for its " + p.pairCount()
-          + " possible pairs), which the OpenCL backend does not run yet; "
-          + "use --backend java, or set connectivity.storage = \"slots\" if its slots fit");
+          + " possible pairs), which the resident engine and batches do not run yet; the "
+          + "per-step engine does (the default for such a network), or set "
+          + "connectivity.storage = \"slots\" if its slots fit");
     }
   }
 
@@ -168,7 +171,6 @@ public final class OpenClBackend implements BatchBackend {
   }
 
   private Simulation open(Plan plan, SimulationState state) {
-    checkSupported(plan);
     checkUsable();
     long need = deviceBytes(plan);
     Footprint f = Footprint.of(plan);
@@ -184,6 +186,9 @@ public final class OpenClBackend implements BatchBackend {
     }
     boolean resident = engine == Engine.RESIDENT
         || engine == Engine.AUTO && fitsWorkGroup(plan);
+    if (resident) {
+      checkResident(plan);
+    }
     if (resident && !fitsWorkGroup(plan)) {
       throw new ResourceException("the network needs " + Footprint.bytes(new DeviceShape(plan)
           .localBytes()) + " of local memory for the resident engine and " + device.name()

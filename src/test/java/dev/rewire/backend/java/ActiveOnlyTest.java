@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rewire.backend.ActiveRegrowth;
 import dev.rewire.backend.Rewiring;
 import dev.rewire.model.Connectivity;
 import dev.rewire.model.Structural;

@@ -15,8 +15,9 @@ public final class Snapshots {
   /** Network k's active synapses of potential projection p, read from the device. */
   public static ActiveSynapses potential(DeviceState state, int k, ProjectionPlan p) {
     Map<String, Object> lists = new HashMap<>();
-    for (String a : List.of("row_count", "row_syn", "row_target", "row_weight",
-        "active_count")) {
+    for (String a : p.activeOnly()
+        ? List.of("row_start", "row_count", "row_target", "row_weight", "active_count")
+        : List.of("row_count", "row_syn", "row_target", "row_weight", "active_count")) {
       lists.put(p.array(a), state.read(k, p.array(a)));
     }
     return new PotentialSet(p, lists).snapshot();

@@ -6,6 +6,7 @@ import dev.rewire.backend.NeuronValues;
 import dev.rewire.backend.Simulation;
 import dev.rewire.backend.SimulationListener;
 import dev.rewire.backend.SimulationState;
+import dev.rewire.backend.Rewiring;
 import dev.rewire.backend.StructuralEvent;
 import dev.rewire.backend.opencl.cl.ClBuffer;
 import dev.rewire.backend.opencl.cl.ClContext;
@@ -51,6 +52,14 @@ public final class PerStepSimulation implements Simulation {
   private final List<SynapsePreKernel> pre = new ArrayList<>();
   private final List<SynapsePostKernel> post = new ArrayList<>();
   private final List<StructuralPlasticityKernel> structural = new ArrayList<>();
+  /** Per structural projection in model order: its device kernel or its host call. */
+  private final List<Object> structuralOrder = new ArrayList<>();
+
+  /**
+   * A structural call of a chunk, in step and model order: a device call's index in the stats
+   * and the position of its kernel, or a host call's event and changes.
+   */
+  private record Call(int step, int stats, int kernel, StructuralEvent event, Rewiring rewiring) {}
   private final InitialConnectivity.StaticRows[] staticRows;
   private final ClBuffer stats;
   /** State sampling (sampleState): the kernel, its buffers, the steps sampled in this chunk. */
@@ -79,10 +88,11 @@ public final class PerStepSimulation implements Simulation {
       DeviceState state = new DeviceState(ctx, plan.layout(), 1);
       state.upload(0, arrays);
       DeviceParams params = DeviceParams.of(shape, List.of(plan));
+      ClBuffer rowOffset = ctx.buffer("row_offset", params.rowOffsets());
+      ClBuffer colOffset = ctx.buffer("col_offset", params.colOffsets());
       d = new StepDevice(ctx, program, shape, state, ctx.buffer("fparams", params.fparams()),
           ctx.buffer("iparams", params.iparams()), ctx.buffer("decay", params.decayTables()),
-          ctx.buffer("row_offset", params.rowOffsets()),
-          ctx.buffer("col_offset", params.colOffsets()), chunkSteps);
+          rowOffset, colOffset, chunkSteps);
       for (GroupPlan g : plan.groups()) {
         neuronUpdates.add(new NeuronUpdateKernel(d, g, plan.dtMs(), seed));
       }
@@ -117,8 +127,17 @@ public final class PerStepSimulation implements Simulation {
           if (p.plasticity() != null) {
             post.add(new SynapsePostKernel(d, pp));
           }
-          if (p.structural() != null) {
-            structural.add(new StructuralPlasticityKernel(d, p, pp, stats, chunkSteps));
+          if (p.activeOnly()) {
+            HostRewiring h = new HostRewiring(d, p, pp, rowOffset, colOffset);
+            h.publishStarts(arrays); // the pathways read an active-only set's starts there
+            if (p.structural() != null) {
+              structuralOrder.add(h);
+            }
+          } else if (p.structural() != null) {
+            StructuralPlasticityKernel k = new StructuralPlasticityKernel(d, p, pp, stats,
+                chunkSteps);
+            structural.add(k);
+            structuralOrder.add(k);
           }
         } else if (ring(p)) {
           PoissonInputKernel in = p.sourceIsInput() ? byInput.get(p.sourceInput()) : null;
@@ -172,16 +191,19 @@ public final class PerStepSimulation implements Simulation {
 
   private void runChunk(int steps, SimulationListener listener) {
     int calls = 0;
-    List<int[]> callOrder = new ArrayList<>(); // (index in stats, projection position)
+    List<Call> callOrder = new ArrayList<>();
     for (int k = 0; k < steps; k++) {
       int n = step + k;
       for (Phase phase : plan.stepOrder()) {
         switch (phase) {
           case STRUCTURAL_PLASTICITY -> {
-            for (int q = 0; q < structural.size(); q++) {
-              if (structural.get(q).dueAt(n)) {
-                structural.get(q).enqueue(n, calls);
-                callOrder.add(new int[] {calls++, q});
+            for (Object o : structuralOrder) {
+              if (o instanceof StructuralPlasticityKernel kernel && kernel.dueAt(n)) {
+                kernel.enqueue(n, calls);
+                callOrder.add(new Call(n, calls++, structural.indexOf(kernel), null, null));
+              } else if (o instanceof HostRewiring h && h.dueAt(n)) {
+                HostRewiring.Done done = h.call(n, plan.seed());
+                callOrder.add(new Call(n, -1, -1, done.event(), done.rewiring()));
               }
             }
           }
@@ -229,7 +251,7 @@ public final class PerStepSimulation implements Simulation {
   }
 
   /** Reads the chunk's records and reports them in step order, structural events first. */
-  private void deliver(int steps, int calls, List<int[]> callOrder, SimulationListener listener) {
+  private void deliver(int steps, int calls, List<Call> callOrder, SimulationListener listener) {
     int[] count = new int[1];
     d.recordCount.read(count);
     if (count[0] > d.recordCapacity) {
@@ -275,9 +297,16 @@ public final class PerStepSimulation implements Simulation {
     int r = 0;
     int c = 0;
     for (int n = step; n < step + steps; n++) {
-      while (c < calls && st[4 * callOrder.get(c)[0]] == n) {
-        int i = callOrder.get(c)[0];
-        int q = callOrder.get(c)[1];
+      while (c < callOrder.size() && callOrder.get(c).step() == n) {
+        Call call = callOrder.get(c);
+        if (call.event() != null) {
+          listener.onStructural(call.event());
+          listener.onRewiring(call.rewiring());
+          c++;
+          continue;
+        }
+        int i = call.stats();
+        int q = call.kernel();
         StructuralPlasticityKernel k = structural.get(q);
         int np = st[4 * i + 1];
         int nc = st[4 * i + 2];

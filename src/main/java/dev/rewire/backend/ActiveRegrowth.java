@@ -1,6 +1,5 @@
-package dev.rewire.backend.java;
+package dev.rewire.backend;
 
-import dev.rewire.backend.PotentialSet;
 import dev.rewire.plan.ProjectionPlan;
 import dev.rewire.plan.StructuralPlan;
 import dev.rewire.random.Draws;
@@ -18,16 +17,40 @@ import java.util.Set;
  * {@link Draws#belowOrReject}; the attempt is rejected when a word is, when the pair is excluded
  * (exclude_same_index), active before the call (a binary search of its sorted row) or chosen earlier
  * in the call. Word 2 of an accepted attempt gives the weight when regrowth weights are drawn. When
- * no more inactive pairs remain than are wanted, all of them are taken.
+ * no more inactive pairs remain than are wanted, all of them are taken. The same host code serves
+ * every backend (the OpenCL per-step engine reads the set back for a call).
  */
-final class ActiveRegrowth {
+public final class ActiveRegrowth {
   /** The chosen synapses, ascending by (source, target), with their weights. */
-  record Chosen(int[] source, int[] target, float[] weight) {}
+  public record Chosen(int[] source, int[] target, float[] weight) {}
 
   private ActiveRegrowth() {}
 
+  /**
+   * One structural call of an active-only set at {@code step}: prunes the synapses at row
+   * positions {@code pruned} (ascending: those the prune condition selects), regrows as many
+   * ({@link #global} or {@link #perSource}) and makes the lists anew ({@link PotentialSet#rewire}).
+   */
+  public static Rewiring rewire(PotentialSet p, int[] pruned, int step, int seed) {
+    int[] ps = new int[pruned.length];
+    int[] pt = new int[pruned.length];
+    float[] pw = new float[pruned.length];
+    for (int k = 0; k < pruned.length; k++) {
+      ps[k] = p.sourceOf(pruned[k]);
+      pt[k] = p.targetAt(pruned[k]);
+      pw[k] = p.weightOf(pruned[k]);
+    }
+    Chosen c = pruned.length == 0 ? new Chosen(new int[0], new int[0], new float[0])
+        : p.plan.structural().perSource() ? perSource(p, pruned, step, seed)
+        : global(p, pruned.length, step, seed);
+    if (pruned.length > 0) {
+      p.rewire(pruned, c.source(), c.target(), c.weight());
+    }
+    return new Rewiring(step, p.plan.name(), ps, pt, pw, c.source(), c.target(), c.weight());
+  }
+
   /** {@code count} synapses anywhere in the projection. */
-  static Chosen global(PotentialSet p, int count, int step, int seed) {
+  public static Chosen global(PotentialSet p, int count, int step, int seed) {
     ProjectionPlan plan = p.plan;
     long inactive = plan.pairCount() - p.activeCount();
     if (count >= inactive) {
@@ -40,7 +63,7 @@ final class ActiveRegrowth {
    * Per source row: as many as each row lost, among its own inactive pairs; {@code pruned} are row
    * positions, ascending.
    */
-  static Chosen perSource(PotentialSet p, int[] pruned, int step, int seed) {
+  public static Chosen perSource(PotentialSet p, int[] pruned, int step, int seed) {
     int[] source = new int[pruned.length];
     int[] target = new int[pruned.length];
     float[] weight = new float[pruned.length];
@@ -141,7 +164,7 @@ final class ActiveRegrowth {
   }
 
   /** Whether local pair (i, j) is an active synapse: a binary search of row i (sorted). */
-  static boolean connected(PotentialSet p, int i, int j) {
+  public static boolean connected(PotentialSet p, int i, int j) {
     return Arrays.binarySearch(p.rowTarget, p.rowOffset[i], p.rowOffset[i] + p.rowCount[i], j)
         >= 0;
   }
