@@ -32,7 +32,7 @@ prepare() {
   cp "$root/bench/gpu-check.sh" "$gpu/gpu-check.sh"
   # The scaling family, written here (the device machine may lack python3).
   python3 "$root/bench/scale/models.py" "$gpu/scale" ${SCALE_MODELS:-seed-ei:500 seed-ei:2000 \
-    seed-ei:5000 coba:4000 coba:16000 coba:64000} > /dev/null
+    seed-ei:5000 seed-ei:50000 coba:4000 coba:16000 coba:64000} > /dev/null
   du -sh "$gpu"
 }
 
