@@ -28,18 +28,8 @@ public final class InitialState {
     for (StateLayout.Entry e : plan.layout().entries()) {
       a.put(e.name(), SimulationState.allocate(e));
     }
+    neurons(plan, a);
     int seed = plan.seed();
-    for (GroupPlan g : plan.groups()) {
-      NeuronCode.SetUp s = g.setUp(seed);
-      for (int k = 0; k < s.variables().length; k++) {
-        System.arraycopy(s.variables()[k], 0, a.get(g.array(g.variables().get(k))), 0, g.size());
-      }
-      for (int k = 0; k < s.perNeuron().length; k++) {
-        System.arraycopy(s.perNeuron()[k], 0, a.get(g.array(g.code().perNeuron().get(k))), 0,
-            g.size());
-      }
-      Arrays.fill((int[]) a.get(g.array("lastspike")), NEVER);
-    }
     for (InputPlan in : plan.steppedInputs()) {
       int[] next = (int[]) a.get("inputs." + in.name() + ".next_spike");
       for (int i = 0; i < next.length; i++) {
@@ -61,11 +51,39 @@ public final class InitialState {
     return a;
   }
 
-  /** {@code plan}'s arrays at step 0, with the checkpointed ones replaced by {@code state}'s. */
+  /** The models' initial values and per-neuron params, no spike yet, into {@code a}. */
+  private static void neurons(Plan plan, Map<String, Object> a) {
+    for (GroupPlan g : plan.groups()) {
+      NeuronCode.SetUp s = g.setUp(plan.seed());
+      for (int k = 0; k < s.variables().length; k++) {
+        System.arraycopy(s.variables()[k], 0, a.get(g.array(g.variables().get(k))), 0, g.size());
+      }
+      for (int k = 0; k < s.perNeuron().length; k++) {
+        System.arraycopy(s.perNeuron()[k], 0, a.get(g.array(g.code().perNeuron().get(k))), 0,
+            g.size());
+      }
+      Arrays.fill((int[]) a.get(g.array("lastspike")), NEVER);
+    }
+  }
+
+  /**
+   * {@code plan}'s arrays with the checkpointed ones copied from {@code state}, the others (the
+   * per-neuron params) made from the seed; nothing is drawn that the state replaces (a large
+   * potential set's initial synapses, say).
+   */
   public static Map<String, Object> arrays(Plan plan, SimulationState state) {
     state.check(plan.layout());
-    Map<String, Object> a = arrays(plan);
-    state.arrays().forEach((name, array) -> a.put(name, SimulationState.copy(array)));
+    Map<String, Object> a = new LinkedHashMap<>();
+    Map<String, Object> scratch = new LinkedHashMap<>();
+    for (StateLayout.Entry e : plan.layout().entries()) {
+      Object given = state.arrays().get(e.name());
+      a.put(e.name(), given != null ? SimulationState.copy(given) : SimulationState.allocate(e));
+      // the set-up also writes the variables and lastspike: scratch arrays for those
+      boolean setUpWrites = e.kind() == StateLayout.Kind.VARIABLE
+          || e.kind() == StateLayout.Kind.LAST_SPIKE;
+      scratch.put(e.name(), setUpWrites ? SimulationState.allocate(e) : a.get(e.name()));
+    }
+    neurons(plan, scratch);
     return a;
   }
 }

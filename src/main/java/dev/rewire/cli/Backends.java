@@ -65,8 +65,8 @@ final class Backends {
       }
       case OpenClBackend.NAME -> {
         if (threads != null && threads > 1) {
-          throw new UsageException("--threads applies to the java backend; OpenCL runs a "
-              + "network on the device's compute units");
+          throw new UsageException("--threads " + threads + ": more than one thread applies to "
+              + "the java backend; OpenCL runs a network on the device's compute units");
         }
         return new Choice(new OpenClBackend(openClDevice(device), profile), null);
       }

@@ -31,6 +31,8 @@ public final class ModelFile {
       .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      // an enum is named, never given by its position ("storage = 1" is not "active")
+      .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
       .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
       // "200" is a string, not a number: refused, as a string weight is
       .withCoercionConfig(com.fasterxml.jackson.databind.type.LogicalType.Float, c -> c.setCoercion(

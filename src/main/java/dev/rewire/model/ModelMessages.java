@@ -99,7 +99,7 @@ final class ModelMessages {
 
   /** What Jackson says it found ("from Boolean value"), in the words of a model file. */
   private static String given(String jacksonMessage) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:from|coerce) (\\w+) value")
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:from|coerce) ([\\w-]+) value")
         .matcher(jacksonMessage);
     if (!m.find()) {
       return "something else (" + firstLine(jacksonMessage) + ")";

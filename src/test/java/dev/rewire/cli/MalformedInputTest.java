@@ -143,6 +143,12 @@ class MalformedInputTest {
           "projections.ee.connectivity.storage: expected one of \"slots\", \"active\", got \"dense\""},
       {"projections.ei.connectivity.storage=\"active\"", "projections.ei.connectivity.storage "
           + "= \"active\" needs rule = \"all_pairs\""},
+      {"projections.ee.connectivity.storage=1", "projections.ee.connectivity.storage: expected one "
+          + "of \"slots\", \"active\", got 1"},
+      {"projections.ee.structural.mode=0", "projections.ee.structural.mode: expected one of "
+          + "\"global\", \"per-source\", got 0"},
+      {"projections.ee.connectivity.storage=1.5", "projections.ee.connectivity.storage: expected "
+          + "one of \"slots\", \"active\", got a number"},
     };
     for (String[] r : ranges) {
       cases.add(new Case(r[0], null, List.of("--set", r[0]), r[1]));

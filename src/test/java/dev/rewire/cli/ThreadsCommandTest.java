@@ -58,7 +58,8 @@ class ThreadsCommandTest {
   @CsvSource(delimiter = '|', value = {
       "run --threads 0 | --threads expects a whole number >= 1 or auto, got '0'",
       "run --threads two | --threads expects a whole number >= 1 or auto, got 'two'",
-      "run --backend opencl --threads 2 | --threads applies to the java backend",
+      "run --backend opencl --threads 2 | --threads 2: more than one thread applies to the java "
+          + "backend",
       "sweep --threads auto --seeds 1-2 --out-dir OUT | --threads of a sweep expects a whole "
           + "number >= 1",
       "sweep --threads -1 --seeds 1-2 --out-dir OUT | --threads expects a whole number >= 1"})

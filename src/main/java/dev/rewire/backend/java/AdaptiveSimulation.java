@@ -131,9 +131,8 @@ final class AdaptiveSimulation implements Simulation {
       stage = Stage.DECIDED;
       if (micros > rule.keepBelow() * oneThreadMicros) {
         moveTo(1);
-        outcome = String.format(Locale.ROOT, "moved to %d threads and back to 1 at t = %s (a "
-            + "step cost %.1f us on %d threads against %.1f us on 1)", cores, t, micros, cores,
-            oneThreadMicros);
+        outcome += String.format(Locale.ROOT, " and back to 1 at t = %s (a step cost %.1f us "
+            + "on %d threads)", t, micros, cores);
       } else {
         outcome += String.format(Locale.ROOT, " and kept them (%.1f us per step)", micros);
       }
@@ -151,7 +150,8 @@ final class AdaptiveSimulation implements Simulation {
     List<String> bad = sim.badWeights();
     sim.profile().forEach((k, v) -> earlierProfile.merge(k, v.clone(),
         (a, b) -> new long[] {a[0] + b[0], b[1]}));
-    JavaSimulation next = new JavaSimulation(plan, sim.release(), step, profile, threads);
+    StaticSynapses[] statics = sim.statics(); // immutable: no need to draw them again
+    JavaSimulation next = new JavaSimulation(plan, sim.release(), step, profile, threads, statics);
     next.inheritBadWeights(bad);
     if (sampledNeurons != null) {
       next.sampleState(sampledNeurons, sampledVariables, sampleEvery);

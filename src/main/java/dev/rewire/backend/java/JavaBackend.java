@@ -7,6 +7,7 @@ import dev.rewire.backend.Simulation;
 import dev.rewire.backend.SimulationState;
 import dev.rewire.plan.Footprint;
 import dev.rewire.plan.Plan;
+import dev.rewire.plan.ProjectionPlan;
 
 /**
  * The reference backend: plain Java, a network on one thread or shared by several, with the same
@@ -96,19 +97,24 @@ public final class JavaBackend implements Backend {
   }
 
   /**
-   * Host memory of a simulation: its state ({@link dev.rewire.plan.StateLayout#bytes}), twice
-   * while it is set up (the initial draw of the potential sets; an active-only set's rewiring copies
-   * less), plus what the Java backend keeps beside it: per potential slot (synapse of an active-only
-   * set) the below-threshold flag (1 byte), per static synapse target,
-   * weight and fixed-point weight, per neuron the candidate flags and input lists, per Poisson
-   * source its wheel link, and the decay tables; per thread beyond the first, its copy of the
-   * pending input, its candidate flags and wheels.
+   * Host memory of a simulation: its state ({@link dev.rewire.plan.StateLayout#bytes}; a restore
+   * copies the state it is given, whose own arrays are already in use) plus what the Java backend
+   * keeps or makes beside it: per potential slot the initial draw's weight and flag and the
+   * below-threshold flag (6 bytes), per synapse of an active-only set a call's copies of its lists
+   * and the flag (21 bytes), per static synapse target, weight and fixed-point weight, per neuron
+   * the candidate flags and input lists, per Poisson source its wheel link, and the decay tables;
+   * per thread beyond the first, its copy of the pending input, its candidate flags and wheels.
    */
   @Override
   public long heapBytes(Plan plan) {
     Footprint f = Footprint.of(plan);
     long perThread = plan.layout().packLength("input") * 8 + f.neurons() * 32 + f.sources() * 8;
-    return 2 * plan.layout().bytes() + f.potentialSlots() + f.staticSynapses() * 16
+    long sets = 0;
+    for (ProjectionPlan p : plan.potentialProjections()) {
+      sets += p.activeOnly() ? 21L * plan.layout().entry(p.array("row_weight")).length()
+          : 6L * p.pairCount();
+    }
+    return plan.layout().bytes() + sets + f.staticSynapses() * 16
         + f.neurons() * 32 + f.sources() * 16 + f.traceTableEntries() * 4 + (1 << 20)
         + (Math.max(threads, threads == AUTO_THREADS ? cores() : 1) - 1) * perThread;
   }

@@ -61,6 +61,15 @@ final class JavaSimulation implements Simulation {
    * a step are shared among them (see the phases), structural plasticity runs on the caller.
    */
   JavaSimulation(Plan plan, Map<String, Object> arrays, int step, boolean profile, int threads) {
+    this(plan, arrays, step, profile, threads, null);
+  }
+
+  /**
+   * As above, with the static projections' synapses of a simulation of the same plan (null: drawn
+   * from the seed), which a move to another thread count hands on rather than drawing them again.
+   */
+  JavaSimulation(Plan plan, Map<String, Object> arrays, int step, boolean profile, int threads,
+      StaticSynapses[] statics) {
     this.plan = plan;
     this.arrays = arrays;
     this.step = step;
@@ -89,7 +98,8 @@ final class JavaSimulation implements Simulation {
           withRule.add(ps);
         }
       } else {
-        synapses[p.index()] = InitialSynapses.staticSynapses(p, seed);
+        synapses[p.index()] = statics != null ? statics[p.index()]
+            : InitialSynapses.staticSynapses(p, seed);
       }
     }
     PotentialSynapses[] plastic = withRule.toArray(new PotentialSynapses[0]);
@@ -292,6 +302,15 @@ final class JavaSimulation implements Simulation {
    * Hands the state's arrays over (for a simulation of another thread count, which takes them as
    * they are) with every pending input in the state's rings; this simulation is then closed.
    */
+  /** The static projections' synapses by projection index (null for potential sets). */
+  StaticSynapses[] statics() {
+    StaticSynapses[] out = new StaticSynapses[synapses.length];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = synapses[k] instanceof StaticSynapses st ? st : null;
+    }
+    return out;
+  }
+
   Map<String, Object> release() {
     gather();
     close();

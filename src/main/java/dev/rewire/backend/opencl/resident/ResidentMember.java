@@ -19,6 +19,11 @@ final class ResidentMember implements Simulation {
   }
 
   @Override
+  public String describe(String backend) {
+    return backend + ", resident engine";
+  }
+
+  @Override
   public Plan plan() {
     return batch.plans.get(k);
   }

@@ -358,6 +358,11 @@ public final class PerStepSimulation implements Simulation {
   }
 
   @Override
+  public String describe(String backend) {
+    return backend + ", per-step engine";
+  }
+
+  @Override
   public SimulationState state() {
     return d.state.state(0, step);
   }
