@@ -55,11 +55,11 @@ public record ProjectionPlan(
 
   /**
    * Possible pairs beyond which a static projection draws its synapses by geometric gaps
-   * ({@link #initialActiveRow}) rather than pair by pair (2^26, 67 M pairs, over a second of
-   * draws): large networks set up in time proportional to their synapses, and the examples keep
-   * the draws they always had.
+   * ({@link #initialActiveRow}) rather than pair by pair (2^24, 16.8 M pairs, some 0.3 s of
+   * draws): large networks set up in time proportional to their synapses, and the examples (COBA's
+   * E->E has 10.2 M pairs) keep the draws they always had.
    */
-  public static final long GAP_DRAW_PAIRS = 1L << 26;
+  public static final long GAP_DRAW_PAIRS = 1L << 24;
 
   /**
    * Whether the initial synapses are drawn by geometric gaps ({@link #initialActiveRow}): an
