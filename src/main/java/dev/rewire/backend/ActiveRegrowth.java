@@ -29,7 +29,7 @@ public final class ActiveRegrowth {
   /**
    * One structural call of an active-only set at {@code step}: prunes the synapses at row
    * positions {@code pruned} (ascending: those the prune condition selects), regrows as many
-   * ({@link #global} or {@link #perSource}) and makes the lists anew ({@link PotentialSet#rewire}).
+   * ({@link #global} or {@link #perSource}) and makes the lists anew ({@link ActiveLists#rewire}).
    */
   public static Rewiring rewire(PotentialSet p, int[] pruned, int step, int seed) {
     int[] ps = new int[pruned.length];
@@ -44,7 +44,7 @@ public final class ActiveRegrowth {
         : p.plan.structural().perSource() ? perSource(p, pruned, step, seed)
         : global(p, pruned.length, step, seed);
     if (pruned.length > 0) {
-      p.rewire(pruned, c.source(), c.target(), c.weight());
+      ActiveLists.rewire(p, pruned, c.source(), c.target(), c.weight());
     }
     return new Rewiring(step, p.plan.name(), ps, pt, pw, c.source(), c.target(), c.weight());
   }

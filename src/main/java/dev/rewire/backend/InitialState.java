@@ -38,7 +38,7 @@ public final class InitialState {
     }
     for (ProjectionPlan p : plan.potentialProjections()) {
       if (p.activeOnly()) {
-        PotentialSet.initialActive(p, a, InitialConnectivity.gapRows(p, seed));
+        ActiveLists.initial(p, a, InitialConnectivity.gapRows(p, seed));
       } else {
         InitialConnectivity.PotentialSlots slots = InitialConnectivity.potentialSlots(p, seed);
         PotentialSet.initial(p, a, slots.weight(), slots.active());

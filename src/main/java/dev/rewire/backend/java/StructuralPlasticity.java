@@ -111,7 +111,7 @@ final class StructuralPlasticity implements StepPhase {
 
   /**
    * One call for an active-only set: the same pruning, regrowth drawn by {@link ActiveRegrowth},
-   * then the lists made anew ({@link dev.rewire.backend.PotentialSet#rewire}).
+   * then the lists made anew ({@link dev.rewire.backend.ActiveLists#rewire}).
    */
   static Rewiring rewireActive(PotentialSynapses p, int step, int seed) {
     Rewiring r = ActiveRegrowth.rewire(p, p.takePruned(), step, seed);
