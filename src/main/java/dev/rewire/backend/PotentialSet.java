@@ -74,8 +74,8 @@ public class PotentialSet {
     this.plan = plan;
     this.activeOnly = plan.activeOnly();
     this.geometry = activeOnly ? null : new SlotGeometry(plan);
-    rowOffset = activeOnly ? (int[]) state.get(plan.array("row_start")) : geometry.rowOffset;
-    colOffset = activeOnly ? (int[]) state.get(plan.array("col_start")) : geometry.colOffset;
+    rowOffset = activeOnly ? (int[]) state.get(plan.array("row_begin")) : geometry.rowOffset;
+    colOffset = activeOnly ? (int[]) state.get(plan.array("col_begin")) : geometry.colOffset;
     active = activeOnly ? null : (boolean[]) state.get(plan.array("active"));
     slotPos = activeOnly ? null : (int[]) state.get(plan.array("slot_pos"));
     count = (int[]) state.get(plan.array("active_count"));

@@ -69,11 +69,15 @@ public final class StateLayout {
   public record Entry(String name, Type type, int length, Kind kind, String pack, long offset,
       int group, int projection) {}
 
-  /** The OpenCL buffers, in order: {@link Entry#pack} values. */
+  /**
+   * The OpenCL buffers, in order: {@link Entry#pack} values. The engines bind them to the kernel
+   * arguments of the same name, so no other kernel argument may share one (an active-only set's
+   * row starts are row_begin: row_start is the static pathways' own argument).
+   */
   public static final List<String> PACKS = List.of("neuron_f", "neuron_i", "input", "next_spike",
       "trace_f", "trace_i", "active", "slot_pos", "row_count", "row_syn", "row_target",
       "row_weight", "row_to_col", "col_count", "col_syn", "col_source", "col_to_row",
-      "active_count", "row_start", "col_start");
+      "active_count", "row_begin", "col_begin");
 
   /** The element type of every entry of a pack. */
   public static Type packType(String pack) {
@@ -162,9 +166,9 @@ public final class StateLayout {
         continue;
       }
       if (p.activeOnly()) {
-        b.add(p.array("row_start"), Type.I32, p.sourceSize() + 1, Kind.SYNAPSE, "row_start", -1,
+        b.add(p.array("row_begin"), Type.I32, p.sourceSize() + 1, Kind.SYNAPSE, "row_begin", -1,
             p.index());
-        b.add(p.array("col_start"), Type.I32, p.targetSize() + 1, Kind.SYNAPSE, "col_start", -1,
+        b.add(p.array("col_begin"), Type.I32, p.targetSize() + 1, Kind.SYNAPSE, "col_begin", -1,
             p.index());
       }
       b.add(p.array("row_count"), Type.I32, p.sourceSize(), Kind.SYNAPSE, "row_count", -1,

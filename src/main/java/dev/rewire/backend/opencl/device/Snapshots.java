@@ -16,7 +16,7 @@ public final class Snapshots {
   public static ActiveSynapses potential(DeviceState state, int k, ProjectionPlan p) {
     Map<String, Object> lists = new HashMap<>();
     for (String a : p.activeOnly()
-        ? List.of("row_start", "row_count", "row_target", "row_weight", "active_count")
+        ? List.of("row_begin", "row_count", "row_target", "row_weight", "active_count")
         : List.of("row_count", "row_syn", "row_target", "row_weight", "active_count")) {
       lists.put(p.array(a), state.read(k, p.array(a)));
     }

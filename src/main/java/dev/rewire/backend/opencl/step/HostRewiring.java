@@ -22,8 +22,8 @@ import java.util.Map;
  */
 final class HostRewiring {
   /** The arrays of an active-only set a call reads and rewrites. */
-  private static final List<String> ARRAYS = List.of("row_start", "row_count", "row_target",
-      "row_weight", "col_start", "col_count", "col_source", "col_to_row", "active_count");
+  private static final List<String> ARRAYS = List.of("row_begin", "row_count", "row_target",
+      "row_weight", "col_begin", "col_count", "col_source", "col_to_row", "active_count");
 
   final ProjectionPlan plan;
   private final StepDevice d;
@@ -50,8 +50,8 @@ final class HostRewiring {
 
   /** Copies the set's row and column starts (state) into the pathways' tables. */
   void publishStarts(Map<String, Object> arrays) {
-    rowOffset.write(d.shape.rowBase[pp] + pp, (int[]) arrays.get(plan.array("row_start")));
-    colOffset.write(d.shape.colBase[pp] + pp, (int[]) arrays.get(plan.array("col_start")));
+    rowOffset.write(d.shape.rowBase[pp] + pp, (int[]) arrays.get(plan.array("row_begin")));
+    colOffset.write(d.shape.colBase[pp] + pp, (int[]) arrays.get(plan.array("col_begin")));
   }
 
   /** What a call did: its event and its changes. */
