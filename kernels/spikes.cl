@@ -12,6 +12,15 @@ inline int rw_local_spike(int k, __global const int *spikes, __global const int 
     return i >= 0 && i < size ? i : -1;
 }
 
+// The entries k of a step's spike list that this work-item of a per-step kernel takes: its id,
+// then every global size further. The host launches a few work-items per compute unit, not one
+// per possible spike (a work-item that finds nothing to do still costs time on a CPU device);
+// each spike is taken by one work-item, and what they add is summed in fixed point, so the
+// results do not depend on the launch size.
+#define RW_FOR_SPIKES(k, spike_count) \
+    for (int k = get_global_id(0), rw_count_ = *(spike_count); k < rw_count_; \
+         k += get_global_size(0))
+
 // Local counters and sums of the resident engine's work-group functions: atomic when several
 // work-items share a network, plain when the host builds it for one work-item per work-group
 // (RW_SERIAL; on CPUs), where an atomic instruction would only cost time.

@@ -59,7 +59,7 @@ inline int RW_SPACED(RW_RULE(synapse_post_column))(
 
 #else
 
-// Rule RW_Q: target j spiked (one work-item per entry of the step's spike list).
+// Rule RW_Q: target j spiked (the entries of the step's spike list, RW_FOR_SPIKES).
 __kernel void RW_KERNEL(synapse_post)(
         __global const int *spikes,
         __global const int *spike_count,    // two counters, by step parity
@@ -77,19 +77,19 @@ __kernel void RW_KERNEL(synapse_post)(
         __global int *bad) {
     const int p = RW_POTENTIAL_PROJECTION[RW_Q];
     const int ns = RW_SOURCE_SIZE[p];
-    int j = rw_local_spike(get_global_id(0), spikes, spike_count + (step & 1),
-                           RW_TARGET_START[p], RW_TARGET_SIZE[p]);
-    if (j < 0) {
-        return;
-    }
     __global float *tv = trace_f + RW_TRACE_VALUE_BASE[RW_Q];
     __global int *tl = trace_i + RW_TRACE_LAST_BASE[RW_Q];
-    if (!RW_RULE(synapse_post_column_g)(j, step, ns, RW_TARGET_SIZE[p],
-            col_offset + RW_COL_OFFSET_BASE[RW_Q], col_count + RW_COL_BASE[RW_Q],
-            col_source + RW_SLOT_BASE[RW_Q], col_to_row + RW_SLOT_BASE[RW_Q],
-            row_weight + RW_SLOT_BASE[RW_Q], tv, tl, tv + RW_PRE_TRACES * ns, tl + ns, decay,
-            iparams + RW_IP_PROJ[p] + RW_IPP_DECAY_AT, fparams + RW_FP_PROJ[p] + RW_FPP_PARAMS)) {
-        bad[RW_Q] = 1;
+    RW_FOR_SPIKES(k, spike_count + (step & 1)) {
+        int j = rw_local_spike(k, spikes, spike_count + (step & 1), RW_TARGET_START[p],
+                               RW_TARGET_SIZE[p]);
+        if (j >= 0 && !RW_RULE(synapse_post_column_g)(j, step, ns, RW_TARGET_SIZE[p],
+                col_offset + RW_COL_OFFSET_BASE[RW_Q], col_count + RW_COL_BASE[RW_Q],
+                col_source + RW_SLOT_BASE[RW_Q], col_to_row + RW_SLOT_BASE[RW_Q],
+                row_weight + RW_SLOT_BASE[RW_Q], tv, tl, tv + RW_PRE_TRACES * ns, tl + ns,
+                decay, iparams + RW_IP_PROJ[p] + RW_IPP_DECAY_AT,
+                fparams + RW_FP_PROJ[p] + RW_FPP_PARAMS)) {
+            bad[RW_Q] = 1;
+        }
     }
 }
 

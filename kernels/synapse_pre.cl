@@ -107,9 +107,11 @@ __kernel void synapse_pre_static(
         __global const int *target,
         __global const long *fixed_weight,
         __global long *input) {
-    int i = rw_local_spike(get_global_id(0), spikes, spike_count + (step & 1), 0, source_size);
-    if (i >= 0) {
-        rw_static_row_g(i, row_start, target, fixed_weight, input, 0);
+    RW_FOR_SPIKES(k, spike_count + (step & 1)) {
+        int i = rw_local_spike(k, spikes, spike_count + (step & 1), 0, source_size);
+        if (i >= 0) {
+            rw_static_row_g(i, row_start, target, fixed_weight, input, 0);
+        }
     }
 }
 
@@ -126,10 +128,11 @@ __kernel void synapse_pre_ring(
         __global const long *fixed_weight,
         __global long *input,
         const int input_start) {
-    int i = rw_local_spike(get_global_id(0), spikes, spike_count + (step & 1), source_start,
-                           source_size);
-    if (i >= 0) {
-        rw_static_row_g(i, row_start, target, fixed_weight, input, input_start);
+    RW_FOR_SPIKES(k, spike_count + (step & 1)) {
+        int i = rw_local_spike(k, spikes, spike_count + (step & 1), source_start, source_size);
+        if (i >= 0) {
+            rw_static_row_g(i, row_start, target, fixed_weight, input, input_start);
+        }
     }
 }
 
@@ -146,11 +149,14 @@ __kernel void synapse_pre(
         __global long *input,
         const int input_start) {
     const int p = RW_POTENTIAL_PROJECTION[pp];
-    int i = rw_local_spike(get_global_id(0), spikes, spike_count + (step & 1),
-                           RW_SOURCE_START[p], RW_SOURCE_SIZE[p]);
-    if (i >= 0) {
-        rw_potential_row_g(i, row_offset + RW_ROW_OFFSET_BASE[pp], row_count + RW_ROW_BASE[pp],
-            row_target + RW_SLOT_BASE[pp], row_weight + RW_SLOT_BASE[pp], input + input_start);
+    RW_FOR_SPIKES(k, spike_count + (step & 1)) {
+        int i = rw_local_spike(k, spikes, spike_count + (step & 1), RW_SOURCE_START[p],
+                               RW_SOURCE_SIZE[p]);
+        if (i >= 0) {
+            rw_potential_row_g(i, row_offset + RW_ROW_OFFSET_BASE[pp],
+                row_count + RW_ROW_BASE[pp], row_target + RW_SLOT_BASE[pp],
+                row_weight + RW_SLOT_BASE[pp], input + input_start);
+        }
     }
 }
 
@@ -195,7 +201,7 @@ inline void rw_synapse_pre_group(
 
 #else
 
-// Rule RW_Q: source i spiked (one work-item per entry of the step's spike list).
+// Rule RW_Q: source i spiked (the entries of the step's spike list, RW_FOR_SPIKES).
 __kernel void RW_KERNEL(synapse_pre)(
         __global const int *spikes,
         __global const int *spike_count,
@@ -214,19 +220,18 @@ __kernel void RW_KERNEL(synapse_pre)(
         __global int *bad) {
     const int p = RW_POTENTIAL_PROJECTION[RW_Q];
     const int ns = RW_SOURCE_SIZE[p];
-    int i = rw_local_spike(get_global_id(0), spikes, spike_count + (step & 1),
-                           RW_SOURCE_START[p], ns);
-    if (i < 0) {
-        return;
-    }
     __global float *tv = trace_f + RW_TRACE_VALUE_BASE[RW_Q];
     __global int *tl = trace_i + RW_TRACE_LAST_BASE[RW_Q];
-    if (!RW_RULE(synapse_pre_row_g)(i, step, ns, RW_TARGET_SIZE[p],
-            row_offset + RW_ROW_OFFSET_BASE[RW_Q], row_count + RW_ROW_BASE[RW_Q],
-            row_target + RW_SLOT_BASE[RW_Q], row_weight + RW_SLOT_BASE[RW_Q],
-            input + input_start, tv, tl, tv + RW_PRE_TRACES * ns, tl + ns, decay,
-            iparams + RW_IP_PROJ[p] + RW_IPP_DECAY_AT, fparams + RW_FP_PROJ[p] + RW_FPP_PARAMS)) {
-        bad[RW_Q] = 1;
+    RW_FOR_SPIKES(k, spike_count + (step & 1)) {
+        int i = rw_local_spike(k, spikes, spike_count + (step & 1), RW_SOURCE_START[p], ns);
+        if (i >= 0 && !RW_RULE(synapse_pre_row_g)(i, step, ns, RW_TARGET_SIZE[p],
+                row_offset + RW_ROW_OFFSET_BASE[RW_Q], row_count + RW_ROW_BASE[RW_Q],
+                row_target + RW_SLOT_BASE[RW_Q], row_weight + RW_SLOT_BASE[RW_Q],
+                input + input_start, tv, tl, tv + RW_PRE_TRACES * ns, tl + ns, decay,
+                iparams + RW_IP_PROJ[p] + RW_IPP_DECAY_AT,
+                fparams + RW_FP_PROJ[p] + RW_FPP_PARAMS)) {
+            bad[RW_Q] = 1;
+        }
     }
 }
 

@@ -62,6 +62,16 @@ final class StepDevice {
     shared.put("bad", bad);
   }
 
+  /**
+   * Work-items for a kernel over a step's spike list of at most {@code most} entries
+   * (RW_FOR_SPIKES in kernels/spikes.cl): a few per compute unit, as a step has few spikes and an
+   * idle work-item still costs a CPU device time (on PoCL, 50 000 of them took ~50 us a launch).
+   */
+  long spikeLaunch(long most) {
+    int perUnit = ctx.device().cpu() ? 64 : 1024;
+    return Math.max(1, Math.min(most, (long) perUnit * ctx.device().computeUnits()));
+  }
+
   /** Kernel {@code name}, its arguments that name a shared buffer (or the record's capacity) set. */
   ClKernel kernel(String name) {
     ClKernel k = program.kernel(ctx, name);

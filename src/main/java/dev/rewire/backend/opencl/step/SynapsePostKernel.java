@@ -15,7 +15,7 @@ final class SynapsePostKernel {
   private final long launchSize;
 
   SynapsePostKernel(StepDevice d, int pp) {
-    launchSize = d.shape.neurons;
+    launchSize = d.spikeLaunch(d.shape.neurons);
     kernel = d.kernel(DeviceProgram.rule(Phase.SYNAPSE_POST, pp));
     step = kernel.arg("step");
   }

@@ -32,7 +32,7 @@ final class SynapsePreKernel {
       int shift) {
     this.kernel = kernel;
     this.step = kernel.arg("step");
-    this.launchSize = launchSize;
+    this.launchSize = d.spikeLaunch(launchSize);
     ReceptorPlan r = p == null ? null : d.shape.plan.receptorOf(p);
     this.at = p == null ? 0 : StaticPathway.receptorAt(d.shape, p);
     this.slots = r == null ? 1 : r.slots();
