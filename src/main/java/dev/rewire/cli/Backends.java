@@ -120,7 +120,7 @@ final class Backends {
     return new Choice(new JavaBackend(false, threads), "rewire: backend auto chose java: "
         + (gpu == null ? "no OpenCL GPU" : runs + " runs are fewer than two per compute unit of "
             + gpu.name() + ", or a network does not fit its work-groups")
-        + "; --backend opencl runs batches anyway");
+        + "; --backend opencl runs them there anyway (in batches where they fit a work-group)");
   }
 
   /** Java on the threads given, or chosen as it runs (null: {@link JavaBackend#AUTO_THREADS}). */

@@ -16,6 +16,8 @@ public final class Main {
   static final int OK = 0;
   static final int INTERNAL_ERROR = 1;
   static final int BAD_INPUT = 2;
+  /** Stopped by SIGTERM (128 + 15), its checkpoint written when it keeps one. */
+  static final int STOPPED = 143;
 
   /** Where messages go that --quiet turns off. */
   static final PrintStream NOWHERE = new PrintStream(java.io.OutputStream.nullOutputStream());
@@ -92,7 +94,8 @@ public final class Main {
           rewire devices                      list OpenCL devices and whether rewire can use them
           rewire version                      print the version
 
-        Exit codes: 0 ok, 2 bad input, 1 internal error.
+        Exit codes: 0 ok, 2 bad input, 1 internal error, 143 stopped by SIGTERM (a run with
+        --checkpoint writes it first).
         """;
   }
 

@@ -10,6 +10,10 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
@@ -38,12 +42,42 @@ final class Session {
     Plan plan = request.plan();
     int from = request.resume() == null ? 0 : request.resume().state().step();
     RunDriver.Result result;
+    // With a checkpoint, SIGTERM or Ctrl-C stops the run at its next chunk, which writes the
+    // checkpoint first: the JVM's shutdown waits for it (as a sweep's runs do).
+    Path checkpoint = request.outputs().checkpoint();
+    AtomicBoolean stop = new AtomicBoolean();
+    CountDownLatch done = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      stop.set(true);
+      try {
+        done.await(60, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "rewire-run-stop");
+    if (checkpoint != null) {
+      Runtime.getRuntime().addShutdownHook(hook);
+    }
     try (Progress progress = switch (mode) {
       case BAR -> Progress.start(err, plan, from);
       case LINES -> Progress.lines(err, plan, from);
       case NONE -> Progress.none();
     }) {
-      result = RunDriver.run(request, backend, progress::stepTo);
+      result = RunDriver.run(request, backend, progress::stepTo, stop::get);
+    } catch (CancellationException e) {
+      err.println("rewire: " + e.getMessage() + " by a signal; the checkpoint " + checkpoint
+          + " holds the run so far (rewire resume " + checkpoint + " continues it)");
+      err.flush();
+      return Main.STOPPED;
+    } finally {
+      done.countDown();
+      if (checkpoint != null && !stop.get()) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+          // the hook runs now: done lets it return
+        }
+      }
     }
     Summary summary = result.summary();
     if (!summary.profile().isEmpty()) {

@@ -31,8 +31,12 @@ public final class ModelFile {
       .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      // an enum is named, never given by its position ("storage = 1" is not "active")
+      // an enum is named, never given by its position ("storage = 1" is not "active") nor blank
       .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+      .withCoercionConfig(com.fasterxml.jackson.databind.type.LogicalType.Enum, c -> c
+          .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.EmptyString,
+              com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+          .setAcceptBlankAsEmpty(Boolean.TRUE))
       .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
       // "200" is a string, not a number: refused, as a string weight is
       .withCoercionConfig(com.fasterxml.jackson.databind.type.LogicalType.Float, c -> c.setCoercion(

@@ -46,7 +46,8 @@ final class ModelMessages {
         return prefixed(parent, field + " is required") + unknownKeys(root, parent);
       }
       if (m.getTargetType() != null) {
-        return path + ": expected " + typeName(m.getTargetType()) + ", got " + given(msg);
+        return path + ": expected " + typeName(m.getTargetType()) + ", got "
+            + given(msg, valueAt(root, path));
       }
       return path + ": " + firstLine(msg);
     }
@@ -95,6 +96,28 @@ final class ModelMessages {
           p.getPrimaryType());
     }
     return out;
+  }
+
+  /** The scalar at {@code path} (dotted keys) of the model's tree, or null. */
+  private static JsonNode valueAt(JsonNode root, String path) {
+    JsonNode node = root;
+    for (String key : path.isEmpty() ? new String[0] : path.split("\\.")) {
+      node = node == null ? null : node.get(key);
+    }
+    return node != null && node.isValueNode() ? node : null;
+  }
+
+  /**
+   * What was found, in the words of a model file: the value itself when it is a number or a
+   * boolean, else its kind from Jackson's message ("from Boolean value"), a string with its text.
+   */
+  private static String given(String jacksonMessage, JsonNode value) {
+    if (value != null && (value.isNumber() || value.isBoolean())) {
+      return value.toString();
+    }
+    String kind = given(jacksonMessage);
+    return value != null && value.isTextual() && kind.equals("a string")
+        ? "a string, " + quote(value.asText()) : kind;
   }
 
   /** What Jackson says it found ("from Boolean value"), in the words of a model file. */

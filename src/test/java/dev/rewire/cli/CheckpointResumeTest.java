@@ -109,6 +109,44 @@ public class CheckpointResumeTest {
     assertTrue(Files.readString(killed.resolve("r.html")).contains("<img"), "a report with plots");
   }
 
+  /**
+   * SIGTERM (Process.destroy) stops a run with a checkpoint at its next chunk: it writes the
+   * checkpoint there, not only at its period, says so, exits 143 and leaves no results; resumed
+   * to a later end it gives what a straight run to that end gives.
+   */
+  @Test
+  void terminatedBySigterm_writesItsCheckpointFirst_andResumes() throws Exception {
+    Path stopped = Files.createDirectory(dir.resolve("stopped"));
+    Path ck = stopped.resolve("run.ckpt");
+    List<String> cmd = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "run", "--duration", "100000s", "--seed", "5", "--backend", backend(),
+        "--summary", stopped.resolve("s.json").toString(),
+        "--checkpoint", ck.toString(), "--checkpoint-every", "100000s", "--quiet"));
+    Process child = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("term.log").toFile()).start();
+    Thread.sleep(3000); // JVM start, set-up and some steps; the period's checkpoint is far away
+    assertTrue(child.isAlive(), "the child still runs: " + Files.readString(dir.resolve("term.log")));
+    assertFalse(Files.exists(ck), "no checkpoint before the signal");
+    child.destroy(); // SIGTERM
+    assertTrue(child.waitFor(60, TimeUnit.SECONDS));
+    String log = Files.readString(dir.resolve("term.log"));
+    assertEquals(Main.STOPPED, child.exitValue(), log);
+    assertTrue(log.contains("by a signal; the checkpoint " + ck + " holds the run so far"), log);
+    int step = Checkpoint.stepOf(ck);
+    assertTrue(step > 0, "a checkpoint of the run so far, at step " + step);
+    assertFalse(Files.exists(stopped.resolve("s.json")), "a stopped run wrote no results yet");
+    String end = (step / 10_000 + 1) + "s";
+    Out resumed = main("resume", ck.toString(), "--backend", backend(), "--duration", end);
+    assertEquals(0, resumed.code, resumed.err);
+    Path straight = Files.createDirectory(dir.resolve("straight-term"));
+    assertEquals(0, main("run", "--duration", end, "--seed", "5", "--backend", "java",
+        "--summary", straight.resolve("s.json").toString()).code);
+    assertEquals(SummaryWriter.read(straight.resolve("s.json")).get("digest"),
+        SummaryWriter.read(stopped.resolve("s.json")).get("digest"));
+  }
+
   @Test
   void aFinishedRunResumedWithALongerDuration_equalsTheLongerRun() throws IOException {
     Path straight = Files.createDirectory(dir.resolve("straight"));

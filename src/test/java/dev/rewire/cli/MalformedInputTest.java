@@ -148,7 +148,9 @@ class MalformedInputTest {
       {"projections.ee.structural.mode=0", "projections.ee.structural.mode: expected one of "
           + "\"global\", \"per-source\", got 0"},
       {"projections.ee.connectivity.storage=1.5", "projections.ee.connectivity.storage: expected "
-          + "one of \"slots\", \"active\", got a number"},
+          + "one of \"slots\", \"active\", got 1.5"},
+      {"projections.ee.connectivity.storage=true", "projections.ee.connectivity.storage: "
+          + "expected one of \"slots\", \"active\", got true"},
     };
     for (String[] r : ranges) {
       cases.add(new Case(r[0], null, List.of("--set", r[0]), r[1]));
