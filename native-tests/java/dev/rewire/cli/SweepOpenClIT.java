@@ -46,6 +46,24 @@ class SweepOpenClIT {
     assertTrue(o.err().contains("--batch-size 100000000 runs as batches of "), o.err());
   }
 
+  @Test
+  void activeOnlyNetworks_runOnThePerStepEngine_sayingBatchSizeDoesNotApply() throws IOException {
+    NativeTestSupport.device();
+    Path out = dir.resolve("active");
+    CheckpointResumeTest.Out o = main(List.of("sweep", "--seeds", "1-2", "--duration", "20ms"),
+        "--backend", "opencl", "--batch-size", "2", "--set",
+        "projections.ee.connectivity.storage=active", "--out-dir", out.toString());
+    assertEquals(0, o.code(), o.err());
+    assertTrue(o.err().contains("run one after another on the per-step engine"), o.err());
+    assertTrue(o.err().contains("--batch-size 2 does not apply"), o.err());
+    try (var runs = java.nio.file.Files.list(out.resolve("runs"))) {
+      for (Path run : runs.toList()) {
+        assertTrue(dev.rewire.output.SummaryWriter.read(run.resolve("summary.json")).get("device")
+            .asText().endsWith(", per-step engine"), run.toString());
+      }
+    }
+  }
+
   private static CheckpointResumeTest.Out main(List<String> base, String... more) {
     List<String> args = new ArrayList<>(base);
     args.addAll(List.of(more));

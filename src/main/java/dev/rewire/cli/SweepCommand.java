@@ -271,6 +271,10 @@ final class SweepCommand {
       if (holds > 0 && holds < batchSize) {
         err.println("rewire: the device holds batches of " + holds + " networks of this shape; "
             + "--batch-size " + batchSize + " runs as batches of " + holds);
+      } else if (holds == 0) {
+        err.println("rewire: networks of this shape run one after another on the per-step "
+            + "engine (too large for a work-group, or with active-only synapses); --batch-size "
+            + batchSize + " does not apply");
       }
     }
     int cores = Runtime.getRuntime().availableProcessors();
