@@ -1,13 +1,9 @@
 // Helper shared by synapse_pre.cl and synapse_post.cl: which neuron of a population the k-th entry
 // of a step's spike list is.
 
-// The local index of spike list entry k in the population [start, start + size), or -1 when k is
-// past the list's end or the spike belongs to another population.
-inline int rw_local_spike(int k, __global const int *spikes, __global const int *spike_count,
-                          int start, int size) {
-    if (k >= *spike_count) {
-        return -1;
-    }
+// The local index of spike list entry k (one RW_FOR_SPIKES takes) in the population
+// [start, start + size), or -1 when the spike belongs to another population.
+inline int rw_local_spike(int k, __global const int *spikes, int start, int size) {
     int i = spikes[k] - start;
     return i >= 0 && i < size ? i : -1;
 }

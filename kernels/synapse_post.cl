@@ -80,8 +80,7 @@ __kernel void RW_KERNEL(synapse_post)(
     __global float *tv = trace_f + RW_TRACE_VALUE_BASE[RW_Q];
     __global int *tl = trace_i + RW_TRACE_LAST_BASE[RW_Q];
     RW_FOR_SPIKES(k, spike_count + (step & 1)) {
-        int j = rw_local_spike(k, spikes, spike_count + (step & 1), RW_TARGET_START[p],
-                               RW_TARGET_SIZE[p]);
+        int j = rw_local_spike(k, spikes, RW_TARGET_START[p], RW_TARGET_SIZE[p]);
         if (j >= 0 && !RW_RULE(synapse_post_column_g)(j, step, ns, RW_TARGET_SIZE[p],
                 col_offset + RW_COL_OFFSET_BASE[RW_Q], col_count + RW_COL_BASE[RW_Q],
                 col_source + RW_SLOT_BASE[RW_Q], col_to_row + RW_SLOT_BASE[RW_Q],

@@ -108,7 +108,7 @@ __kernel void synapse_pre_static(
         __global const long *fixed_weight,
         __global long *input) {
     RW_FOR_SPIKES(k, spike_count + (step & 1)) {
-        int i = rw_local_spike(k, spikes, spike_count + (step & 1), 0, source_size);
+        int i = rw_local_spike(k, spikes, 0, source_size);
         if (i >= 0) {
             rw_static_row_g(i, row_start, target, fixed_weight, input, 0);
         }
@@ -129,7 +129,7 @@ __kernel void synapse_pre_ring(
         __global long *input,
         const int input_start) {
     RW_FOR_SPIKES(k, spike_count + (step & 1)) {
-        int i = rw_local_spike(k, spikes, spike_count + (step & 1), source_start, source_size);
+        int i = rw_local_spike(k, spikes, source_start, source_size);
         if (i >= 0) {
             rw_static_row_g(i, row_start, target, fixed_weight, input, input_start);
         }
@@ -150,8 +150,7 @@ __kernel void synapse_pre(
         const int input_start) {
     const int p = RW_POTENTIAL_PROJECTION[pp];
     RW_FOR_SPIKES(k, spike_count + (step & 1)) {
-        int i = rw_local_spike(k, spikes, spike_count + (step & 1), RW_SOURCE_START[p],
-                               RW_SOURCE_SIZE[p]);
+        int i = rw_local_spike(k, spikes, RW_SOURCE_START[p], RW_SOURCE_SIZE[p]);
         if (i >= 0) {
             rw_potential_row_g(i, row_offset + RW_ROW_OFFSET_BASE[pp],
                 row_count + RW_ROW_BASE[pp], row_target + RW_SLOT_BASE[pp],
@@ -223,7 +222,7 @@ __kernel void RW_KERNEL(synapse_pre)(
     __global float *tv = trace_f + RW_TRACE_VALUE_BASE[RW_Q];
     __global int *tl = trace_i + RW_TRACE_LAST_BASE[RW_Q];
     RW_FOR_SPIKES(k, spike_count + (step & 1)) {
-        int i = rw_local_spike(k, spikes, spike_count + (step & 1), RW_SOURCE_START[p], ns);
+        int i = rw_local_spike(k, spikes, RW_SOURCE_START[p], ns);
         if (i >= 0 && !RW_RULE(synapse_pre_row_g)(i, step, ns, RW_TARGET_SIZE[p],
                 row_offset + RW_ROW_OFFSET_BASE[RW_Q], row_count + RW_ROW_BASE[RW_Q],
                 row_target + RW_SLOT_BASE[RW_Q], row_weight + RW_SLOT_BASE[RW_Q],

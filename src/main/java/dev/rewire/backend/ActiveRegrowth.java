@@ -37,7 +37,7 @@ public final class ActiveRegrowth {
     float[] pw = new float[pruned.length];
     for (int k = 0; k < pruned.length; k++) {
       ps[k] = p.sourceOf(pruned[k]);
-      pt[k] = p.targetAt(pruned[k]);
+      pt[k] = p.rowTarget[pruned[k]];
       pw[k] = p.weightOf(pruned[k]);
     }
     Chosen c = pruned.length == 0 ? new Chosen(new int[0], new int[0], new float[0])

@@ -78,10 +78,7 @@ public final class InitialConnectivity {
   }
 
   public static PotentialSlots potentialSlots(ProjectionPlan p, int seed) {
-    long total = 0;
-    for (int i = 0; i < p.sourceSize(); i++) {
-      total += p.potentialRowLength(i);
-    }
+    long total = p.pairCount();
     if (total > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("projection " + p.name() + " has " + total
           + " potential synapses; at most " + (Integer.MAX_VALUE - 8) + " are supported");
@@ -110,19 +107,30 @@ public final class InitialConnectivity {
   public static StaticRows gapRows(ProjectionPlan p, int seed) {
     int rows = p.sourceSize();
     int[] rowStart = new int[rows + 1];
-    int total = Math.toIntExact(p.initialActiveCount(seed));
-    int[] targets = new int[total];
-    float[] weights = new float[total];
-    int[] n = {0};
+    int[] targets = new int[1024];
+    float[] weights = new float[1024];
+    int n = 0;
+    // One walk: each row's draws go to row-sized scratch first, then to the growing lists.
+    int[] slot = new int[p.targetSize()];
+    int[] word = new int[p.targetSize()];
+    int[] drawn = new int[1];
     for (int i = 0; i < rows; i++) {
-      int row = i;
-      p.initialActiveRow(i, seed, (k, word) -> {
-        targets[n[0]] = p.potentialTarget(row, k);
-        weights[n[0]++] = weight(p, word);
+      drawn[0] = 0;
+      int count = p.initialActiveRow(i, seed, (k, w) -> {
+        slot[drawn[0]] = k;
+        word[drawn[0]++] = w;
       });
-      rowStart[i + 1] = n[0];
+      if (n + count > targets.length) {
+        targets = Arrays.copyOf(targets, Math.max(2 * targets.length, n + count));
+        weights = Arrays.copyOf(weights, targets.length);
+      }
+      for (int q = 0; q < count; q++) {
+        targets[n] = p.potentialTarget(i, slot[q]);
+        weights[n++] = weight(p, word[q]);
+      }
+      rowStart[i + 1] = n;
     }
-    return new StaticRows(rowStart, targets, weights);
+    return new StaticRows(rowStart, Arrays.copyOf(targets, n), Arrays.copyOf(weights, n));
   }
 
   private static float weight(ProjectionPlan p, int word) {

@@ -167,11 +167,6 @@ public class PotentialSet {
     return activeOnly ? s < count[0] : active[s];
   }
 
-  /** Local target of the synapse at row position r (of any set). */
-  public final int targetAt(int r) {
-    return rowTarget[r];
-  }
-
   /** Activates slot s of row i with weight w. */
   public void activate(int i, int s, float w) {
     link(i, s, w);

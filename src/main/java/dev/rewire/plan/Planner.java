@@ -103,7 +103,7 @@ final class Planner {
           p.target(), tgt.start(), tgt.size(), tgt.start() - g.offset(),
           receptorIndex.get(List.of(g.index(), g.variables().indexOf(p.receptor()))),
           p.hasPotentialSet(), p.hasPotentialSet() && p.connectivity().activeOnly(
-              pairs(src != null ? src.size() : input.size(), tgt.size(),
+              ProjectionPlan.pairCount(src != null ? src.size() : input.size(), tgt.size(),
                   p.connectivity().excludesSameIndex())),
           p.connectivity().p(), p.connectivity().excludesSameIndex(),
           delays.get(e.getKey()), (float) p.weight().low(), (float) p.weight().high(),
@@ -134,11 +134,6 @@ final class Planner {
   }
 
   /** A group's model compiled, its constants computed for this network and dt. */
-  /** Possible pairs of a projection (as {@link ProjectionPlan#pairCount}, before there is one). */
-  private static long pairs(int sources, int targets, boolean excludeSameIndex) {
-    return (long) sources * targets - (excludeSameIndex ? Math.min(sources, targets) : 0);
-  }
-
   private static GroupPlan group(String name, int index, int offset, NeuronGroup g, double dt) {
     String where = "neurons." + name + ".model";
     NeuronModel m = g.model();

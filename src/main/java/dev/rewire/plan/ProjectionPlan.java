@@ -49,8 +49,12 @@ public record ProjectionPlan(
 
   /** The number of possible pairs: every source with every target, less the excluded ones. */
   public long pairCount() {
-    long pairs = (long) sourceSize * targetSize;
-    return excludeSameIndex ? pairs - Math.min(sourceSize, targetSize) : pairs;
+    return pairCount(sourceSize, targetSize, excludeSameIndex);
+  }
+
+  /** Possible pairs of {@code sources} and {@code targets}, less the excluded ones. */
+  public static long pairCount(int sources, int targets, boolean excludeSameIndex) {
+    return (long) sources * targets - (excludeSameIndex ? Math.min(sources, targets) : 0);
   }
 
   /**

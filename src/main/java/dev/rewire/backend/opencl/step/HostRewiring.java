@@ -57,31 +57,37 @@ final class HostRewiring {
   /** What a call did: its event and its changes. */
   record Done(StructuralEvent event, Rewiring rewiring) {}
 
-  /** The call at {@code step}, after every launch before it has run. */
+  /**
+   * The call at {@code step}, after every launch before it has run. The weights are read first:
+   * a call that prunes nothing (most of I->E's in seed-ei) reads nothing else.
+   */
   Done call(int step, int seed) {
     d.ctx.finish();
+    int active = ((int[]) d.state.read(0, plan.array("active_count")))[0];
+    float[] weight = (float[]) d.state.read(0, plan.array("row_weight"));
+    int[] pruned = pruned(weight, active);
+    if (pruned.length == 0) {
+      return new Done(new StructuralEvent(step, plan.name(), 0, 0, active),
+          new Rewiring(step, plan.name(), new int[0], new int[0], new float[0], new int[0],
+              new int[0], new float[0]));
+    }
     Map<String, Object> arrays = new HashMap<>();
     for (String a : ARRAYS) {
-      arrays.put(plan.array(a), d.state.read(0, plan.array(a)));
+      arrays.put(plan.array(a), a.equals("row_weight") ? weight : d.state.read(0, plan.array(a)));
     }
     PotentialSet set = new PotentialSet(plan, arrays);
-    int[] pruned = pruned(set);
     Rewiring r = ActiveRegrowth.rewire(set, pruned, step, seed);
-    if (pruned.length > 0) {
-      d.state.upload(0, arrays);
-      publishStarts(arrays);
-    }
+    d.state.upload(0, arrays);
+    publishStarts(arrays);
     return new Done(new StructuralEvent(step, plan.name(), pruned.length,
         r.regrownSource().length, set.activeCount()), r);
   }
 
   /** Row positions of the active synapses the prune condition selects, ascending. */
-  private int[] pruned(PotentialSet set) {
+  private int[] pruned(float[] w, int n) {
     StructuralPlan sp = plan.structural();
-    int n = set.activeCount();
     int[] out = new int[n];
     int k = 0;
-    float[] w = set.rowWeight;
     if (sp.threshold()) {
       float below = sp.pruneBelow();
       for (int r = 0; r < n; r++) {
